@@ -1,0 +1,35 @@
+package io.oversight.app.rest;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * A request body that is not JSON, or not JSON of the expected shape. The parser's message is not
+ * echoed: it can quote the raw request text, which must never reach logs or other clients.
+ */
+@Provider
+public class UnreadableBodyExceptionMapper implements ExceptionMapper<ProcessingException> {
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(ProcessingException exception) {
+        return Problems.response(ProblemDetails.of(400, "Malformed request body", describe(exception),
+                Problems.instance(uriInfo)));
+    }
+
+    private static String describe(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonbException) {
+                return "The request body is not valid JSON, or a field has the wrong type.";
+            }
+        }
+        return "The request body could not be read.";
+    }
+}

@@ -1,0 +1,44 @@
+package io.oversight.app.startup;
+
+import io.oversight.app.users.AccountSeeding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Brings the database to the current schema and seeds accounts when the application starts. A
+ * failure is kept (readiness reports it) rather than thrown, so the server stays up and an operator
+ * can read why it is not ready.
+ */
+@ApplicationScoped
+public class StartupSequence {
+
+    private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
+
+    @Inject
+    DatabaseMigrations migrations;
+
+    @Inject
+    AccountSeeding accountSeeding;
+
+    private final AtomicReference<StartupState> state = new AtomicReference<>(StartupState.starting());
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        try {
+            migrations.migrate();
+            accountSeeding.seed();
+            state.set(StartupState.ready());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Oversight could not start: " + e.getMessage(), e);
+            state.set(StartupState.failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    public StartupState state() {
+        return state.get();
+    }
+}

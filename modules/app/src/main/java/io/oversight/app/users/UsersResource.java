@@ -1,0 +1,51 @@
+package io.oversight.app.users;
+
+import io.oversight.ledger.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** Account administration for admins. */
+@Path("users")
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    @Inject
+    UserDirectory directory;
+
+    @GET
+    public List<UserAccount> list() {
+        return directory.list();
+    }
+
+    @GET
+    @Path("{username}")
+    public UserAccount get(@PathParam("username") String username) {
+        return directory.find(username)
+                .orElseThrow(() -> new NotFoundException("No account named '" + username + "'."));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull @Valid NewUser request, @Context UriInfo uriInfo) {
+        UserAccount created = directory.create(request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.username()).build())
+                .entity(created).build();
+    }
+}
