@@ -27,12 +27,19 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
         return Problems.response(ProblemDetails.invalid("The request has invalid fields.", Problems.instance(uriInfo), errors));
     }
 
-    /** The property path without the method and parameter nodes: "create.arg0.username" becomes "username". */
+    /** The property path without the method and parameter nodes: "create.arg0.roles.<list element>[0]" becomes "roles[0]". */
     private static String fieldName(ConstraintViolation<?> violation) {
         StringBuilder name = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
                 case METHOD, PARAMETER, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case CONTAINER_ELEMENT -> {
+                    if (node.getIndex() != null) {
+                        name.append('[').append(node.getIndex()).append(']');
+                    } else if (node.getKey() != null) {
+                        name.append('[').append(node.getKey()).append(']');
+                    }
+                }
                 default -> {
                     if (!name.isEmpty()) {
                         name.append('.');

@@ -1,6 +1,5 @@
 package io.oversight.app.rest;
 
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -20,16 +19,6 @@ public class UnreadableBodyExceptionMapper implements ExceptionMapper<Processing
 
     @Override
     public Response toResponse(ProcessingException exception) {
-        return Problems.response(ProblemDetails.of(400, "Malformed request body", describe(exception),
-                Problems.instance(uriInfo)));
-    }
-
-    private static String describe(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonbException) {
-                return "The request body is not valid JSON, or a field has the wrong type.";
-            }
-        }
-        return "The request body could not be read.";
+        return Problems.malformedBody(exception, uriInfo);
     }
 }
