@@ -1,7 +1,16 @@
 package io.oversight.app.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.net.URL;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -27,5 +36,25 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
+    }
+
+    /** Fills in and submits the login page; the caller waits for what should follow. */
+    public static void signIn(WebDriver browser, URL deployment, String username, String password) {
+        browser.get(deployment + "login.xhtml");
+        browser.findElement(By.id("login:username")).sendKeys(username);
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:signIn")).click();
+    }
+
+    /** Keeps what the browser shows under target/screenshots/<database>/, for people to look at. */
+    public static void saveScreenshot(ChromeDriver browser, String name) {
+        try {
+            Path directory = Path.of("target", "screenshots", System.getProperty("it.db", "h2"));
+            Files.createDirectories(directory);
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), directory.resolve(name),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -20,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,14 +51,11 @@ class SignInBrowserIT {
     }
 
     private void signIn(String username, String password) {
-        browser.get(deployment + "login.xhtml");
-        browser.findElement(By.id("login:username")).sendKeys(username);
-        browser.findElement(By.id("login:password")).sendKeys(password);
-        browser.findElement(By.id("login:signIn")).click();
+        Browser.signIn(browser, deployment, username, password);
     }
 
     @Test
-    void reviewerSignsInSeesOnlyTheirWorkspacesAndSignsOut() throws Exception {
+    void reviewerSignsInSeesOnlyTheirWorkspacesAndSignsOut() {
         String reviewer = "ui-" + UUID.randomUUID().toString().substring(0, 8);
         ApiClient.asAdmin(deployment).createUser(reviewer, PASSWORD, "reviewer", "annotator");
 
@@ -73,7 +65,7 @@ class SignInBrowserIT {
         assertEquals("Welcome, " + reviewer, welcome.getText());
         List<String> menu = browser.findElements(By.cssSelector("nav.workspaces a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Annotation", "Review"), menu);
-        saveScreenshot(browser, "home.png");
+        Browser.saveScreenshot(browser, "home.png");
 
         browser.findElement(By.linkText("Review")).click();
         assertEquals("Review", wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace-title"))).getText());
@@ -108,17 +100,6 @@ class SignInBrowserIT {
 
         assertTrue(accounts.getText().contains(ApiClient.ADMIN));
         assertFalse(accounts.getText().contains("PBKDF2"), "hashes are never shown");
-        saveScreenshot(browser, "admin.png");
-    }
-
-    private static void saveScreenshot(WebDriver driver, String name) throws RuntimeException {
-        try {
-            Path directory = Path.of("target", "screenshots", System.getProperty("it.db", "h2"));
-            Files.createDirectories(directory);
-            Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Browser.saveScreenshot(browser, "admin.png");
     }
 }

@@ -1,0 +1,118 @@
+package io.oversight.app.it;
+
+import static io.oversight.app.it.ApiClient.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** An auditor searches the ledger page, pages through results, opens an entry's proof and verifies the log. */
+@ExtendWith(ArquillianExtension.class)
+class LedgerBrowserIT {
+
+    private static final String PASSWORD = "correct-horse-battery";
+    private static final int PAGE = 25;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productionWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private String auditor;
+
+    @BeforeEach
+    void fillTheLedgerAndOpenABrowser() throws InterruptedException {
+        ApiClient admin = ApiClient.asAdmin(deployment);
+        auditor = "la-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.createUser(auditor, PASSWORD, "auditor");
+        for (int i = 0; i < PAGE + 5; i++) {
+            admin.createUser("filler-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD, "annotator");
+        }
+        ApiClient asAuditor = ApiClient.as(deployment, auditor, PASSWORD);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (object(asAuditor.get("api/v1/ledger/entries?limit=1000")).getJsonArray("entries").size() <= PAGE + 5) {
+            assertTrue(Instant.now().isBefore(deadline), "the new entries were sealed in time");
+            Thread.sleep(200);
+        }
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private List<String> sequenceNumbersShown() {
+        return browser.findElements(By.cssSelector("#results\\:entries tbody tr td:first-child a")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    @Test
+    void auditorSearchesPagesOpensAProofAndVerifies() {
+        Browser.signIn(browser, deployment, auditor, PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        browser.get(deployment + "auditor/ledger.xhtml");
+
+        browser.findElement(By.id("search:find")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results:entries")));
+        List<String> first = sequenceNumbersShown();
+        assertEquals(PAGE, first.size());
+        assertEquals("0", first.get(0));
+
+        browser.findElement(By.id("results:next")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#results\\:entries tbody tr td:first-child a"), String.valueOf(PAGE)));
+        assertEquals(String.valueOf(PAGE), sequenceNumbersShown().get(0));
+
+        browser.findElement(By.id("results:previous")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#results\\:entries tbody tr td:first-child a"), "0"));
+
+        browser.findElements(By.cssSelector("#results\\:entries tbody tr td:first-child a")).get(3).click();
+        WebElement leaf = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("leaf-hash")));
+        assertTrue(leaf.getText().matches("[0-9a-f]{64}"), leaf.getText());
+        assertEquals("Entry 3", browser.findElement(By.id("detail-title")).getText());
+        assertTrue(browser.findElement(By.id("proof-checkpoint")).getText().startsWith("oversight.local/ledger"));
+        Browser.saveScreenshot(browser, "ledger.png");
+
+        browser.findElement(By.id("verify:start")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("verify:status"), java.util.regex.Pattern.compile("^Verified: .*")));
+    }
+
+    @Test
+    void aMalformedTimeIsReportedAndRunsNoSearch() {
+        Browser.signIn(browser, deployment, auditor, PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        browser.get(deployment + "auditor/ledger.xhtml");
+
+        browser.findElement(By.id("search:from")).sendKeys("yesterday");
+        browser.findElement(By.id("search:find")).click();
+
+        WebElement messages = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".messages")));
+        assertTrue(messages.getText().contains("From must be an ISO-8601 UTC instant"), messages.getText());
+        assertTrue(browser.findElements(By.id("results:entries")).isEmpty());
+    }
+}

@@ -1,0 +1,26 @@
+package io.oversight.ledger.web;
+
+import io.oversight.ledger.SealedEntry;
+import io.oversight.ledger.format.LedgerEntry;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** One line of the auditor's result table, with plain strings a page can show as they are. */
+public record EntryRow(long sequence, String loggedAt, String actionType, String actor, String workflow,
+                       String subject, String guidelineVersion, String modelSnapshot, boolean erasedSubject)
+        implements Serializable {
+
+    static EntryRow of(SealedEntry sealed) {
+        LedgerEntry entry = sealed.entry();
+        return new EntryRow(entry.sequence(),
+                Instant.EPOCH.plus(entry.loggedAtMicros(), ChronoUnit.MICROS).toString(),
+                entry.actionType(),
+                entry.actorPseudonym() + " (" + entry.actorRole() + ")",
+                entry.workflow(),
+                entry.subjectKind().isEmpty() ? "" : entry.subjectKind() + ":" + entry.subjectId(),
+                entry.guidelineVersionId(),
+                entry.modelSnapshotId(),
+                !sealed.erasedPseudonyms().isEmpty());
+    }
+}
