@@ -20,14 +20,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * One authentication mechanism for people and machines, because Jakarta Security 3 allows only one
  * per application:
  * <ul>
  *   <li>REST clients send HTTP Basic credentials on every call; no session is created for them;</li>
- *   <li>people sign in on the login page, which calls {@code SecurityContext.authenticate}; the
- *       result is kept in the HTTP session (with a new session id, against fixation);</li>
+ *   <li>people sign in on the login page, which calls {@code SecurityContext.authenticate}, or,
+ *       when the server configures a provider, through OpenID Connect ({@link OpenIdConnect});
+ *       the result is kept in the HTTP session (with a new session id, against fixation);</li>
  *   <li>an unauthenticated request for a protected resource gets 401 problem+json on the API and a
  *       redirect to the login page elsewhere.</li>
  * </ul>
@@ -38,10 +40,17 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
     static final String SESSION_ATTRIBUTE = SignedInCaller.class.getName();
     private static final String API_PREFIX = "/api/";
     private static final String LOGIN_PAGE = "/login.xhtml";
+    private static final String HOME_PAGE = "/home.xhtml";
     private static final Jsonb JSON = JsonbBuilder.create();
+
+    private static final Logger LOG = Logger.getLogger(OversightAuthenticationMechanism.class.getName());
+    private static final String SIGN_IN_FAILED = LOGIN_PAGE + "?sso=failed";
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    OpenIdConnect openIdConnect;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -49,6 +58,15 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             return signIn(request, context, credential);
+        }
+        if (openIdConnect.isEnabled()) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.equals(OpenIdConnect.LOGIN_PATH)) {
+                return startOpenIdSignIn(request, context);
+            }
+            if (path.equals(OpenIdConnect.CALLBACK_PATH)) {
+                return completeOpenIdSignIn(request, context);
+            }
         }
         Optional<BasicCredentials> basic = BasicCredentials.parse(request.getHeader("Authorization"));
         if (basic.isPresent()) {
@@ -76,6 +94,27 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
             session.removeAttribute(SESSION_ATTRIBUTE);
         }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    private AuthenticationStatus startOpenIdSignIn(HttpServletRequest request, HttpMessageContext context) {
+        try {
+            return context.redirect(openIdConnect.startSignIn(request).toString());
+        } catch (OpenIdConnect.OpenIdSignInException e) {
+            LOG.warning(() -> "OpenID Connect sign-in could not start: " + e.getMessage());
+            return context.redirect(request.getContextPath() + SIGN_IN_FAILED);
+        }
+    }
+
+    private AuthenticationStatus completeOpenIdSignIn(HttpServletRequest request, HttpMessageContext context) {
+        try {
+            SignedInCaller caller = openIdConnect.completeSignIn(request);
+            request.changeSessionId();
+            request.getSession().setAttribute(SESSION_ATTRIBUTE, caller);
+            return context.redirect(request.getContextPath() + HOME_PAGE);
+        } catch (OpenIdConnect.OpenIdSignInException e) {
+            LOG.warning(() -> "OpenID Connect sign-in refused: " + e.getMessage());
+            return context.redirect(request.getContextPath() + SIGN_IN_FAILED);
+        }
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {

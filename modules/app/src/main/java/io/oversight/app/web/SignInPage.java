@@ -1,5 +1,6 @@
 package io.oversight.app.web;
 
+import io.oversight.app.security.OpenIdConnect;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -32,6 +33,14 @@ public class SignInPage {
 
     @Inject
     SecurityContext securityContext;
+
+    @Inject
+    OpenIdConnect openIdConnect;
+
+    /** Whether the server offers single sign-on through an OpenID Connect provider. */
+    public boolean isSingleSignOn() {
+        return openIdConnect.isEnabled();
+    }
 
     public void signIn() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();

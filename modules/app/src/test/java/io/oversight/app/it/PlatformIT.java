@@ -234,6 +234,75 @@ class PlatformIT {
         assertEquals(403, forbidden.statusCode(), "directory groups grant only their own roles");
     }
 
+    /** Follows the whole code flow like a browser: login link, provider, callback, home page. */
+    private static HttpResponse<String> signInThroughTheProvider(HttpClient browser, URL deployment) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(deployment + "oidc/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpClient browserLikeClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.ALWAYS).build();
+    }
+
+    @Test
+    @RunAsClient
+    void singleSignOnThroughOpenIdConnectGivesTheRolesOfTheGroupsClaim() throws Exception {
+        String username = uniqueName("sso");
+        IdentityProviderForTests.nextSignIn(username, List.of("governance", "not-a-role"));
+        HttpClient browser = browserLikeClient();
+
+        HttpResponse<String> landed = signInThroughTheProvider(browser, deployment);
+        HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create(deployment + "api/v1/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertTrue(landed.uri().getPath().endsWith("/home.xhtml"), landed.uri().toString());
+        assertTrue(landed.body().contains("Welcome, " + username), landed.body());
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals(username, object(me).getString("username"));
+        assertEquals(List.of("governance"), object(me).getJsonArray("roles").getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+    }
+
+    @Test
+    @RunAsClient
+    void aCallbackWhoseStateWasTamperedWithSignsNobodyIn() throws Exception {
+        // no ID token is queued: a refused callback must never reach the provider's token endpoint
+        HttpClient stepByStep = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> toProvider = stepByStep.send(HttpRequest.newBuilder(URI.create(deployment + "oidc/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String authorize = toProvider.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> toCallback = stepByStep.send(HttpRequest.newBuilder(URI.create(authorize)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String callback = toCallback.headers().firstValue("Location").orElseThrow();
+        String forged = callback.replaceAll("state=[^&]+", "state=forged");
+        HttpResponse<String> refused = stepByStep.send(HttpRequest.newBuilder(URI.create(forged)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> replayed = stepByStep.send(HttpRequest.newBuilder(URI.create(callback)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> me = stepByStep.send(HttpRequest.newBuilder(URI.create(deployment + "api/v1/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertTrue(authorize.startsWith("http://127.0.0.1:"), authorize);
+        assertTrue(authorize.contains("code_challenge_method=S256") && authorize.contains("nonce="), authorize);
+        assertTrue(refused.headers().firstValue("Location").orElse("").endsWith("/login.xhtml?sso=failed"));
+        assertTrue(replayed.headers().firstValue("Location").orElse("").endsWith("/login.xhtml?sso=failed"),
+                "a sign-in is single use: after a refused callback the genuine one is refused too");
+        assertEquals(401, me.statusCode());
+    }
+
+    @Test
+    @RunAsClient
+    void aCallbackThatNoSignInStartedIsRefused() throws Exception {
+        HttpClient browser = browserLikeClient();
+
+        HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(
+                URI.create(deployment + "oidc/callback?code=forged&state=forged")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertTrue(landed.uri().toString().endsWith("/login.xhtml?sso=failed"), landed.uri().toString());
+    }
+
     @Test
     @RunAsClient
     void demoUsersExistOnlyOnTheEmbeddedDatabase() {
