@@ -1,8 +1,10 @@
 package io.oversight.app.startup;
 
 import io.oversight.app.users.AccountSeeding;
+import io.oversight.ledger.PlatformStarted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,7 +12,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Brings the database to the current schema and seeds accounts when the application starts. A
+ * Brings the database to the current schema, seeds accounts, then tells the modules the platform
+ * has started (they start background work and seed demo data) when the application starts. A
  * failure is kept (readiness reports it) rather than thrown, so the server stays up and an operator
  * can read why it is not ready.
  */
@@ -25,12 +28,16 @@ public class StartupSequence {
     @Inject
     AccountSeeding accountSeeding;
 
+    @Inject
+    Event<PlatformStarted> platformStarted;
+
     private final AtomicReference<StartupState> state = new AtomicReference<>(StartupState.starting());
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
             migrations.migrate();
             accountSeeding.seed();
+            platformStarted.fire(new PlatformStarted(accountSeeding.demoMode()));
             state.set(StartupState.ready());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Oversight could not start: " + e.getMessage(), e);

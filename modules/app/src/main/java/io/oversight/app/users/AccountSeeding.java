@@ -1,5 +1,6 @@
 package io.oversight.app.users;
 
+import io.oversight.ledger.Actor;
 import io.oversight.ledger.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ public class AccountSeeding {
 
     /** Demo password of every demo user; printed in the console and the README, so demo only. */
     public static final String DEMO_PASSWORD = "oversight-demo";
+
+    private static final Actor SEEDING = Actor.system("account-seeding");
 
     private static final Logger LOG = Logger.getLogger(AccountSeeding.class.getName());
 
@@ -49,14 +52,15 @@ public class AccountSeeding {
         Optional<String> adminPassword = bootstrapAdminPassword.filter(password -> !password.isBlank());
         if (adminPassword.isPresent() && directory.find(bootstrapAdminUser).isEmpty()
                 && (directory.count() == 0 || demoMode)) {
-            directory.create(new NewUser(bootstrapAdminUser, adminPassword.get(), "Administrator", List.of(Roles.ADMIN)));
+            directory.create(new NewUser(bootstrapAdminUser, adminPassword.get(), "Administrator", List.of(Roles.ADMIN)),
+                    SEEDING);
             LOG.info(() -> "Created the first administrator account '" + bootstrapAdminUser + "'.");
         }
         if (demoMode) {
             StringBuilder logins = new StringBuilder("Demo mode: sign in with password '" + DEMO_PASSWORD + "' as");
             for (NewUser user : DEMO_USERS) {
                 if (directory.find(user.username()).isEmpty()) {
-                    directory.create(user);
+                    directory.create(user, SEEDING);
                 }
                 logins.append(' ').append(user.username()).append(" (").append(String.join(", ", user.roles())).append(')');
             }

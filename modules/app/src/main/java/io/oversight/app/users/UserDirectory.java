@@ -1,6 +1,12 @@
 package io.oversight.app.users;
 
 import io.oversight.app.security.PasswordHashing;
+import io.oversight.ledger.Actor;
+import io.oversight.ledger.AuditRecorder;
+import io.oversight.ledger.LedgerRecord;
+import io.oversight.ledger.PersonKind;
+import io.oversight.ledger.Pseudonyms;
+import io.oversight.ledger.SubjectRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +17,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
-/** Creates and reads accounts of the database identity store. */
+/**
+ * Creates and reads accounts of the database identity store. Creating an account is an audited
+ * action: the ledger records who created it, for whom (as pseudonyms) and with which roles, in the
+ * same transaction.
+ */
 @ApplicationScoped
 @Transactional
 public class UserDirectory {
@@ -25,7 +35,16 @@ public class UserDirectory {
     @Inject
     Clock clock;
 
-    public UserAccount create(NewUser request) {
+    @Inject
+    AuditRecorder recorder;
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    /** Action type of the ledger entry written for every new account. */
+    public static final String ACCOUNT_CREATED = "app.account.created";
+
+    public UserAccount create(NewUser request, Actor createdBy) {
         if (em.find(AppUser.class, request.username()) != null) {
             throw new UsernameTakenException(request.username());
         }
@@ -33,7 +52,17 @@ public class UserDirectory {
                 request.displayName(), new HashSet<>(request.roles()), clock.instant());
         em.persist(user);
         em.flush();
+        recorder.record(LedgerRecord.builder(ACCOUNT_CREATED, createdBy)
+                .subject(SubjectRef.person(actorPseudonym(user.username())))
+                .attribute("roles", String.join(",", user.roles()))
+                .occurredAt(user.createdAt())
+                .build());
         return UserAccount.of(user);
+    }
+
+    /** How the ledger names this account's holder when they act. */
+    public String actorPseudonym(String username) {
+        return pseudonyms.pseudonymFor(PersonKind.ACTOR, username);
     }
 
     public Optional<UserAccount> find(String username) {

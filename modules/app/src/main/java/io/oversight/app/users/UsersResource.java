@@ -1,9 +1,11 @@
 package io.oversight.app.users;
 
+import io.oversight.ledger.Actor;
 import io.oversight.ledger.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,9 @@ public class UsersResource {
     @Inject
     UserDirectory directory;
 
+    @Inject
+    SecurityContext securityContext;
+
     @GET
     public List<UserAccount> list() {
         return directory.list();
@@ -44,7 +49,8 @@ public class UsersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid NewUser request, @Context UriInfo uriInfo) {
-        UserAccount created = directory.create(request);
+        Actor admin = new Actor(directory.actorPseudonym(securityContext.getCallerPrincipal().getName()), Roles.ADMIN);
+        UserAccount created = directory.create(request, admin);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.username()).build())
                 .entity(created).build();
     }

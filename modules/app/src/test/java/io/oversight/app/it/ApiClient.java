@@ -67,6 +67,11 @@ public final class ApiClient {
         }
     }
 
+    /** The Authorization header value this client sends, for requests it does not build itself. */
+    public String authorization() {
+        return authorization;
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {

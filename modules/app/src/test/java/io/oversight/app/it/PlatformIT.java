@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oversight.app.users.NewUser;
 import io.oversight.app.users.UserAccount;
 import io.oversight.app.users.UserDirectory;
+import io.oversight.ledger.Actor;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -71,7 +72,8 @@ class PlatformIT {
     @Test
     void anAccountSurvivesTheRoundTripThroughTheDatabase() {
         String username = uniqueName("jpa");
-        directory.create(new NewUser(username, PASSWORD, "Round Trip", List.of("auditor", "reviewer")));
+        directory.create(new NewUser(username, PASSWORD, "Round Trip", List.of("auditor", "reviewer")),
+                Actor.system("platform-it"));
 
         UserAccount stored = directory.find(username).orElseThrow();
 
@@ -216,6 +218,20 @@ class PlatformIT {
                 checks.get("database").getJsonObject("data").getString("product"));
         assertEquals("UP", checks.get("startup").getString("status"), response.body());
         assertTrue(checks.get("startup").getJsonObject("data").getString("schema").contains("app=1"), response.body());
+    }
+
+    @Test
+    @RunAsClient
+    void directoryUserIsAuthenticatedByLdapWithRolesFromTheirGroups() {
+        HttpResponse<String> me = ApiClient.as(deployment, DirectoryForTests.USER, DirectoryForTests.PASSWORD).get("api/v1/me");
+        HttpResponse<String> wrongPassword = ApiClient.as(deployment, DirectoryForTests.USER, "not-it").get("api/v1/me");
+        HttpResponse<String> forbidden = ApiClient.as(deployment, DirectoryForTests.USER, DirectoryForTests.PASSWORD)
+                .get("api/v1/users");
+
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals(List.of("auditor"), object(me).getJsonArray("roles").getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+        assertEquals(401, wrongPassword.statusCode());
+        assertEquals(403, forbidden.statusCode(), "directory groups grant only their own roles");
     }
 
     @Test

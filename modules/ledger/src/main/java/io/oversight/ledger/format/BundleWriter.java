@@ -93,6 +93,18 @@ public final class BundleWriter implements Closeable {
         addSmallFile(checkpointName(size), bytes);
     }
 
+    /**
+     * Adds a checkpoint note exactly as the server stored it, under the tree size it is stored at,
+     * without parsing it: an exporter must not repair or drop what it found, judging it is the
+     * verifier's job.
+     */
+    public void addStoredCheckpoint(long treeSize, byte[] storedNote) {
+        if (treeSize < 0) {
+            throw new IllegalArgumentException("negative tree size " + treeSize);
+        }
+        addSmallFile(checkpointName(treeSize), storedNote.clone());
+    }
+
     /** Adds the consistency proof from tree size {@code fromSize} to {@code toSize}. */
     public void addConsistencyProof(long fromSize, long toSize, List<byte[]> proof) {
         byte[] bytes = new byte[proof.size() * Digest.LENGTH];

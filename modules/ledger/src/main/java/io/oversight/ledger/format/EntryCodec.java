@@ -108,6 +108,31 @@ public final class EntryCodec {
     }
 
     /**
+     * A copy of an encoded entry with the three fields the sequencer assigns replaced: sequence,
+     * previous-entry hash and loggedAt. They sit at fixed offsets, so the result is exactly the
+     * encoding of the entry with those fields changed; this lets a record be encoded (and so
+     * validated) once, inside the business transaction that writes it, and sealed later without
+     * re-encoding.
+     *
+     * @throws IllegalArgumentException if {@code encoded} is too short to be an entry, is not of this
+     *                                  format version, or {@code sequence} is negative
+     */
+    public static byte[] withPosition(byte[] encoded, long sequence, Digest previousEntryHash, long loggedAtMicros) {
+        if (encoded.length < LOGGED_AT_OFFSET + 16 || encoded[0] != FORMAT_VERSION) {
+            throw new IllegalArgumentException("not an encoded entry of format version " + FORMAT_VERSION);
+        }
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence must be >= 0: " + sequence);
+        }
+        byte[] sealed = encoded.clone();
+        ByteBuffer out = ByteBuffer.wrap(sealed);
+        out.putLong(SEQUENCE_OFFSET, sequence);
+        out.put(PREVIOUS_HASH_OFFSET, previousEntryHash.bytes());
+        out.putLong(LOGGED_AT_OFFSET, loggedAtMicros);
+        return sealed;
+    }
+
+    /**
      * Decodes stored entry bytes, accepting only the canonical encoding.
      *
      * @throws MalformedEntryException if {@code bytes} is not exactly the encoding of some entry

@@ -1,0 +1,261 @@
+package io.oversight.app.it;
+
+import static io.oversight.app.it.ApiClient.object;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oversight.ledger.format.Checkpoint;
+import io.oversight.ledger.format.CheckpointVerifier;
+import io.oversight.ledger.format.LedgerHashes;
+import io.oversight.ledger.format.ProofVerifier;
+import io.oversight.ledger.format.TrustFile;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The audit ledger on a running server: an audited action is sealed with a proof an auditor checks
+ * with nothing but the published format code and the trust file; a bundle exported over REST
+ * verifies with {@code java -jar oversight-verifier.jar} and fails after one changed byte.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LedgerIT {
+
+    private static final String ORIGIN = "oversight.local/ledger";
+    private static final String PASSWORD = "correct-horse-battery";
+    private static final Duration SEALING_WAIT = Duration.ofSeconds(30);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productionWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    private ApiClient auditor;
+
+    @BeforeEach
+    void createAuditor() {
+        String name = "aud-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.asAdmin(deployment).createUser(name, PASSWORD, "auditor");
+        auditor = ApiClient.as(deployment, name, PASSWORD);
+    }
+
+    private static <T> T awaitPresent(Supplier<Optional<T>> probe, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(SEALING_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    /** The sealed account-created entry whose roles attribute is {@code roles}, once sealed. */
+    private JsonObject awaitAccountEntry(String roles) throws InterruptedException {
+        return awaitPresent(() -> {
+            HttpResponse<String> page = auditor.get("api/v1/ledger/entries?action=app.account.created&limit=1000");
+            assertEquals(200, page.statusCode(), page.body());
+            return object(page).getJsonArray("entries").stream().map(JsonValue::asJsonObject)
+                    .filter(e -> roles.equals(e.getJsonObject("attributes").getString("roles", "")))
+                    .reduce((first, second) -> second);
+        }, "the account-created entry with roles " + roles);
+    }
+
+    @Test
+    void anAuditedActionIsSealedAndItsInclusionProofVerifiesAgainstTheSignedCheckpoint() throws Exception {
+        ApiClient.asAdmin(deployment).createUser("exp-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD,
+                "expert", "governance");
+
+        JsonObject entry = awaitAccountEntry("expert,governance");
+        long sequence = entry.getJsonNumber("sequence").longValue();
+        JsonObject withProof = awaitPresent(() -> {
+            JsonObject e = object(auditor.get("api/v1/ledger/entries/" + sequence + "?proof=true"));
+            return e.containsKey("proof") ? Optional.of(e) : Optional.empty();
+        }, "a checkpoint covering entry " + sequence);
+
+        assertEquals("admin", withProof.getString("actorRole"));
+        assertFalse(withProof.getString("actorPseudonym").contains(ApiClient.ADMIN), "actors appear only as pseudonyms");
+        byte[] stored = Base64.getDecoder().decode(withProof.getString("storedBytes"));
+        byte[] leaf = LedgerHashes.leafHash(stored);
+        assertEquals(withProof.getString("leafHash"), HexFormat.of().formatHex(leaf));
+
+        JsonObject proof = withProof.getJsonObject("proof");
+        byte[] note = proof.getString("checkpoint").getBytes(StandardCharsets.UTF_8);
+        byte[] trust = auditor.get("api/v1/ledger/trust").body().getBytes(StandardCharsets.UTF_8);
+        Checkpoint checkpoint = new CheckpointVerifier(ORIGIN, TrustFile.parse(trust)).verify(note);
+        List<byte[]> hashes = proof.getJsonArray("hashes").stream()
+                .map(h -> HexFormat.of().parseHex(((jakarta.json.JsonString) h).getString())).toList();
+        ProofVerifier.verifyInclusion(sequence, checkpoint.size(), leaf, hashes, checkpoint.rootHash().bytes());
+        assertEquals(proof.getJsonNumber("treeSize").longValue(), checkpoint.size());
+    }
+
+    @Test
+    void anExportedBundleVerifiesWithTheOfflineVerifierAndFailsAfterOneChangedByte(
+            @org.junit.jupiter.api.io.TempDir Path work) throws Exception {
+        ApiClient.asAdmin(deployment).createUser("rev-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD,
+                "reviewer", "adjudicator");
+        long sequence = awaitAccountEntry("adjudicator,reviewer").getJsonNumber("sequence").longValue();
+        awaitPresent(() -> {
+            HttpResponse<String> latest = auditor.get("api/v1/ledger/checkpoints/latest");
+            // a checkpoint's second line is its tree size (C2SP tlog-checkpoint)
+            return latest.statusCode() == 200 && Long.parseLong(latest.body().split("\n")[1]) > sequence
+                    ? Optional.of(latest.body()) : Optional.empty();
+        }, "a checkpoint covering entry " + sequence);
+
+        Path bundle = work.resolve("bundle.zip");
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(deployment + "api/v1/ledger/bundle?from=0"))
+                        .header("Authorization", auditor.authorization()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode());
+        Files.write(bundle, download.body());
+        Path trust = work.resolve("trust.txt");
+        Files.writeString(trust, auditor.get("api/v1/ledger/trust").body());
+
+        Path tampered = work.resolve("tampered.zip");
+        Files.write(tampered, withOneByteChangedInEntries(download.body()));
+
+        Verification good = runVerifier(bundle, trust);
+        Verification bad = runVerifier(tampered, trust);
+
+        assertEquals(0, good.exitCode(), good.output());
+        assertEquals(1, bad.exitCode(), bad.output());
+        assertTrue(bad.output().toLowerCase().contains("sequence"), bad.output());
+    }
+
+    @Test
+    void onlineVerificationOfTheWholeLogSucceeds() throws Exception {
+        HttpResponse<String> started = auditor.postJson("api/v1/ledger/verify?from=0", "");
+        assertEquals(202, started.statusCode(), started.body());
+        String job = URI.create(started.headers().firstValue("Location").orElseThrow()).getPath();
+        String jobPath = job.substring(job.indexOf("api/v1/"));
+
+        JsonObject finished = awaitPresent(() -> {
+            JsonObject status = object(auditor.get(jobPath));
+            return "RUNNING".equals(status.getString("state")) ? Optional.empty() : Optional.of(status);
+        }, "verification job " + jobPath);
+
+        assertEquals("VERIFIED", finished.getString("state"), finished.toString());
+        assertFalse(finished.containsKey("failure"), finished.toString());
+    }
+
+    @Test
+    void invalidQueryParametersAreRefusedWithAPreciseProblem() {
+        List<String> bad = List.of(
+                "api/v1/ledger/entries?afterSequence=-1",
+                "api/v1/ledger/entries?from=2026-11-21T10:00:00Z&to=2026-11-20T10:00:00Z",
+                "api/v1/ledger/entries?from=yesterday",
+                "api/v1/ledger/entries?limit=0",
+                "api/v1/ledger/entries/minus-one",
+                "api/v1/ledger/proofs/consistency?from=5&to=2");
+        for (String path : bad) {
+            HttpResponse<String> response = auditor.get(path);
+            assertEquals(400, response.statusCode(), path + " -> " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), path);
+            assertFalse(object(response).getString("detail").isBlank(), path);
+        }
+    }
+
+    @Test
+    void theLedgerIsForAuditorsOnly() {
+        String reviewer = "rv-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.asAdmin(deployment).createUser(reviewer, PASSWORD, "reviewer");
+
+        assertEquals(401, ApiClient.anonymous(deployment).get("api/v1/ledger/entries").statusCode());
+        assertEquals(403, ApiClient.as(deployment, reviewer, PASSWORD).get("api/v1/ledger/entries").statusCode());
+        assertEquals(403, ApiClient.as(deployment, reviewer, PASSWORD).get("api/v1/ledger/bundle").statusCode());
+        assertEquals(200, auditor.get("api/v1/ledger/entries").statusCode());
+    }
+
+    @Test
+    void readinessIncludesARunningSequencer() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(deployment.toString()).resolve("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonObject ledger = object(response).getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals("ledger")).findFirst().orElseThrow();
+        assertEquals("UP", ledger.getString("status"), response.body());
+        assertTrue(ledger.getJsonObject("data").getBoolean("running"));
+        assertNotEquals(0, ledger.getJsonObject("data").getJsonNumber("treeSize").longValue());
+    }
+
+    private record Verification(int exitCode, String output) {
+    }
+
+    private static Verification runVerifier(Path bundle, Path trust) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("it.verifier.jar"), bundle.toString(), "--trust", trust.toString(),
+                "--origin", ORIGIN));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the verifier finished");
+        return new Verification(process.exitValue(), output);
+    }
+
+    /** The same zip with one byte of the first entry's stored bytes changed. */
+    private static byte[] withOneByteChangedInEntries(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             ZipOutputStream rewritten = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().endsWith("entries.bin")) {
+                    // past the 4-byte length prefix and the format version: inside the first entry
+                    content[4 + 20] ^= 0x01;
+                }
+                rewritten.putNextEntry(new ZipEntry(entry.getName()));
+                rewritten.write(content);
+                rewritten.closeEntry();
+            }
+        }
+        byte[] result = out.toByteArray();
+        assertFalse(java.util.Arrays.equals(zip, result));
+        return result;
+    }
+
+    @Test
+    void storedBytesAreWhatTheLeafHashCovers() throws Exception {
+        JsonObject entry = awaitPresent(() -> object(auditor.get("api/v1/ledger/entries?limit=1")).getJsonArray("entries")
+                .stream().map(JsonValue::asJsonObject).findFirst(), "a first entry");
+
+        byte[] stored = Base64.getDecoder().decode(entry.getString("storedBytes"));
+        assertArrayEquals(HexFormat.of().parseHex(entry.getString("leafHash")), LedgerHashes.leafHash(stored));
+        assertEquals(0, entry.getJsonNumber("sequence").longValue());
+    }
+}

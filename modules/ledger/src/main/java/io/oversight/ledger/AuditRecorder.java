@@ -1,0 +1,22 @@
+package io.oversight.ledger;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Records actions in the audit ledger from inside the caller's business transaction (SPEC 2, L1).
+ * The record is written to the ledger's outbox in that transaction, so it is committed or rolled
+ * back with the business change it describes; the sequencer seals committed records into entries
+ * shortly after. Recording takes no global lock and never waits for the sequencer.
+ */
+public interface AuditRecorder {
+
+    /**
+     * Writes a record in the current transaction.
+     *
+     * @return the record's outbox id
+     * @throws LedgerStorageException if the database refuses the write; the caller's transaction
+     *                                should then roll back
+     */
+    RecordId record(@NotNull @Valid LedgerRecord record);
+}

@@ -1,0 +1,323 @@
+package io.oversight.ledger.storage;
+
+import io.oversight.ledger.Actor;
+import io.oversight.ledger.ErasureBlockedException;
+import io.oversight.ledger.ErasureReceipt;
+import io.oversight.ledger.LedgerRecord;
+import io.oversight.ledger.PersonKind;
+import io.oversight.ledger.Pseudonyms;
+import io.oversight.ledger.RecordId;
+import io.oversight.ledger.RetentionPolicy;
+import io.oversight.ledger.RevealedSubject;
+import io.oversight.ledger.Roles;
+import io.oversight.ledger.SubjectErasedException;
+import io.oversight.ledger.SubjectRef;
+import io.oversight.ledger.UnknownPseudonymException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The pseudonym vault (SPEC L6) on a connection in the caller's transaction.
+ *
+ * <p>Pseudonyms are random ({@code ps-} and 26 base-32 characters, 130 bits), so they reveal nothing
+ * by themselves. A person keeps one pseudonym through a lookup hash: HMAC-SHA-256 of kind and
+ * identity under a key derived from the vault key. Each subject has its own random AES-256 key,
+ * stored wrapped (AES-GCM) under the vault key; the identity and every declared field are AES-GCM
+ * encrypted under the subject key, bound to pseudonym and field name as associated data so that
+ * ciphertexts cannot be moved between subjects or fields.
+ *
+ * <p>Erasure (crypto-shredding) deletes the wrapped key, the lookup hash and the ciphertexts: the
+ * pseudonym remains in the ledger's entries, which still verify, but nothing maps it back to anyone,
+ * and the person gets a new pseudonym if they come back. Thread-safe.
+ */
+public final class Vault {
+
+    /** Field holding the identity the pseudonym was issued for; modules cannot declare fields with this prefix. */
+    static final String RESERVED_PREFIX = "oversight.";
+    private static final String IDENTITY_FIELD = RESERVED_PREFIX + "identity";
+    private static final Duration LAST_USE_GRANULARITY = Duration.ofHours(1);
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+    private final SecretKey vaultKey;
+    private final byte[] lookupKey;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Vault(SecretKey vaultKey, Clock clock) {
+        this.vaultKey = Objects.requireNonNull(vaultKey, "vaultKey");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.lookupKey = hmac(vaultKey.getEncoded(), "oversight-vault-lookup-v1".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The person's pseudonym, issued now if they have none. Two transactions issuing one for the same
+     * person at once collide on the lookup hash; the loser fails with a unique-key violation and
+     * should retry, finding the winner's pseudonym.
+     */
+    public String pseudonymFor(Connection connection, PersonKind kind, String identity) throws SQLException {
+        Objects.requireNonNull(kind, "kind");
+        if (identity == null || identity.isBlank()) {
+            throw new IllegalArgumentException("identity must not be blank");
+        }
+        byte[] lookup = hmac(lookupKey, (kind.name() + "\u0000" + identity).getBytes(StandardCharsets.UTF_8));
+        long now = Micros.now(clock);
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT pseudonym, last_used_micros FROM ledger_vault_subject WHERE lookup_hash = ?")) {
+            select.setBytes(1, lookup);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    String pseudonym = row.getString(1);
+                    if (now - row.getLong(2) > LAST_USE_GRANULARITY.toNanos() / 1_000) {
+                        touch(connection, pseudonym, now);
+                    }
+                    return pseudonym;
+                }
+            }
+        }
+        String pseudonym = newPseudonym();
+        byte[] subjectKey = new byte[32];
+        random.nextBytes(subjectKey);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ledger_vault_subject (pseudonym,"
+                + " person_kind, lookup_hash, wrapped_key, created_at_micros, last_used_micros) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, pseudonym);
+            insert.setString(2, kind.name());
+            insert.setBytes(3, lookup);
+            insert.setBytes(4, seal(vaultKey, subjectKey, "subject-key\u0000" + pseudonym));
+            insert.setLong(5, now);
+            insert.setLong(6, now);
+            insert.executeUpdate();
+        }
+        storeField(connection, pseudonym, subjectKey, IDENTITY_FIELD, identity);
+        return pseudonym;
+    }
+
+    /** Stores or replaces declared personal data fields of a live subject. */
+    public void declarePersonalData(Connection connection, String pseudonym, Map<String, String> fields) throws SQLException {
+        byte[] subjectKey = subjectKey(connection, pseudonym);
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            String name = field.getKey();
+            if (name == null || name.isBlank() || name.length() > 128 || name.startsWith(RESERVED_PREFIX)) {
+                throw new IllegalArgumentException("field name must be 1 to 128 characters and not start with \""
+                        + RESERVED_PREFIX + "\": \"" + name + "\"");
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM ledger_vault_field WHERE pseudonym = ? AND field_name = ?")) {
+                delete.setString(1, pseudonym);
+                delete.setString(2, name);
+                delete.executeUpdate();
+            }
+            storeField(connection, pseudonym, subjectKey, name, Objects.requireNonNull(field.getValue(), name));
+        }
+    }
+
+    /** Decrypts a subject for an auditor and records the reveal in the ledger, in the same transaction. */
+    public RevealedSubject reveal(Connection connection, String pseudonym, Actor auditor, String justification)
+            throws SQLException {
+        if (!Roles.AUDITOR.equals(auditor.role())) {
+            throw new IllegalArgumentException("only an auditor may reveal a pseudonym; the requester acts as " + auditor.role());
+        }
+        byte[] subjectKey = subjectKey(connection, pseudonym);
+        PersonKind kind = PersonKind.ACTOR;
+        Map<String, String> fields = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT f.field_name, f.sealed_value, s.person_kind"
+                + " FROM ledger_vault_field f JOIN ledger_vault_subject s ON s.pseudonym = f.pseudonym WHERE f.pseudonym = ?")) {
+            select.setString(1, pseudonym);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    fields.put(name, new String(open(subjectKey, rows.getBytes(2), pseudonym + "\u0000" + name),
+                            StandardCharsets.UTF_8));
+                    kind = PersonKind.valueOf(rows.getString(3));
+                }
+            }
+        }
+        String identity = fields.remove(IDENTITY_FIELD);
+        if (identity == null) {
+            throw new SQLException("vault subject " + pseudonym + " has no identity field");
+        }
+        Outbox.append(connection, LedgerRecord.builder(Pseudonyms.SUBJECT_REVEALED, auditor)
+                .subject(SubjectRef.person(pseudonym))
+                .rationale(justification)
+                .occurredAt(clock.instant())
+                .attribute("fields", String.join(",", fields.keySet().stream().sorted().toList()))
+                .build(), Micros.now(clock));
+        return new RevealedSubject(pseudonym, kind, identity, fields);
+    }
+
+    /**
+     * Erases a subject unless a legal hold or the retention period forbids it, and records the
+     * erasure in the ledger, in the same transaction.
+     */
+    public ErasureReceipt erase(Connection connection, String pseudonym, RetentionPolicy policy, Actor requester,
+            String reason) throws SQLException {
+        Subject subject = lockSubject(connection, pseudonym);
+        if (policy.legalHold()) {
+            throw ErasureBlockedException.legalHold(pseudonym);
+        }
+        Instant until = Micros.toInstant(subject.lastUsedMicros()).plus(policy.minimumRetention());
+        Instant now = clock.instant();
+        if (now.isBefore(until)) {
+            throw ErasureBlockedException.retention(pseudonym, until);
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ledger_vault_field WHERE pseudonym = ?")) {
+            delete.setString(1, pseudonym);
+            delete.executeUpdate();
+        }
+        long erasedAt = Micros.of(now);
+        try (PreparedStatement shred = connection.prepareStatement("UPDATE ledger_vault_subject SET wrapped_key = NULL,"
+                + " lookup_hash = NULL, erased_at_micros = ? WHERE pseudonym = ?")) {
+            shred.setLong(1, erasedAt);
+            shred.setString(2, pseudonym);
+            shred.executeUpdate();
+        }
+        RecordId record = Outbox.append(connection, LedgerRecord.builder(Pseudonyms.SUBJECT_ERASED, requester)
+                .subject(SubjectRef.person(pseudonym))
+                .rationale(reason)
+                .occurredAt(now)
+                .attribute("person-kind", subject.kind().name().toLowerCase(Locale.ROOT))
+                .attribute("retention-days", Long.toString(policy.minimumRetention().toDays()))
+                .build(), erasedAt);
+        return new ErasureReceipt(pseudonym, Micros.toInstant(erasedAt), record);
+    }
+
+    public boolean isErased(Connection connection, String pseudonym) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT erased_at_micros FROM ledger_vault_subject WHERE pseudonym = ?")) {
+            select.setString(1, pseudonym);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return false;
+                }
+                row.getLong(1);
+                return !row.wasNull();
+            }
+        }
+    }
+
+    private record Subject(PersonKind kind, long lastUsedMicros, Optional<Long> erasedAtMicros, byte[] wrappedKey) {
+    }
+
+    private Subject lockSubject(Connection connection, String pseudonym) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT person_kind, last_used_micros,"
+                + " erased_at_micros, wrapped_key FROM ledger_vault_subject WHERE pseudonym = ? FOR UPDATE")) {
+            select.setString(1, pseudonym);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new UnknownPseudonymException(pseudonym);
+                }
+                long erased = row.getLong(3);
+                Optional<Long> erasedAt = row.wasNull() ? Optional.empty() : Optional.of(erased);
+                Subject subject = new Subject(PersonKind.valueOf(row.getString(1)), row.getLong(2), erasedAt, row.getBytes(4));
+                if (erasedAt.isPresent()) {
+                    throw new SubjectErasedException(pseudonym, Micros.toInstant(erasedAt.get()));
+                }
+                return subject;
+            }
+        }
+    }
+
+    private byte[] subjectKey(Connection connection, String pseudonym) throws SQLException {
+        Subject subject = lockSubject(connection, pseudonym);
+        return open(vaultKey, subject.wrappedKey(), "subject-key\u0000" + pseudonym);
+    }
+
+    private void touch(Connection connection, String pseudonym, long now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE ledger_vault_subject SET last_used_micros = ? WHERE pseudonym = ? AND last_used_micros < ?")) {
+            update.setLong(1, now);
+            update.setString(2, pseudonym);
+            update.setLong(3, now);
+            update.executeUpdate();
+        }
+    }
+
+    private void storeField(Connection connection, String pseudonym, byte[] subjectKey, String name, String value)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ledger_vault_field (pseudonym, field_name, sealed_value) VALUES (?, ?, ?)")) {
+            insert.setString(1, pseudonym);
+            insert.setString(2, name);
+            insert.setBytes(3, seal(new SecretKeySpec(subjectKey, "AES"), value.getBytes(StandardCharsets.UTF_8),
+                    pseudonym + "\u0000" + name));
+            insert.executeUpdate();
+        }
+    }
+
+    private String newPseudonym() {
+        byte[] bits = new byte[17];
+        random.nextBytes(bits);
+        StringBuilder out = new StringBuilder("ps-");
+        long buffer = 0;
+        int available = 0;
+        for (byte b : bits) {
+            buffer = buffer << 8 | (b & 0xff);
+            available += 8;
+            while (available >= 5 && out.length() < 3 + 26) {
+                out.append(BASE32[(int) (buffer >>> (available - 5)) & 31]);
+                available -= 5;
+            }
+        }
+        return out.toString();
+    }
+
+    private byte[] seal(SecretKey key, byte[] plaintext, String associatedData) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    private static byte[] open(SecretKey key, byte[] sealed, String associatedData) throws SQLException {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new SQLException("vault ciphertext for " + associatedData.replace('\u0000', '/')
+                    + " does not decrypt: wrong vault key or altered data", e);
+        }
+    }
+
+    private static byte[] open(byte[] key, byte[] sealed, String associatedData) throws SQLException {
+        return open(new SecretKeySpec(key, "AES"), sealed, associatedData);
+    }
+
+    private static byte[] hmac(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
+        }
+    }
+}
