@@ -83,6 +83,32 @@ class GovernanceIT {
         assertTrue(workflows.find("no-such-workflow").isEmpty());
     }
 
+    /**
+     * The sealed ledger entries matching {@code query}, once the sequencer has sealed {@code expected}
+     * of them (it runs every few milliseconds); fails after 30 s with what it saw.
+     */
+    private List<JsonObject> sealed(String query, int expected) {
+        List<JsonObject> entries = List.of();
+        for (int attempt = 0; attempt < 300; attempt++) {
+            entries = object(auditor.get("api/v1/ledger/entries?limit=1000&" + query)).getJsonArray("entries").stream()
+                    .map(JsonValue::asJsonObject).toList();
+            if (entries.size() >= expected) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return entries;
+    }
+
+    private static List<String> actions(List<JsonObject> entries) {
+        return entries.stream().map(e -> e.getString("actionType")).toList();
+    }
+
     private static String key() {
         return "wf-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -147,6 +173,22 @@ class GovernanceIT {
         assertEquals(PROBLEM_JSON, edit.headers().firstValue("Content-Type").orElse(""));
         assertTrue(object(edit).getString("detail").contains("RETIRED"), edit.body());
         assertEquals("# One", object(governance.get("api/v1/guidelines/" + id1)).getString("instructions"));
+
+        // each transition is exactly one sealed entry naming the version and its content digest;
+        // the refused edit and the refused skip to ACTIVE wrote none
+        List<JsonObject> entries = sealed("workflow=" + key, 9);
+        assertEquals(List.of("governance.workflow.created", "governance.taxonomy.changed",
+                "governance.guideline.drafted", "governance.guideline.piloted", "governance.guideline.activated",
+                "governance.guideline.drafted", "governance.guideline.piloted", "governance.guideline.retired",
+                "governance.guideline.activated"), actions(entries));
+        String digest2 = object(governance.get("api/v1/guidelines/" + id2)).getString("contentDigest");
+        JsonObject activated = entries.get(8);
+        assertEquals(id2, activated.getString("guidelineVersionId"));
+        assertEquals(digest2, activated.getString("guidelineDigest"));
+        assertEquals("governance", activated.getString("actorRole"));
+        assertFalse(activated.getString("actorPseudonym").contains("gov-"), "actors appear only as pseudonyms");
+        assertEquals(id1, entries.get(7).getString("guidelineVersionId"));
+        assertEquals(object(v1).getString("contentDigest"), entries.get(7).getString("guidelineDigest"));
 
         JsonObject diff = object(governance.get("api/v1/guidelines/" + id2 + "/diff?against=" + id1));
         List<String> lines = diff.getJsonArray("lines").getValuesAs(jakarta.json.JsonString::getString);
@@ -218,6 +260,13 @@ class GovernanceIT {
         assertEquals("ACTIVE", object(governance.postJson("api/v1/policies/" + p2 + "/activation", "{}")).getString("status"));
         assertEquals("RETIRED", object(governance.get("api/v1/policies/" + p1)).getString("status"));
         assertEquals(409, governance.putJson("api/v1/policies/" + p2, policyJson("0.9", "0.1", BANDS, "[]")).statusCode());
+
+        List<JsonObject> entries = sealed("workflow=" + key + "&subjectKind=routing-policy", 5);
+        assertEquals(List.of("governance.policy.drafted", "governance.policy.activated", "governance.policy.drafted",
+                "governance.policy.retired", "governance.policy.activated"), actions(entries),
+                "the seven refused drafts recorded nothing");
+        assertEquals(object(governance.get("api/v1/policies/" + p2)).getString("contentDigest"),
+                entries.get(4).getString("payloadDigest"));
     }
 
     @Test
@@ -246,6 +295,30 @@ class GovernanceIT {
         assertEquals("ROLLED_BACK", object(governance.get("api/v1/models/" + id)).getString("status"));
         assertEquals("CANARY", object(governance.postJson("api/v1/models/" + id + "/promotions",
                 "{\"target\":\"CANARY\",\"reason\":\"fixed\"}")).getString("status"));
+
+        List<JsonObject> entries = sealed("modelSnapshot=" + id, 4);
+        assertEquals(List.of("governance.model.registered", "governance.model.promoted", "governance.model.rolled-back",
+                "governance.model.promoted"), actions(entries));
+        assertTrue(entries.stream().allMatch(e -> DIGEST.equals(e.getString("modelArtifactDigest"))), entries.toString());
+        assertTrue(entries.get(1).containsKey("rationaleDigest"), "the reason is recorded as a digest");
+    }
+
+    @Test
+    @RunAsClient
+    void demoModeSeedsFullyConfiguredWorkflows() {
+        for (String key : List.of("loan-dispute-triage", "content-moderation")) {
+            HttpResponse<String> workflow = auditor.get("api/v1/workflows/" + key);
+            if (Deployments.onPostgres()) {
+                assertEquals(404, workflow.statusCode(), "no demo data outside demo mode");
+                continue;
+            }
+            assertEquals(200, workflow.statusCode(), workflow.body());
+            assertTrue(object(workflow).getJsonArray("labels").size() > 3);
+            for (String versions : List.of("guidelines", "policies", "models")) {
+                assertTrue(array(auditor.get("api/v1/workflows/" + key + "/" + versions)).stream()
+                        .anyMatch(v -> v.asJsonObject().getString("status").equals("ACTIVE")), key + " " + versions);
+            }
+        }
     }
 
     @Test
