@@ -49,6 +49,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Creates an account through the API; the admin client must be used. */
     public void createUser(String username, String password, String... roles) {
         StringBuilder roleList = new StringBuilder();

@@ -1,0 +1,16 @@
+package io.oversight.governance;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read access to guideline versions (SPEC G1): every label records the version it was made under. */
+public interface Guidelines {
+
+    /** The one active guideline version of a workflow, if it has one. */
+    Optional<GuidelineVersion> activeFor(String workflowKey);
+
+    Optional<GuidelineVersion> find(String id);
+
+    /** All versions of a workflow, newest first. */
+    List<GuidelineVersion> versionsOf(String workflowKey);
+}

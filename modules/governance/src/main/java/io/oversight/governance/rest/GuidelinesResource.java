@@ -1,0 +1,102 @@
+package io.oversight.governance.rest;
+
+import io.oversight.governance.GuidelineVersion;
+import io.oversight.governance.application.Callers;
+import io.oversight.governance.application.DefaultGuidelineService;
+import io.oversight.governance.application.GuidelineDiff;
+import io.oversight.governance.application.GuidelineRenderer;
+import io.oversight.governance.domain.GuidelineContent;
+import io.oversight.governance.domain.InvalidInputException;
+import io.oversight.governance.domain.UnknownObjectException;
+import io.oversight.governance.rest.Views.DiffJson;
+import io.oversight.governance.rest.Views.GuidelineJson;
+import io.oversight.governance.rest.Views.RenderedJson;
+import io.oversight.governance.rest.Views.TransitionRequest;
+import io.oversight.ledger.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Guideline versions: edit drafts, move through the life cycle, render safely, diff (SPEC G1). */
+@Path("guidelines")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Governance: guidelines")
+public class GuidelinesResource {
+
+    @Inject
+    DefaultGuidelineService guidelines;
+
+    @Inject
+    Callers callers;
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
+    @Operation(summary = "Get a guideline version with its content digest")
+    public GuidelineJson get(@PathParam("id") String id) {
+        return GuidelineJson.of(require(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Replace a draft's content")
+    @APIResponse(responseCode = "409", description = "The version has left draft; write a new version")
+    public GuidelineJson revise(@PathParam("id") String id, @NotNull GuidelineContent content) {
+        return GuidelineJson.of(guidelines.revise(id, content, callers.actorIn(Roles.GOVERNANCE)));
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Move to PILOT, ACTIVE or RETIRED",
+            description = "Activation retires the previously active version; each step is a ledger entry with the content digest.")
+    @APIResponse(responseCode = "409", description = "Step not allowed from the current status")
+    public GuidelineJson transition(@PathParam("id") String id, @NotNull TransitionRequest request) {
+        if (request.target() == null) {
+            throw InvalidInputException.of("target", "is required (PILOT, ACTIVE or RETIRED)");
+        }
+        return GuidelineJson.of(guidelines.moveTo(id, request.target(), callers.actorIn(Roles.GOVERNANCE)));
+    }
+
+    @GET
+    @Path("{id}/rendered")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
+    @Operation(summary = "The instructions as sanitized HTML", description = "Scripts, event handlers and javascript: URLs are removed.")
+    public RenderedJson rendered(@PathParam("id") String id) {
+        GuidelineVersion g = require(id);
+        return new RenderedJson(id, GuidelineRenderer.render(g.format(), g.instructions()));
+    }
+
+    @GET
+    @Path("{id}/diff")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
+    @Operation(summary = "Unified diff from another version (query parameter 'against') to this one")
+    public DiffJson diff(@PathParam("id") String id, @QueryParam("against") String against) {
+        if (against == null || against.isBlank()) {
+            throw InvalidInputException.of("against", "name the version to compare with");
+        }
+        GuidelineVersion to = require(id);
+        GuidelineVersion from = require(against);
+        return new DiffJson(from.id(), to.id(), GuidelineDiff.unified(from, to));
+    }
+
+    private GuidelineVersion require(String id) {
+        return guidelines.find(id).orElseThrow(() -> new UnknownObjectException("No guideline version with id '" + id + "'."));
+    }
+}

@@ -1,0 +1,103 @@
+package io.oversight.governance.rest;
+
+import io.oversight.governance.application.Callers;
+import io.oversight.governance.application.DefaultModelRegistry;
+import io.oversight.governance.domain.InvalidInputException;
+import io.oversight.governance.domain.ModelRegistration;
+import io.oversight.governance.domain.UnknownObjectException;
+import io.oversight.governance.rest.Views.ModelJson;
+import io.oversight.governance.rest.Views.PromotionRequest;
+import io.oversight.governance.rest.Views.ReasonRequest;
+import io.oversight.ledger.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The model snapshot registry (SPEC G2, G6). The customer's pipeline registers snapshots with a
+ * governance account; promotions and rollbacks say why.
+ */
+@Path("models")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Governance: model snapshots")
+public class ModelsResource {
+
+    @Inject
+    DefaultModelRegistry registry;
+
+    @Inject
+    Callers callers;
+
+    @GET
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
+    @Operation(summary = "List snapshots, of one workflow with ?workflow=key")
+    public List<ModelJson> list(@QueryParam("workflow") String workflow) {
+        return (workflow == null ? registry.all() : registry.of(workflow)).stream().map(ModelJson::of).toList();
+    }
+
+    @POST
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Register a snapshot (in SHADOW)")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "409", description = "This name and version are registered already")
+    public Response register(@NotNull ModelRegistration registration, @Context UriInfo uriInfo) {
+        ModelJson created = ModelJson.of(registry.register(registration, callers.actorIn(Roles.GOVERNANCE)));
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
+    @Operation(summary = "Get a snapshot")
+    public ModelJson get(@PathParam("id") String id) {
+        return registry.find(id).map(ModelJson::of)
+                .orElseThrow(() -> new UnknownObjectException("No model snapshot with id '" + id + "'."));
+    }
+
+    @POST
+    @Path("{id}/promotions")
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Promote to CANARY or ACTIVE, saying why")
+    @APIResponse(responseCode = "409", description = "Promotion not allowed from the current status")
+    public ModelJson promote(@PathParam("id") String id, @NotNull PromotionRequest request) {
+        if (request.target() == null) {
+            throw InvalidInputException.of("target", "is required (CANARY or ACTIVE)");
+        }
+        return ModelJson.of(registry.promote(id, request.target(), request.reason(), callers.actorIn(Roles.GOVERNANCE)));
+    }
+
+    @POST
+    @Path("{id}/rollback")
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Roll back an ACTIVE or CANARY snapshot, saying why",
+            description = "The snapshot it had superseded becomes active again.")
+    public ModelJson rollBack(@PathParam("id") String id, @NotNull ReasonRequest request) {
+        return ModelJson.of(registry.rollBack(id, request.reason(), callers.actorIn(Roles.GOVERNANCE)));
+    }
+
+    @POST
+    @Path("{id}/retirement")
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Retire a snapshot that is not active")
+    public ModelJson retire(@PathParam("id") String id, @NotNull ReasonRequest request) {
+        return ModelJson.of(registry.retire(id, request.reason(), callers.actorIn(Roles.GOVERNANCE)));
+    }
+}

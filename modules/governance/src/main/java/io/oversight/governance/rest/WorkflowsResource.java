@@ -1,0 +1,155 @@
+package io.oversight.governance.rest;
+
+import io.oversight.governance.application.Callers;
+import io.oversight.governance.application.DefaultGuidelineService;
+import io.oversight.governance.application.DefaultModelRegistry;
+import io.oversight.governance.application.DefaultRoutingPolicyService;
+import io.oversight.governance.application.DefaultWorkflowService;
+import io.oversight.governance.domain.GuidelineContent;
+import io.oversight.governance.domain.PolicyContent;
+import io.oversight.governance.domain.UnknownObjectException;
+import io.oversight.governance.domain.WorkflowSettings;
+import io.oversight.governance.rest.Views.GuidelineJson;
+import io.oversight.governance.rest.Views.ModelJson;
+import io.oversight.governance.rest.Views.PolicyJson;
+import io.oversight.governance.rest.Views.TaxonomyRequest;
+import io.oversight.governance.rest.Views.WorkflowJson;
+import io.oversight.ledger.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Workflows, their taxonomies, and the versions hanging off them (SPEC T1, G1). */
+@Path("workflows")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Governance: workflows")
+public class WorkflowsResource {
+
+    @Inject
+    DefaultWorkflowService workflows;
+
+    @Inject
+    DefaultGuidelineService guidelines;
+
+    @Inject
+    DefaultRoutingPolicyService policies;
+
+    @Inject
+    DefaultModelRegistry models;
+
+    @Inject
+    Callers callers;
+
+    @GET
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
+    @Operation(summary = "List workflows")
+    public List<WorkflowJson> list() {
+        return workflows.list().stream().map(WorkflowJson::of).toList();
+    }
+
+    @POST
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Create a workflow", description = "Recorded in the ledger as governance.workflow.created.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors)")
+    @APIResponse(responseCode = "409", description = "A workflow with this key exists")
+    public Response create(@NotNull WorkflowSettings settings, @Context UriInfo uriInfo) {
+        WorkflowJson created = WorkflowJson.of(workflows.create(settings, callers.actorIn(Roles.GOVERNANCE)));
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.key()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{key}")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
+    @Operation(summary = "Get a workflow with its current taxonomy")
+    @APIResponse(responseCode = "404", description = "Unknown workflow")
+    public WorkflowJson get(@PathParam("key") String key) {
+        return workflows.find(key).map(WorkflowJson::of)
+                .orElseThrow(() -> new UnknownObjectException("No workflow with key '" + key + "'."));
+    }
+
+    @PUT
+    @Path("{key}")
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Change a workflow's settings", description = "The key in the body is ignored.")
+    public WorkflowJson change(@PathParam("key") String key, @NotNull WorkflowSettings settings) {
+        return WorkflowJson.of(workflows.change(key, settings, callers.actorIn(Roles.GOVERNANCE)));
+    }
+
+    @PUT
+    @Path("{key}/taxonomy")
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Replace the taxonomy by a new version",
+            description = "Labels with codes, parents, display names and descriptions; earlier versions are kept.")
+    public WorkflowJson replaceTaxonomy(@PathParam("key") String key, @NotNull TaxonomyRequest request) {
+        return WorkflowJson.of(workflows.replaceTaxonomy(key, request.labels(), callers.actorIn(Roles.GOVERNANCE)));
+    }
+
+    @GET
+    @Path("{key}/guidelines")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
+    @Operation(summary = "List a workflow's guideline versions, newest first")
+    public List<GuidelineJson> guidelines(@PathParam("key") String key) {
+        return guidelines.versionsOf(key).stream().map(GuidelineJson::of).toList();
+    }
+
+    @POST
+    @Path("{key}/guidelines")
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Write a new guideline version (a draft)")
+    @APIResponse(responseCode = "201", description = "Created")
+    public Response draftGuideline(@PathParam("key") String key, @NotNull GuidelineContent content,
+            @Context UriInfo uriInfo) {
+        GuidelineJson created = GuidelineJson.of(guidelines.createDraft(key, content, callers.actorIn(Roles.GOVERNANCE)));
+        return Response.created(location(uriInfo, "guidelines", created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("{key}/policies")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
+    @Operation(summary = "List a workflow's routing-policy versions, newest first")
+    public List<PolicyJson> policies(@PathParam("key") String key) {
+        return policies.versionsOf(key).stream().map(PolicyJson::of).toList();
+    }
+
+    @POST
+    @Path("{key}/policies")
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Write a new routing-policy version (a draft), validated on save")
+    @APIResponse(responseCode = "201", description = "Created")
+    public Response draftPolicy(@PathParam("key") String key, @NotNull PolicyContent content, @Context UriInfo uriInfo) {
+        PolicyJson created = PolicyJson.of(policies.createDraft(key, content, callers.actorIn(Roles.GOVERNANCE)));
+        return Response.created(location(uriInfo, "policies", created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("{key}/models")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
+    @Operation(summary = "List a workflow's model snapshots, newest first")
+    public List<ModelJson> models(@PathParam("key") String key) {
+        return models.of(key).stream().map(ModelJson::of).toList();
+    }
+
+    static URI location(UriInfo uriInfo, String collection, String id) {
+        return uriInfo.getBaseUriBuilder().path(collection).path(id).build();
+    }
+}
