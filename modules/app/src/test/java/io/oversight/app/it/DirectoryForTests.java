@@ -23,7 +23,8 @@ public class DirectoryForTests implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         String port = System.getProperty("it.ldap.port");
-        if (port == null) {
+        // only the integration runs (which set it.db) need it, not the unit-test JVM
+        if (port == null || System.getProperty("it.db") == null) {
             return;
         }
         try (InputStream ldif = DirectoryForTests.class.getResourceAsStream("/it/directory.ldif")) {
