@@ -200,6 +200,8 @@ class LedgerIT {
         assertEquals(401, ApiClient.anonymous(deployment).get("api/v1/ledger/entries").statusCode());
         assertEquals(403, ApiClient.as(deployment, reviewer, PASSWORD).get("api/v1/ledger/entries").statusCode());
         assertEquals(403, ApiClient.as(deployment, reviewer, PASSWORD).get("api/v1/ledger/bundle").statusCode());
+        assertEquals(403, ApiClient.as(deployment, reviewer, PASSWORD)
+                .postJson("api/v1/ledger/subjects/ps-any/reveal", "{\"justification\":\"curiosity\"}").statusCode());
         assertEquals(200, auditor.get("api/v1/ledger/entries").statusCode());
     }
 
@@ -213,6 +215,34 @@ class LedgerIT {
         assertEquals("UP", ledger.getString("status"), response.body());
         assertTrue(ledger.getJsonObject("data").getBoolean("running"));
         assertNotEquals(0, ledger.getJsonObject("data").getJsonNumber("treeSize").longValue());
+    }
+
+    @Test
+    void anAuditorRevealsAPseudonymForAReasonAndTheRevealIsRecorded() throws Exception {
+        String username = "rvl-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.asAdmin(deployment).createUser(username, PASSWORD, "adjudicator", "annotator", "auditor");
+        String pseudonym = awaitAccountEntry("adjudicator,annotator,auditor").getString("subjectId");
+        String justification = "Data subject access request 2026-118";
+
+        HttpResponse<String> revealed = auditor.postJson("api/v1/ledger/subjects/" + pseudonym + "/reveal",
+                "{\"justification\":\"" + justification + "\"}");
+        HttpResponse<String> withoutReason = auditor.postJson("api/v1/ledger/subjects/" + pseudonym + "/reveal", "{}");
+        HttpResponse<String> unknown = auditor.postJson("api/v1/ledger/subjects/ps-unknown/reveal",
+                "{\"justification\":\"curiosity\"}");
+
+        assertEquals(200, revealed.statusCode(), revealed.body());
+        assertEquals(username, object(revealed).getString("identity"));
+        assertEquals("ACTOR", object(revealed).getString("kind"));
+        assertEquals(400, withoutReason.statusCode());
+        assertEquals("application/problem+json", withoutReason.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, unknown.statusCode());
+        String expectedDigest = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(justification.getBytes(StandardCharsets.UTF_8)));
+        JsonObject recorded = awaitPresent(() -> object(auditor.get("api/v1/ledger/entries?action=ledger.subject.revealed&limit=1000"))
+                .getJsonArray("entries").stream().map(JsonValue::asJsonObject)
+                .filter(e -> pseudonym.equals(e.getString("subjectId", ""))).findFirst(), "the reveal entry");
+        assertEquals(expectedDigest, recorded.getString("rationaleDigest"), "only the justification's digest is recorded");
+        assertEquals("auditor", recorded.getString("actorRole"));
     }
 
     private record Verification(int exitCode, String output) {

@@ -11,11 +11,15 @@ import io.oversight.ledger.PersonKind;
 import io.oversight.ledger.Pseudonyms;
 import io.oversight.ledger.Roles;
 import io.oversight.ledger.SealedEntry;
+import io.oversight.ledger.SubjectErasedException;
+import io.oversight.ledger.UnknownPseudonymException;
 import io.oversight.ledger.VerificationStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -37,8 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The auditor's ledger API (SPEC L7, L9, X2, L5). Read-only except for starting a verification job
- * and, for admins, rotating the checkpoint key.
+ * The auditor's ledger API (SPEC L7, L9, X2, L5, L6). Read-only except for starting a verification
+ * job, re-identifying a pseudonym (itself recorded) and, for admins, rotating the checkpoint key.
  */
 @Path("ledger")
 @RequestScoped
@@ -46,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LedgerResource {
 
     private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_JUSTIFICATION = 2000;
 
     @Inject
     AuditLedger ledger;
@@ -251,6 +256,37 @@ public class LedgerResource {
             return LedgerViews.rotation(keys.rotate(alias, caller(Roles.ADMIN)));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    /** The auditor's stated reason for a re-identification; its digest goes into the ledger entry. */
+    public record RevealRequest(String justification) {
+    }
+
+    @POST
+    @Path("subjects/{pseudonym}/reveal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "Re-identify a pseudonym for a stated reason; the reveal is itself a ledger entry",
+            description = "Returns who the pseudonym stands for and the personal data declared about them.")
+    @APIResponse(responseCode = "200", description = "Who it is")
+    @APIResponse(responseCode = "400", description = "Justification missing or longer than 2000 characters")
+    @APIResponse(responseCode = "404", description = "Unknown pseudonym")
+    @APIResponse(responseCode = "410", description = "The subject was erased: nobody can tell who it was any more")
+    public LedgerViews.RevealedSubjectView reveal(@PathParam("pseudonym") String pseudonym, RevealRequest request) {
+        String justification = request == null ? null : request.justification();
+        if (justification == null || justification.isBlank() || justification.length() > MAX_JUSTIFICATION) {
+            throw new BadRequestException("justification (why this pseudonym must be re-identified, 1 to "
+                    + MAX_JUSTIFICATION + " characters) is required");
+        }
+        try {
+            return LedgerViews.revealed(pseudonyms.reveal(pseudonym, caller(Roles.AUDITOR), justification));
+        } catch (UnknownPseudonymException e) {
+            throw new NotFoundException("no subject has the pseudonym \"" + pseudonym + "\"");
+        } catch (SubjectErasedException e) {
+            throw new ClientErrorException("the subject of \"" + pseudonym + "\" was erased; it cannot be revealed",
+                    Response.Status.GONE);
         }
     }
 

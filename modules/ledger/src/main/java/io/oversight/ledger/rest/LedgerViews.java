@@ -3,6 +3,7 @@ package io.oversight.ledger.rest;
 import io.oversight.ledger.ConsistencyProof;
 import io.oversight.ledger.InclusionProof;
 import io.oversight.ledger.KeyRotation;
+import io.oversight.ledger.RevealedSubject;
 import io.oversight.ledger.SealedEntry;
 import io.oversight.ledger.VerificationStatus;
 import io.oversight.ledger.format.Digest;
@@ -46,6 +47,14 @@ public final class LedgerViews {
 
     public record VerificationView(String jobId, String state, long fromSequence, long toSequence, long checked,
             String requestedBy, String startedAt, String finishedAt, FailureView failure, List<String> notices) {
+    }
+
+    /** Who a pseudonym stands for, as revealed to an auditor. */
+    public record RevealedSubjectView(String pseudonym, String kind, String identity, Map<String, String> fields) {
+    }
+
+    static RevealedSubjectView revealed(RevealedSubject subject) {
+        return new RevealedSubjectView(subject.pseudonym(), subject.kind().name(), subject.identity(), subject.fields());
     }
 
     public record KeyRotationView(String previousKey, String newKey, String at, long recordId) {
