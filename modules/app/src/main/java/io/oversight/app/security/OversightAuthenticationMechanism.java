@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -70,7 +71,7 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
         }
         Optional<BasicCredentials> basic = BasicCredentials.parse(request.getHeader("Authorization"));
         if (basic.isPresent()) {
-            CredentialValidationResult result = identityStores.validate(
+            CredentialValidationResult result = validate(
                     new UsernamePasswordCredential(basic.get().username(), new Password(basic.get().password())));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
@@ -96,6 +97,20 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
+    /**
+     * Asks the identity stores in turn. A store that fails (a directory that is down, or the
+     * container's LDAP store when no directory is configured, which throws rather than abstains)
+     * must not turn a wrong password into a server error: the credentials are then not valid.
+     */
+    private CredentialValidationResult validate(Credential credential) {
+        try {
+            return identityStores.validate(credential);
+        } catch (RuntimeException storeFailure) {
+            LOG.log(Level.FINE, "An identity store failed; the credentials count as not valid", storeFailure);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+    }
+
     private AuthenticationStatus startOpenIdSignIn(HttpServletRequest request, HttpMessageContext context) {
         try {
             return context.redirect(openIdConnect.startSignIn(request).toString());
@@ -118,7 +133,7 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result = validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
