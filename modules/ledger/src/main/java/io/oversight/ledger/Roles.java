@@ -15,10 +15,15 @@ public final class Roles {
     public static final String GOVERNANCE = "governance";
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = "admin";
+    /**
+     * A customer system calling the API, not a person: a model service posting predictions, an
+     * application reporting user feedback. It has no pages.
+     */
+    public static final String INTEGRATION = "integration";
 
     /** All roles, in the order pages list them. */
     public static final List<String> ALL =
-            List.of(ANNOTATOR, REVIEWER, EXPERT, ADJUDICATOR, GOVERNANCE, AUDITOR, ADMIN);
+            List.of(ANNOTATOR, REVIEWER, EXPERT, ADJUDICATOR, GOVERNANCE, AUDITOR, ADMIN, INTEGRATION);
 
     private Roles() {
     }

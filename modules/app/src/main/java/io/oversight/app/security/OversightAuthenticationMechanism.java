@@ -19,9 +19,12 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One authentication mechanism for people and machines, because Jakarta Security 3 allows only one
@@ -53,6 +56,27 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     OpenIdConnect openIdConnect;
 
+    /** How long accepted Basic credentials are remembered; 0 verifies every call against the stores. */
+    @Inject
+    @ConfigProperty(name = "oversight.security.basicCacheSeconds", defaultValue = "60")
+    int basicCacheSeconds;
+
+    private volatile VerifiedCredentials verifiedCredentials;
+
+    private VerifiedCredentials verifiedCredentials() {
+        VerifiedCredentials cache = verifiedCredentials;
+        if (cache == null) {
+            synchronized (this) {
+                if (verifiedCredentials == null) {
+                    verifiedCredentials = new VerifiedCredentials(Duration.ofSeconds(Math.max(0, basicCacheSeconds)),
+                            Clock.systemUTC());
+                }
+                cache = verifiedCredentials;
+            }
+        }
+        return cache;
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -71,9 +95,15 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
         }
         Optional<BasicCredentials> basic = BasicCredentials.parse(request.getHeader("Authorization"));
         if (basic.isPresent()) {
-            CredentialValidationResult result = validate(
-                    new UsernamePasswordCredential(basic.get().username(), new Password(basic.get().password())));
+            String username = basic.get().username();
+            char[] password = basic.get().password();
+            Optional<CredentialValidationResult> remembered = verifiedCredentials().find(username, password);
+            if (remembered.isPresent()) {
+                return context.notifyContainerAboutLogin(remembered.get());
+            }
+            CredentialValidationResult result = validate(new UsernamePasswordCredential(username, new Password(password)));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                verifiedCredentials().remember(username, password, result);
                 return context.notifyContainerAboutLogin(result);
             }
             return refuse(request, response, context, "The credentials are not valid.");

@@ -31,7 +31,8 @@ public class AccountSeeding {
             demo("ada", "Ada Adjudicator", Roles.ADJUDICATOR, Roles.EXPERT),
             demo("greta", "Greta Governance", Roles.GOVERNANCE),
             demo("aud", "Audrey Auditor", Roles.AUDITOR),
-            demo("alex", "Alex Admin", Roles.ADMIN));
+            demo("alex", "Alex Admin", Roles.ADMIN),
+            demo("ian", "Ian Integration (a model service)", Roles.INTEGRATION));
 
     @Inject
     UserDirectory directory;

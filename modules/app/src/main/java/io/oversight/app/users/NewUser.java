@@ -14,7 +14,7 @@ public record NewUser(
         String username,
         @NotNull @Size(min = 12, max = 256, message = "must be 12 to 256 characters") String password,
         @Size(max = 200) String displayName,
-        @NotEmpty List<@NotBlank @Pattern(regexp = "annotator|reviewer|expert|adjudicator|governance|auditor|admin",
-                message = "must be one of annotator, reviewer, expert, adjudicator, governance, auditor, admin")
+        @NotEmpty List<@NotBlank @Pattern(regexp = "annotator|reviewer|expert|adjudicator|governance|auditor|admin|integration",
+                message = "must be one of annotator, reviewer, expert, adjudicator, governance, auditor, admin, integration")
                 String> roles) {
 }

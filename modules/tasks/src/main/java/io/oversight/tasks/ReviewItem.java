@@ -1,0 +1,50 @@
+package io.oversight.tasks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A received prediction as reviewers, callers and other modules see it. The payload is the stored
+ * one: personal-data fields are vault tokens, never the values.
+ *
+ * @param routeReason     why routing sent it where it went (outcome, band or rule, policy version)
+ * @param orderingMethod  the active-learning measure its tasks are ordered by, as applied
+ * @param uncertainty     that measure's score, in [0, 1]; higher is reviewed earlier
+ */
+public record ReviewItem(
+        String id,
+        String workflowKey,
+        String clientKey,
+        String integrationMode,
+        String modelSnapshotId,
+        List<String> predictedLabels,
+        Optional<String> predictedOutput,
+        double confidence,
+        String payloadJson,
+        Optional<String> correlationId,
+        int priority,
+        String routeOutcome,
+        int routeTier,
+        String routeReason,
+        String policyId,
+        int policyVersion,
+        boolean auditSampled,
+        String orderingMethod,
+        double uncertainty,
+        String uncertaintyNote,
+        ItemStatus status,
+        int reviewsRequired,
+        List<String> decisionLabels,
+        Optional<String> decisionOutput,
+        Optional<String> decisionSource,
+        Optional<Boolean> modelAgreed,
+        Optional<TimeoutOutcome> inlineTimeoutOutcome,
+        Instant receivedAt,
+        Optional<Instant> decidedAt) {
+
+    public ReviewItem {
+        predictedLabels = List.copyOf(predictedLabels);
+        decisionLabels = List.copyOf(decisionLabels);
+    }
+}

@@ -1,0 +1,38 @@
+package io.oversight.tasks;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tiered review queues (SPEC T5, T6) for the signed-in reviewer. Every method acts as the current
+ * caller: claims need a qualification for the queue's workflow and tier, and only the lease holder
+ * may release, escalate or complete a task. Each change is a ledger entry in its transaction.
+ */
+public interface ReviewQueues {
+
+    /** The queues the caller is qualified for, with their state. */
+    List<QueueStatistics> myQueues();
+
+    /**
+     * Claims the best eligible tasks of a queue (priority, SLA deadline, active-learning score, age),
+     * at most {@code count}, each under a lease. Never returns a task another reviewer holds, a
+     * second task of an item the caller already reviews, or an item whose input names the caller.
+     *
+     * @return the claimed tasks, empty when nothing is eligible
+     */
+    List<ClaimedTask> claimNext(QueueKey queue, int count);
+
+    /** Gives a held task back to its queue. */
+    ReviewTask release(String taskId, String reason);
+
+    /** Moves a held task to a higher tier's queue. */
+    ReviewTask escalate(String taskId, int toTier, String reason);
+
+    /** Completes a held task; when the item's last review comes in, the item is decided or sent to adjudication. */
+    ReviewTask complete(String taskId, TaskResult result);
+
+    /** The tasks the caller holds now. */
+    List<ClaimedTask> myClaims();
+
+    Optional<ReviewItem> item(String itemId);
+}

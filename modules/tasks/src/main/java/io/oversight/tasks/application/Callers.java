@@ -1,0 +1,53 @@
+package io.oversight.tasks.application;
+
+import io.oversight.ledger.Actor;
+import io.oversight.ledger.PersonKind;
+import io.oversight.ledger.Pseudonyms;
+import io.oversight.tasks.domain.NotPermittedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import java.util.List;
+
+/**
+ * The signed-in caller: their login (what leases and qualifications name) and, for the ledger,
+ * their pseudonym and the role they act in. The role is checked here again, whatever the resource
+ * declared, so no action is recorded under a role the caller does not hold.
+ */
+@ApplicationScoped
+public class Callers {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    public String login() {
+        Principal principal = securityContext.getCallerPrincipal();
+        if (principal == null) {
+            throw new NotPermittedException("Sign in first.");
+        }
+        return principal.getName();
+    }
+
+    /** The caller acting in the first of {@code roles} they hold. */
+    public Actor actorIn(List<String> roles) {
+        String login = login();
+        for (String role : roles) {
+            if (securityContext.isCallerInRole(role)) {
+                return new Actor(pseudonyms.pseudonymFor(PersonKind.ACTOR, login), role);
+            }
+        }
+        throw new NotPermittedException("This action requires one of the roles " + roles + ".");
+    }
+
+    public Actor actorIn(String role) {
+        return actorIn(List.of(role));
+    }
+
+    public String pseudonymOf(String login) {
+        return pseudonyms.pseudonymFor(PersonKind.ACTOR, login);
+    }
+}

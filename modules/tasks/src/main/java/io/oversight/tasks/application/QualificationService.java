@@ -1,0 +1,85 @@
+package io.oversight.tasks.application;
+
+import io.oversight.governance.Workflows;
+import io.oversight.ledger.Actor;
+import io.oversight.ledger.Roles;
+import io.oversight.tasks.domain.UnknownResourceException;
+import io.oversight.tasks.domain.Violations;
+import io.oversight.tasks.infrastructure.SettingsStore;
+import io.oversight.tasks.infrastructure.SettingsStore.Qualification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Reviewers' qualifications (SPEC T5): which workflows' queues a person may claim from, up to which
+ * tier. Given and withdrawn by administrators; each change is recorded with the person's pseudonym.
+ */
+@ApplicationScoped
+public class QualificationService {
+
+    @Inject
+    TasksDatabase database;
+
+    @Inject
+    Workflows workflows;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    TasksLedger ledger;
+
+    @Inject
+    Clock clock;
+
+    public List<Qualification> all() {
+        return database.run("reading qualifications", SettingsStore::allQualifications);
+    }
+
+    public List<Qualification> of(String login) {
+        return database.run("reading qualifications", c -> SettingsStore.qualificationsOf(c, login));
+    }
+
+    @Transactional
+    public Qualification grant(String login, String workflowKey, Integer maxTier) {
+        Violations v = new Violations();
+        v.check(login != null && !login.isBlank() && login.length() <= 256, "login", "is required (1 to 256 characters)");
+        v.check(maxTier != null && maxTier >= 1 && maxTier <= 3, "maxTier", "must be 1, 2 or 3");
+        v.check(workflowKey != null && !workflowKey.isBlank(), "workflowKey", "is required");
+        v.throwIfAny("The qualification");
+        if (workflows.find(workflowKey).isEmpty()) {
+            throw new UnknownResourceException("No workflow " + workflowKey + ".");
+        }
+        return grantAs(callers.actorIn(Roles.ADMIN), login, workflowKey, maxTier);
+    }
+
+    /** Grants as {@code actor}: the caller's check is done, or the platform itself grants (demo data). */
+    @Transactional
+    Qualification grantAs(Actor actor, String login, String workflowKey, int maxTier) {
+        Qualification qualification = new Qualification(login, workflowKey, maxTier, clock.instant());
+        database.run("granting a qualification", c -> {
+            SettingsStore.grant(c, qualification);
+            return null;
+        });
+        ledger.write(ledger.record(TasksLedger.QUALIFICATION_GRANTED, actor, workflowKey)
+                .subject("person", callers.pseudonymOf(login))
+                .occurredAt(qualification.grantedAt())
+                .attribute("maxTier", Integer.toString(maxTier)));
+        return qualification;
+    }
+
+    @Transactional
+    public void revoke(String login, String workflowKey) {
+        Actor actor = callers.actorIn(Roles.ADMIN);
+        boolean revoked = database.run("revoking a qualification", c -> SettingsStore.revoke(c, login, workflowKey));
+        if (!revoked) {
+            throw new UnknownResourceException(login + " holds no qualification for " + workflowKey + ".");
+        }
+        ledger.write(ledger.record(TasksLedger.QUALIFICATION_REVOKED, actor, workflowKey)
+                .subject("person", callers.pseudonymOf(login))
+                .occurredAt(clock.instant()));
+    }
+}

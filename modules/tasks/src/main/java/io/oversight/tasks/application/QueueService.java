@@ -1,0 +1,366 @@
+package io.oversight.tasks.application;
+
+import io.oversight.governance.Guidelines;
+import io.oversight.governance.RoutingPolicies;
+import io.oversight.governance.RoutingPolicy;
+import io.oversight.governance.SlaTarget;
+import io.oversight.governance.TaskKind;
+import io.oversight.governance.Workflow;
+import io.oversight.governance.Workflows;
+import io.oversight.ledger.Actor;
+import io.oversight.ledger.LedgerRecord;
+import io.oversight.ledger.Roles;
+import io.oversight.tasks.ClaimedTask;
+import io.oversight.tasks.QueueKey;
+import io.oversight.tasks.QueueStatistics;
+import io.oversight.tasks.ReviewItem;
+import io.oversight.tasks.ReviewQueues;
+import io.oversight.tasks.ReviewTask;
+import io.oversight.tasks.TaskResult;
+import io.oversight.tasks.TaskStatus;
+import io.oversight.tasks.domain.ConflictException;
+import io.oversight.tasks.domain.DiverseSelection;
+import io.oversight.tasks.domain.IntakeSettings;
+import io.oversight.tasks.domain.InvalidRequestException;
+import io.oversight.tasks.domain.NotPermittedException;
+import io.oversight.tasks.domain.UnknownResourceException;
+import io.oversight.tasks.domain.Violations;
+import io.oversight.tasks.infrastructure.SettingsStore;
+import io.oversight.tasks.infrastructure.SlaStore;
+import io.oversight.tasks.infrastructure.StoredItem;
+import io.oversight.tasks.infrastructure.TaskRow;
+import io.oversight.tasks.infrastructure.TaskStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Tiered queues with leases (SPEC T5, T6): claim-next under {@code FOR UPDATE SKIP LOCKED}, release,
+ * escalation, completion, and the statistics of the queue dashboard. Every change is recorded in the
+ * ledger in its transaction.
+ */
+@ApplicationScoped
+public class QueueService implements ReviewQueues {
+
+    /** Most tasks one claim may take. */
+    public static final int MAX_CLAIM = 20;
+    /** Candidates examined per task wanted when diversity sampling is on. */
+    static final int DIVERSITY_POOL_FACTOR = 4;
+    static final int MAX_RATIONALE = 4000;
+
+    @Inject
+    TasksDatabase database;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    TasksLedger ledger;
+
+    @Inject
+    SettingsService settingsService;
+
+    @Inject
+    Workflows workflows;
+
+    @Inject
+    RoutingPolicies policies;
+
+    @Inject
+    Guidelines guidelines;
+
+    @Inject
+    Decisions decisions;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public List<QueueStatistics> myQueues() {
+        String login = callers.login();
+        List<SettingsStore.Qualification> qualifications = database.run("reading qualifications",
+                c -> SettingsStore.qualificationsOf(c, login));
+        Map<QueueKey, QueueStatistics> all = new HashMap<>();
+        statistics().forEach(s -> all.put(s.queue(), s));
+        List<QueueStatistics> mine = new ArrayList<>();
+        for (SettingsStore.Qualification q : qualifications) {
+            for (int tier = 1; tier <= q.maxTier(); tier++) {
+                QueueKey key = new QueueKey(q.workflowKey(), tier);
+                mine.add(all.getOrDefault(key, new QueueStatistics(key, 0, 0, Optional.empty(), Optional.empty(),
+                        Optional.empty(), false, false)));
+            }
+        }
+        return mine;
+    }
+
+    @Override
+    @Transactional
+    public List<ClaimedTask> claimNext(QueueKey queue, int count) {
+        if (count < 1 || count > MAX_CLAIM) {
+            throw InvalidRequestException.of("count", "must be between 1 and " + MAX_CLAIM);
+        }
+        String login = callers.login();
+        SettingsStore.Qualification qualification = database.run("reading a qualification",
+                c -> SettingsStore.qualification(c, login, queue.workflowKey())).orElseThrow(() ->
+                new NotPermittedException("You hold no qualification for workflow " + queue.workflowKey() + "."));
+        if (qualification.maxTier() < queue.tier()) {
+            throw new NotPermittedException("Your qualification for " + queue.workflowKey() + " reaches tier "
+                    + qualification.maxTier() + ", not tier " + queue.tier() + ".");
+        }
+        Actor actor = callers.actorIn(reviewRolesFor(queue.tier()));
+        IntakeSettings settings = settingsService.of(queue.workflowKey());
+        boolean diverse = settings.diversityLambda() > 0 && count > 1;
+        Instant now = clock.instant();
+        Instant leaseEnd = now.plusSeconds(settings.leaseSeconds());
+        List<ClaimedTask> claimed = new ArrayList<>();
+        database.run("claiming tasks", c -> {
+            List<TaskStore.Candidate> candidates = TaskStore.lockCandidates(c, queue, login,
+                    IntakeService.identityDigest(login), diverse ? count * DIVERSITY_POOL_FACTOR : count * 2);
+            List<TaskStore.Candidate> oneSlotPerItem = new ArrayList<>();
+            Set<String> items = new HashSet<>();
+            for (TaskStore.Candidate candidate : candidates) {
+                if (items.add(candidate.itemId())) {
+                    oneSlotPerItem.add(candidate);
+                }
+            }
+            for (TaskStore.Candidate candidate : pick(oneSlotPerItem, count, diverse ? settings.diversityLambda() : 0)) {
+                if (!TaskStore.claim(c, candidate.taskId(), login, leaseEnd)) {
+                    continue;
+                }
+                TaskStore.addItemReviewer(c, candidate.itemId(), login, candidate.taskId());
+                ReviewTask task = TaskStore.findTask(c, candidate.taskId(), false).orElseThrow();
+                StoredItem item = TaskStore.findItem(c, candidate.itemId(), false).orElseThrow();
+                claimed.add(new ClaimedTask(task, item.item()));
+            }
+            return null;
+        });
+        for (ClaimedTask task : claimed) {
+            ledger.write(taskRecord(TasksLedger.TASK_CLAIMED, actor, task.task(), task.item(), now)
+                    .attribute("leaseExpiresAt", leaseEnd.toString())
+                    .attribute("claims", Integer.toString(task.task().claims()))
+                    .attribute("diversityLambda", Double.toString(diverse ? settings.diversityLambda() : 0)));
+        }
+        return claimed;
+    }
+
+    private static List<TaskStore.Candidate> pick(List<TaskStore.Candidate> inQueueOrder, int count, double lambda) {
+        if (lambda == 0 || inQueueOrder.size() <= 1) {
+            return inQueueOrder.subList(0, Math.min(count, inQueueOrder.size()));
+        }
+        Map<String, TaskStore.Candidate> byId = new HashMap<>();
+        List<DiverseSelection.Candidate> ranked = new ArrayList<>();
+        for (int i = 0; i < inQueueOrder.size(); i++) {
+            TaskStore.Candidate c = inQueueOrder.get(i);
+            byId.put(c.taskId(), c);
+            ranked.add(new DiverseSelection.Candidate(c.taskId(), i, c.simHash()));
+        }
+        return DiverseSelection.pick(ranked, count, lambda).stream().map(c -> byId.get(c.id())).toList();
+    }
+
+    @Override
+    @Transactional
+    public ReviewTask release(String taskId, String reason) {
+        String login = callers.login();
+        HeldTask held = held(taskId, login);
+        Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()));
+        Instant now = clock.instant();
+        ReviewTask released = database.run("releasing a task", c -> {
+            TaskStore.reopen(c, taskId, login);
+            TaskStore.removeItemReviewer(c, held.task().itemId(), login);
+            return TaskStore.findTask(c, taskId, false).orElseThrow();
+        });
+        LedgerRecord.Builder record = taskRecord(TasksLedger.TASK_RELEASED, actor, released, held.item(), now);
+        if (reason != null && !reason.isBlank()) {
+            record.rationale(reason);
+        }
+        ledger.write(record);
+        return released;
+    }
+
+    @Override
+    @Transactional
+    public ReviewTask escalate(String taskId, int toTier, String reason) {
+        String login = callers.login();
+        HeldTask held = held(taskId, login);
+        ReviewTask task = held.task();
+        Violations v = new Violations();
+        v.check(toTier > task.queue().tier() && toTier <= 3, "toTier",
+                "must be a higher tier than " + task.queue().tier() + " and at most 3");
+        v.check(reason != null && !reason.isBlank() && reason.length() <= MAX_RATIONALE, "reason",
+                "is required: why the item needs a higher tier (at most " + MAX_RATIONALE + " characters)");
+        v.throwIfAny("The escalation");
+        Actor actor = callers.actorIn(reviewRolesFor(task.queue().tier()));
+        Instant now = clock.instant();
+        Optional<RoutingPolicy> policy = policies.activeFor(task.queue().workflowKey());
+        String successorId = UUID.randomUUID().toString();
+        ReviewTask escalated = database.run("escalating a task", c -> {
+            TaskRow successor = new TaskRow(successorId, task.itemId(), task.queue().workflowKey(), toTier,
+                    task.purpose(), task.slot(), task.priority(),
+                    policy.flatMap(p -> p.slaFor(toTier)).map(s -> now.plusSeconds(60L * s.minutesToReview())),
+                    task.uncertainty(), TaskStore.simHash(c, taskId), now, Optional.of(IntakeService.truncate(reason, 4000)));
+            TaskStore.insertTasks(c, List.of(successor));
+            if (!TaskStore.markEscalated(c, taskId, login, successorId, now)) {
+                throw new ConflictException("Task " + taskId + " is no longer yours to escalate.");
+            }
+            return TaskStore.findTask(c, successorId, false).orElseThrow();
+        });
+        ledger.write(taskRecord(TasksLedger.TASK_ESCALATED, actor, task, held.item(), now)
+                .rationale(reason)
+                .attribute("toTier", Integer.toString(toTier))
+                .attribute("successorTask", successorId));
+        return escalated;
+    }
+
+    @Override
+    @Transactional
+    public ReviewTask complete(String taskId, TaskResult result) {
+        String login = callers.login();
+        HeldTask held = held(taskId, login);
+        ReviewTask task = held.task();
+        Workflow workflow = workflows.find(task.queue().workflowKey()).orElseThrow();
+        checkResult(result, workflow);
+        Actor actor = callers.actorIn(reviewRolesFor(task.queue().tier()));
+        Instant now = clock.instant();
+        database.run("locking the item", c -> TaskStore.findItem(c, task.itemId(), true));
+        ReviewTask completed = database.run("completing a task", c -> {
+            if (!TaskStore.complete(c, taskId, login, result, now)) {
+                throw new ConflictException("Task " + taskId + " is no longer yours to complete.");
+            }
+            return TaskStore.findTask(c, taskId, false).orElseThrow();
+        });
+        LedgerRecord.Builder record = taskRecord(TasksLedger.TASK_COMPLETED, actor, completed, held.item(), now)
+                .attribute("labels", String.join(",", result.labels()));
+        result.output().ifPresent(o -> record.attribute("outputDigest", LedgerRecord.digestOf(o).hex()));
+        if (!result.rationale().isBlank()) {
+            record.rationale(result.rationale());
+        }
+        ledger.write(record);
+        decisions.settle(held.item(), completed, result, actor);
+        return completed;
+    }
+
+    private static void checkResult(TaskResult result, Workflow workflow) {
+        Violations v = new Violations();
+        if (workflow.taskKind() == TaskKind.FREE_TEXT) {
+            v.check(result.output().isPresent() && !result.output().get().isBlank()
+                    && result.output().get().length() <= 20_000, "output", "is required: 1 to 20000 characters");
+        } else {
+            v.check(!result.labels().isEmpty(), "labels", "must name at least one label");
+        }
+        for (int i = 0; i < result.labels().size(); i++) {
+            v.check(workflow.acceptsLabel(result.labels().get(i)), "labels[" + i + "]",
+                    "\"" + result.labels().get(i) + "\" is not a selectable label of the taxonomy of " + workflow.key());
+        }
+        v.check(result.rationale().length() <= MAX_RATIONALE, "rationale", "must be at most " + MAX_RATIONALE + " characters");
+        v.throwIfAny("The result");
+    }
+
+    @Override
+    public List<ClaimedTask> myClaims() {
+        String login = callers.login();
+        return database.run("reading my claims", c -> {
+            List<ClaimedTask> claims = new ArrayList<>();
+            for (ReviewTask task : TaskStore.claimedBy(c, login)) {
+                claims.add(new ClaimedTask(task, TaskStore.findItem(c, task.itemId(), false).orElseThrow().item()));
+            }
+            return claims;
+        });
+    }
+
+    @Override
+    public Optional<ReviewItem> item(String itemId) {
+        return database.run("reading an item", c -> TaskStore.findItem(c, itemId, false)).map(StoredItem::item);
+    }
+
+    public List<ReviewTask> tasksOf(String itemId) {
+        return database.run("reading an item's tasks", c -> TaskStore.tasksOfItem(c, itemId));
+    }
+
+    /**
+     * Every queue that has live tasks or an SLA target, with its counts and SLA state. Counting uses
+     * the live-task index only, so the cost grows with open work, not with history.
+     */
+    public List<QueueStatistics> statistics() {
+        List<TaskStore.QueueCounts> counts = database.run("counting queues", TaskStore::queueCounts);
+        Set<String> breached = new HashSet<>();
+        database.run("reading SLA state", SlaStore::breachedStates)
+                .forEach(s -> breached.add(s.queue() + "/" + s.measure()));
+        Map<QueueKey, TaskStore.QueueCounts> byQueue = new HashMap<>();
+        counts.forEach(c -> byQueue.put(c.queue(), c));
+        Set<QueueKey> keys = new java.util.TreeSet<>(java.util.Comparator.comparing(QueueKey::workflowKey)
+                .thenComparingInt(QueueKey::tier));
+        keys.addAll(byQueue.keySet());
+        Map<String, RoutingPolicy> policyOf = new HashMap<>();
+        for (Workflow workflow : workflows.list()) {
+            policies.activeFor(workflow.key()).ifPresent(p -> {
+                policyOf.put(workflow.key(), p);
+                p.slaTargets().forEach(s -> keys.add(new QueueKey(workflow.key(), s.tier())));
+            });
+        }
+        Instant now = clock.instant();
+        List<QueueStatistics> statistics = new ArrayList<>();
+        for (QueueKey key : keys) {
+            Optional<TaskStore.QueueCounts> c = Optional.ofNullable(byQueue.get(key));
+            Optional<SlaTarget> sla = Optional.ofNullable(policyOf.get(key.workflowKey())).flatMap(p -> p.slaFor(key.tier()));
+            statistics.add(new QueueStatistics(key, c.map(TaskStore.QueueCounts::open).orElse(0L),
+                    c.map(TaskStore.QueueCounts::claimed).orElse(0L),
+                    c.flatMap(TaskStore.QueueCounts::oldestOpen).map(t -> Duration.between(t, now)),
+                    sla.map(SlaTarget::minutesToReview), sla.map(SlaTarget::maxQueueDepth),
+                    breached.contains(key + "/" + SlaStore.Measure.REVIEW_TIME),
+                    breached.contains(key + "/" + SlaStore.Measure.QUEUE_DEPTH)));
+        }
+        return statistics;
+    }
+
+    private record HeldTask(ReviewTask task, ReviewItem item) {
+    }
+
+    /** The caller's claimed task, locked; refuses tasks that are not theirs or whose lease ran out. */
+    private HeldTask held(String taskId, String login) {
+        return database.run("reading a task", c -> {
+            ReviewTask task = TaskStore.findTask(c, taskId, true)
+                    .orElseThrow(() -> new UnknownResourceException("No task " + taskId + "."));
+            if (task.status() != TaskStatus.CLAIMED || !task.leaseHolder().orElse("").equals(login)) {
+                throw new NotPermittedException("You do not hold task " + taskId + " (it is " + task.status() + ").");
+            }
+            if (task.leaseExpiresAt().orElseThrow().isBefore(clock.instant())) {
+                throw new ConflictException("Your lease on task " + taskId + " expired at "
+                        + task.leaseExpiresAt().get() + "; claim again.");
+            }
+            return new HeldTask(task, TaskStore.findItem(c, task.itemId(), false).orElseThrow().item());
+        });
+    }
+
+    LedgerRecord.Builder taskRecord(String action, Actor actor, ReviewTask task, ReviewItem item, Instant now) {
+        LedgerRecord.Builder record = ledger.record(action, actor, task.queue().workflowKey())
+                .subject("task", task.id())
+                .modelSnapshot(item.modelSnapshotId())
+                .occurredAt(now)
+                .attribute("item", task.itemId())
+                .attribute("purpose", task.purpose().name())
+                .attribute("tier", Integer.toString(task.queue().tier()))
+                .attribute("slot", Integer.toString(task.slot()));
+        guidelines.activeFor(task.queue().workflowKey()).ifPresent(g -> record.guideline(g.id(), g.contentDigest()));
+        return record;
+    }
+
+    /** Roles a reviewer may act in on a tier's queue, the most fitting first. */
+    static List<String> reviewRolesFor(int tier) {
+        return switch (tier) {
+            case 3 -> List.of(Roles.EXPERT, Roles.REVIEWER, Roles.ANNOTATOR, Roles.ADJUDICATOR);
+            case 2 -> List.of(Roles.REVIEWER, Roles.EXPERT, Roles.ANNOTATOR, Roles.ADJUDICATOR);
+            default -> List.of(Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR);
+        };
+    }
+}

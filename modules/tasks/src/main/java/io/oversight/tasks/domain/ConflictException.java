@@ -1,0 +1,9 @@
+package io.oversight.tasks.domain;
+
+/** The request contradicts the current state, e.g. a reused client key with a different body. */
+public class ConflictException extends TasksException {
+
+    public ConflictException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,22 @@
+package io.oversight.tasks.domain;
+
+import java.util.List;
+
+/** A request that breaks an intake or queue rule; lists every invalid field, not just the first. */
+public class InvalidRequestException extends TasksException {
+
+    private final List<FieldError> errors;
+
+    public InvalidRequestException(String message, List<FieldError> errors) {
+        super(message);
+        this.errors = List.copyOf(errors);
+    }
+
+    public static InvalidRequestException of(String field, String message) {
+        return new InvalidRequestException(message, List.of(new FieldError(field, message)));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,9 @@
+package io.oversight.tasks.domain;
+
+/** The caller lacks what the action needs: a qualification, the lease, a role. */
+public class NotPermittedException extends TasksException {
+
+    public NotPermittedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,9 @@
+package io.oversight.tasks.domain;
+
+/** A request body or input payload over its documented limit. */
+public class PayloadTooLargeException extends TasksException {
+
+    public PayloadTooLargeException(String message) {
+        super(message);
+    }
+}

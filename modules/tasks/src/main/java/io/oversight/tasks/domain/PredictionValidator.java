@@ -1,0 +1,79 @@
+package io.oversight.tasks.domain;
+
+import io.oversight.governance.IntegrationMode;
+import io.oversight.governance.ModelSnapshot;
+import io.oversight.governance.ModelStatus;
+import io.oversight.governance.TaskKind;
+import io.oversight.governance.Workflow;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a parsed prediction against what governance says of its workflow: the snapshot is known,
+ * registered for this workflow and allowed to submit; labels belong to the workflow's taxonomy; a
+ * free-text workflow gets an output.
+ */
+public final class PredictionValidator {
+
+    /** Snapshots whose outputs may be received: a rolled-back or retired model must not feed reviews. */
+    static final Set<ModelStatus> SUBMITTING = Set.of(ModelStatus.SHADOW, ModelStatus.CANARY, ModelStatus.ACTIVE);
+
+    private PredictionValidator() {
+    }
+
+    /**
+     * @param snapshot the snapshot the request names, if it exists
+     * @param prefix   JSON path prefix of the prediction in its request ("" or "predictions[i].")
+     */
+    public static void check(PredictionRequest request, Workflow workflow, Optional<ModelSnapshot> snapshot,
+            int maxTimeoutMillis, String prefix, Violations v) {
+        if (snapshot.isEmpty()) {
+            v.add(prefix + "modelSnapshotId", "names no registered model snapshot");
+        } else if (!snapshot.get().workflowKey().equals(workflow.key())) {
+            v.add(prefix + "modelSnapshotId", "is registered for workflow " + snapshot.get().workflowKey()
+                    + ", not " + workflow.key());
+        } else if (!SUBMITTING.contains(snapshot.get().status())) {
+            v.add(prefix + "modelSnapshotId", "is " + snapshot.get().status()
+                    + "; only SHADOW, CANARY or ACTIVE snapshots may submit predictions");
+        }
+        if (workflow.taskKind() == TaskKind.FREE_TEXT) {
+            v.check(request.output().isPresent(), prefix + "output", "is required: workflow " + workflow.key()
+                    + " reviews free-text outputs");
+        } else {
+            v.check(!request.labels().isEmpty(), prefix + "labels", "must name at least one predicted label");
+        }
+        for (int i = 0; i < request.labels().size(); i++) {
+            String label = request.labels().get(i);
+            v.check(workflow.acceptsLabel(label), prefix + "labels[" + i + "]",
+                    "\"" + label + "\" is not a selectable label of the taxonomy of " + workflow.key());
+        }
+        checkScoreLabels(request.scores(), workflow, prefix + "scores", v);
+        for (int i = 0; i < request.committee().size(); i++) {
+            checkScoreLabels(request.committee().get(i), workflow, prefix + "committee[" + i + "]", v);
+        }
+        request.timeoutMillis().ifPresent(t -> v.check(t <= maxTimeoutMillis, prefix + "timeoutMillis",
+                "must be at most " + maxTimeoutMillis + " (this server's longest inline wait)"));
+        request.timeoutMillis().ifPresent(t -> v.check(effectiveMode(request, workflow, snapshot) == IntegrationMode.INLINE,
+                prefix + "timeoutMillis", "applies to INLINE predictions only"));
+    }
+
+    private static void checkScoreLabels(Map<String, Double> scores, Workflow workflow, String field, Violations v) {
+        for (String label : scores.keySet()) {
+            v.check(workflow.taxonomy().contains(label), field + "." + label,
+                    "is not a label of the taxonomy of " + workflow.key());
+        }
+    }
+
+    /**
+     * The mode a prediction is handled in: the caller's choice, else the workflow's; a snapshot in
+     * SHADOW status is never acted upon, whatever the caller asked.
+     */
+    public static IntegrationMode effectiveMode(PredictionRequest request, Workflow workflow,
+            Optional<ModelSnapshot> snapshot) {
+        if (snapshot.isPresent() && snapshot.get().status() == ModelStatus.SHADOW) {
+            return IntegrationMode.SHADOW;
+        }
+        return request.mode().orElse(workflow.integrationMode());
+    }
+}

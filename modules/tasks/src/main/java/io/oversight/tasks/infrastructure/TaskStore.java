@@ -1,0 +1,544 @@
+package io.oversight.tasks.infrastructure;
+
+import io.oversight.tasks.ItemStatus;
+import io.oversight.tasks.QueueKey;
+import io.oversight.tasks.ReviewItem;
+import io.oversight.tasks.ReviewTask;
+import io.oversight.tasks.TaskPurpose;
+import io.oversight.tasks.TaskResult;
+import io.oversight.tasks.TaskStatus;
+import io.oversight.tasks.TimeoutOutcome;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SQL of items and tasks. Plain JDBC on the connection of the caller's transaction: the claim query
+ * needs {@code FOR UPDATE SKIP LOCKED}, and intake, the hot path, writes three rows per prediction
+ * with no ORM bookkeeping. The same SQL runs on PostgreSQL and H2 (2.2 and later skip locked rows too).
+ */
+public final class TaskStore {
+
+    private static final String ITEM_COLUMNS = "id, workflow_key, client_key, request_digest, integration_mode, "
+            + "model_snapshot_id, predicted_labels, predicted_output, confidence, class_scores, committee_scores, "
+            + "correlation_id, priority, payload, payload_digest, data_subject, route_outcome, route_tier, route_reason, "
+            + "policy_id, policy_version, audit_sampled, ordering_method, uncertainty, uncertainty_note, status, "
+            + "reviews_required, decision_labels, decision_output, decision_source, model_agreed, "
+            + "inline_timeout_outcome, received_at, decided_at";
+    private static final String TASK_COLUMNS = "id, item_id, workflow_key, tier, purpose, slot, status, priority, "
+            + "sla_deadline, uncertainty, lease_holder, lease_expires_at, claims, created_at, completed_at, note";
+
+    /** An open task that may be claimed, with what diversity sampling needs. */
+    public record Candidate(String taskId, String itemId, long simHash) {
+    }
+
+    /** A claimed task whose lease ran out. */
+    public record ExpiredLease(String taskId, String itemId, String workflowKey, int tier, String holder) {
+    }
+
+    /** A completed review of an item. */
+    public record CompletedReview(String taskId, List<String> labels, Optional<String> output) {
+    }
+
+    /** Live task counts of one queue. */
+    public record QueueCounts(QueueKey queue, long open, long claimed, Optional<Instant> oldestOpen) {
+    }
+
+    private TaskStore() {
+    }
+
+    // ---------------------------------------------------------------- items
+
+    public static void insertItems(Connection c, List<ItemRow> items) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_item (id, workflow_key, client_key, "
+                + "request_digest, integration_mode, model_snapshot_id, predicted_labels, predicted_output, confidence, "
+                + "class_scores, committee_scores, correlation_id, priority, payload, payload_digest, data_subject, "
+                + "route_outcome, route_tier, route_reason, policy_id, policy_version, audit_sampled, ordering_method, "
+                + "uncertainty, uncertainty_note, status, reviews_required, decision_labels, decision_source, "
+                + "received_at, decided_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (ItemRow item : items) {
+                int i = 1;
+                insert.setString(i++, item.id());
+                insert.setString(i++, item.workflowKey());
+                insert.setString(i++, item.clientKey());
+                insert.setString(i++, item.requestDigest());
+                insert.setString(i++, item.integrationMode());
+                insert.setString(i++, item.modelSnapshotId());
+                insert.setString(i++, jsonArray(item.predictedLabels()));
+                insert.setString(i++, item.predictedOutput().orElse(null));
+                insert.setDouble(i++, item.confidence());
+                insert.setString(i++, item.classScoresJson().orElse(null));
+                insert.setString(i++, item.committeeJson().orElse(null));
+                insert.setString(i++, item.correlationId().orElse(null));
+                insert.setInt(i++, item.priority());
+                insert.setString(i++, item.payloadJson());
+                insert.setString(i++, item.payloadDigest());
+                insert.setString(i++, item.dataSubject().orElse(null));
+                insert.setString(i++, item.routeOutcome());
+                insert.setInt(i++, item.routeTier());
+                insert.setString(i++, item.routeReason());
+                insert.setString(i++, item.policyId());
+                insert.setInt(i++, item.policyVersion());
+                insert.setBoolean(i++, item.auditSampled());
+                insert.setString(i++, item.orderingMethod());
+                insert.setDouble(i++, item.uncertainty());
+                insert.setString(i++, item.uncertaintyNote());
+                insert.setString(i++, item.status().name());
+                insert.setInt(i++, item.reviewsRequired());
+                boolean decided = item.decisionSource().isPresent();
+                insert.setString(i++, decided ? jsonArray(item.predictedLabels()) : null);
+                insert.setString(i++, item.decisionSource().orElse(null));
+                insert.setObject(i++, utc(item.receivedAt()));
+                insert.setObject(i, decided ? utc(item.receivedAt()) : null);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The item a client key names in a workflow, with the digest of the request that created it. */
+    public static Optional<StoredItem> findByClientKey(Connection c, String workflowKey, String clientKey)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + ITEM_COLUMNS + " FROM task_item WHERE workflow_key = ? AND client_key = ?")) {
+            select.setString(1, workflowKey);
+            select.setString(2, clientKey);
+            return oneItem(select);
+        }
+    }
+
+    public static Optional<StoredItem> findItem(Connection c, String id, boolean forUpdate) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + ITEM_COLUMNS + " FROM task_item WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            select.setString(1, id);
+            return oneItem(select);
+        }
+    }
+
+    /** Items of the given ids that people have decided or that timed out, for waiting inline callers. */
+    public static List<StoredItem> findItems(Connection c, Collection<String> ids) throws SQLException {
+        List<StoredItem> items = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return items;
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + ITEM_COLUMNS + " FROM task_item WHERE id = ANY (?)")) {
+            select.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    items.add(item(rows));
+                }
+            }
+        }
+        return items;
+    }
+
+    public static void decideItem(Connection c, String itemId, ItemStatus status, List<String> labels,
+            Optional<String> output, String source, Optional<Boolean> modelAgreed, Instant at) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_item SET status = ?, decision_labels = ?, "
+                + "decision_output = ?, decision_source = ?, model_agreed = ?, decided_at = ? WHERE id = ?")) {
+            update.setString(1, status.name());
+            update.setString(2, jsonArray(labels));
+            update.setString(3, output.orElse(null));
+            update.setString(4, source);
+            if (modelAgreed.isPresent()) {
+                update.setBoolean(5, modelAgreed.get());
+            } else {
+                update.setNull(5, Types.BOOLEAN);
+            }
+            update.setObject(6, utc(at));
+            update.setString(7, itemId);
+            update.executeUpdate();
+        }
+    }
+
+    public static void setItemStatus(Connection c, String itemId, ItemStatus status) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_item SET status = ? WHERE id = ?")) {
+            update.setString(1, status.name());
+            update.setString(2, itemId);
+            update.executeUpdate();
+        }
+    }
+
+    public static void setModelAgreed(Connection c, String itemId, boolean agreed) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_item SET model_agreed = ? WHERE id = ?")) {
+            update.setBoolean(1, agreed);
+            update.setString(2, itemId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Records the outcome an inline caller was given on timeout; false if one was already recorded. */
+    public static boolean recordInlineTimeout(Connection c, String itemId, TimeoutOutcome outcome) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_item SET inline_timeout_outcome = ? "
+                + "WHERE id = ? AND inline_timeout_outcome IS NULL")) {
+            update.setString(1, outcome.name());
+            update.setString(2, itemId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    public static void insertExclusions(Connection c, String itemId, Collection<String> identityDigests)
+            throws SQLException {
+        if (identityDigests.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO task_item_exclusion (item_id, identity_digest) VALUES (?, ?)")) {
+            for (String digest : identityDigests) {
+                insert.setString(1, itemId);
+                insert.setString(2, digest);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    public static void insertTasks(Connection c, List<TaskRow> tasks) throws SQLException {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_task (id, item_id, workflow_key, tier, "
+                + "purpose, slot, status, priority, sla_deadline, uncertainty, sim_hash, claims, created_at, note) "
+                + "VALUES (?,?,?,?,?,?,'OPEN',?,?,?,?,0,?,?)")) {
+            for (TaskRow task : tasks) {
+                insert.setString(1, task.id());
+                insert.setString(2, task.itemId());
+                insert.setString(3, task.workflowKey());
+                insert.setInt(4, task.tier());
+                insert.setString(5, task.purpose().name());
+                insert.setInt(6, task.slot());
+                insert.setInt(7, task.priority());
+                insert.setObject(8, task.slaDeadline().map(TaskStore::utc).orElse(null));
+                insert.setDouble(9, task.uncertainty());
+                insert.setLong(10, task.simHash());
+                insert.setObject(11, utc(task.createdAt()));
+                insert.setString(12, task.note().orElse(null));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public static Optional<ReviewTask> findTask(Connection c, String id, boolean forUpdate) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + TASK_COLUMNS + " FROM task_task WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(task(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    public static List<ReviewTask> tasksOfItem(Connection c, String itemId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + TASK_COLUMNS + " FROM task_task WHERE item_id = ? ORDER BY created_at, slot")) {
+            select.setString(1, itemId);
+            return tasks(select);
+        }
+    }
+
+    public static List<ReviewTask> claimedBy(Connection c, String principal) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + TASK_COLUMNS
+                + " FROM task_task WHERE status = 'CLAIMED' AND lease_holder = ? ORDER BY lease_expires_at")) {
+            select.setString(1, principal);
+            return tasks(select);
+        }
+    }
+
+    /**
+     * Locks up to {@code limit} open tasks of a queue that the reviewer may take, best first, skipping
+     * rows other claimers have locked so that concurrent reviewers never wait on each other.
+     */
+    public static List<Candidate> lockCandidates(Connection c, QueueKey queue, String reviewer, String identityDigest,
+            int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT t.id, t.item_id, t.sim_hash FROM task_task t "
+                + "WHERE t.workflow_key = ? AND t.tier = ? AND t.status = 'OPEN' "
+                + "AND NOT EXISTS (SELECT 1 FROM task_item_reviewer r WHERE r.item_id = t.item_id AND r.reviewer = ?) "
+                + "AND NOT EXISTS (SELECT 1 FROM task_item_exclusion e WHERE e.item_id = t.item_id "
+                + "AND e.identity_digest = ?) "
+                + "ORDER BY t.priority DESC, t.sla_deadline ASC NULLS LAST, t.uncertainty DESC, t.created_at, t.id "
+                + "LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setString(1, queue.workflowKey());
+            select.setInt(2, queue.tier());
+            select.setString(3, reviewer);
+            select.setString(4, identityDigest);
+            select.setInt(5, limit);
+            List<Candidate> candidates = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    candidates.add(new Candidate(rows.getString(1), rows.getString(2), rows.getLong(3)));
+                }
+            }
+            return candidates;
+        }
+    }
+
+    /**
+     * Gives an open task to a reviewer. The status condition makes a double lease impossible even
+     * where row locks were not taken: a task already claimed is not updated (returns false).
+     */
+    public static boolean claim(Connection c, String taskId, String reviewer, Instant leaseExpiresAt)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET status = 'CLAIMED', lease_holder = ?, "
+                + "lease_expires_at = ?, claims = claims + 1 WHERE id = ? AND status = 'OPEN'")) {
+            update.setString(1, reviewer);
+            update.setObject(2, utc(leaseExpiresAt));
+            update.setString(3, taskId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    public static void addItemReviewer(Connection c, String itemId, String reviewer, String taskId) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO task_item_reviewer (item_id, reviewer, task_id) VALUES (?, ?, ?)")) {
+            insert.setString(1, itemId);
+            insert.setString(2, reviewer);
+            insert.setString(3, taskId);
+            insert.executeUpdate();
+        }
+    }
+
+    public static void removeItemReviewer(Connection c, String itemId, String reviewer) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM task_item_reviewer WHERE item_id = ? AND reviewer = ?")) {
+            delete.setString(1, itemId);
+            delete.setString(2, reviewer);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Returns a claimed task to its queue; false if the holder no longer holds it. */
+    public static boolean reopen(Connection c, String taskId, String holder) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET status = 'OPEN', lease_holder = NULL, "
+                + "lease_expires_at = NULL WHERE id = ? AND status = 'CLAIMED' AND lease_holder = ?")) {
+            update.setString(1, taskId);
+            update.setString(2, holder);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    public static boolean complete(Connection c, String taskId, String holder, TaskResult result, Instant at)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET status = 'COMPLETED', "
+                + "lease_holder = NULL, lease_expires_at = NULL, completed_at = ?, result_labels = ?, result_output = ? "
+                + "WHERE id = ? AND status = 'CLAIMED' AND lease_holder = ?")) {
+            update.setObject(1, utc(at));
+            update.setString(2, jsonArray(result.labels()));
+            update.setString(3, result.output().orElse(null));
+            update.setString(4, taskId);
+            update.setString(5, holder);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    public static boolean markEscalated(Connection c, String taskId, String holder, String successorId, Instant at)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET status = 'ESCALATED', "
+                + "lease_holder = NULL, lease_expires_at = NULL, completed_at = ?, escalated_to = ? "
+                + "WHERE id = ? AND status = 'CLAIMED' AND lease_holder = ?")) {
+            update.setObject(1, utc(at));
+            update.setString(2, successorId);
+            update.setString(3, taskId);
+            update.setString(4, holder);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** The completed reviews and escalation reviews of an item, which decide it. */
+    public static List<CompletedReview> completedReviews(Connection c, String itemId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id, result_labels, result_output FROM task_task "
+                + "WHERE item_id = ? AND status = 'COMPLETED' AND purpose IN ('REVIEW', 'ESCALATION') ORDER BY completed_at")) {
+            select.setString(1, itemId);
+            List<CompletedReview> reviews = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    reviews.add(new CompletedReview(rows.getString(1), strings(rows.getString(2)),
+                            Optional.ofNullable(rows.getString(3))));
+                }
+            }
+            return reviews;
+        }
+    }
+
+    /** Claimed tasks whose lease ran out before {@code now}, locked for the caller, oldest first. */
+    public static List<ExpiredLease> lockExpiredLeases(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id, item_id, workflow_key, tier, lease_holder "
+                + "FROM task_task WHERE status = 'CLAIMED' AND lease_expires_at < ? "
+                + "ORDER BY lease_expires_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setObject(1, utc(now));
+            select.setInt(2, limit);
+            List<ExpiredLease> expired = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    expired.add(new ExpiredLease(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
+                            rows.getString(5)));
+                }
+            }
+            return expired;
+        }
+    }
+
+    /** Open and claimed counts and the oldest open task of every queue that has live tasks. */
+    public static List<QueueCounts> queueCounts(Connection c) throws SQLException {
+        List<QueueCounts> counts = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT workflow_key, tier, "
+                + "SUM(CASE WHEN status = 'OPEN' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'CLAIMED' THEN 1 ELSE 0 END), "
+                + "MIN(CASE WHEN status = 'OPEN' THEN created_at END) "
+                + "FROM task_task WHERE status IN ('OPEN', 'CLAIMED') GROUP BY workflow_key, tier");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                counts.add(new QueueCounts(new QueueKey(rows.getString(1), rows.getInt(2)), rows.getLong(3),
+                        rows.getLong(4), instant(rows, 5)));
+            }
+        }
+        return counts;
+    }
+
+    public static void insertFeedback(Connection c, String id, String itemId, String kind, String comment,
+            String taskId, Instant at) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_feedback (id, item_id, kind, comment, "
+                + "task_id, received_at) VALUES (?,?,?,?,?,?)")) {
+            insert.setString(1, id);
+            insert.setString(2, itemId);
+            insert.setString(3, kind);
+            insert.setString(4, comment);
+            insert.setString(5, taskId);
+            insert.setObject(6, utc(at));
+            insert.executeUpdate();
+        }
+    }
+
+    /** The similarity fingerprint stored with a task, which its successors keep. */
+    public static long simHash(Connection c, String taskId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT sim_hash FROM task_task WHERE id = ?")) {
+            select.setString(1, taskId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0L;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    private static Optional<StoredItem> oneItem(PreparedStatement select) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Optional.of(item(rows)) : Optional.empty();
+        }
+    }
+
+    private static StoredItem item(ResultSet r) throws SQLException {
+        ReviewItem item = new ReviewItem(
+                r.getString("id"),
+                r.getString("workflow_key"),
+                r.getString("client_key"),
+                r.getString("integration_mode"),
+                r.getString("model_snapshot_id"),
+                strings(r.getString("predicted_labels")),
+                Optional.ofNullable(r.getString("predicted_output")),
+                r.getDouble("confidence"),
+                r.getString("payload"),
+                Optional.ofNullable(r.getString("correlation_id")),
+                r.getInt("priority"),
+                r.getString("route_outcome"),
+                r.getInt("route_tier"),
+                r.getString("route_reason"),
+                r.getString("policy_id"),
+                r.getInt("policy_version"),
+                r.getBoolean("audit_sampled"),
+                r.getString("ordering_method"),
+                r.getDouble("uncertainty"),
+                r.getString("uncertainty_note"),
+                ItemStatus.valueOf(r.getString("status")),
+                r.getInt("reviews_required"),
+                strings(r.getString("decision_labels")),
+                Optional.ofNullable(r.getString("decision_output")),
+                Optional.ofNullable(r.getString("decision_source")),
+                nullableBoolean(r, "model_agreed"),
+                Optional.ofNullable(r.getString("inline_timeout_outcome")).map(TimeoutOutcome::valueOf),
+                instant(r, "received_at").orElseThrow(),
+                instant(r, "decided_at"));
+        return new StoredItem(item, r.getString("request_digest"), Optional.ofNullable(r.getString("data_subject")),
+                r.getString("payload_digest"));
+    }
+
+    private static List<ReviewTask> tasks(PreparedStatement select) throws SQLException {
+        List<ReviewTask> tasks = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                tasks.add(task(rows));
+            }
+        }
+        return tasks;
+    }
+
+    private static ReviewTask task(ResultSet r) throws SQLException {
+        return new ReviewTask(
+                r.getString("id"),
+                r.getString("item_id"),
+                new QueueKey(r.getString("workflow_key"), r.getInt("tier")),
+                TaskPurpose.valueOf(r.getString("purpose")),
+                r.getInt("slot"),
+                TaskStatus.valueOf(r.getString("status")),
+                r.getInt("priority"),
+                instant(r, "sla_deadline"),
+                r.getDouble("uncertainty"),
+                Optional.ofNullable(r.getString("lease_holder")),
+                instant(r, "lease_expires_at"),
+                r.getInt("claims"),
+                instant(r, "created_at").orElseThrow(),
+                instant(r, "completed_at"),
+                Optional.ofNullable(r.getString("note")));
+    }
+
+    private static Optional<Boolean> nullableBoolean(ResultSet r, String column) throws SQLException {
+        boolean value = r.getBoolean(column);
+        return r.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    static Optional<Instant> instant(ResultSet r, String column) throws SQLException {
+        OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+        return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
+    }
+
+    static Optional<Instant> instant(ResultSet r, int column) throws SQLException {
+        OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+        return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static String jsonArray(List<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array.build().toString();
+    }
+
+    static List<String> strings(String jsonArray) {
+        if (jsonArray == null) {
+            return List.of();
+        }
+        try (var reader = Json.createReader(new StringReader(jsonArray))) {
+            JsonArray array = reader.readArray();
+            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.oversight.tasks.rest;
+
+import io.oversight.ledger.Roles;
+import io.oversight.tasks.application.Callers;
+import io.oversight.tasks.application.IntakeService;
+import io.oversight.tasks.application.TasksConfiguration;
+import io.oversight.tasks.domain.PredictionParser;
+import io.oversight.tasks.rest.TaskViews.PredictionJson;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Intake of up to {@value PredictionParser#MAX_BATCH} predictions in one request and one
+ * transaction: all are stored or, if any is invalid, none. Nobody waits here: inline predictions of
+ * a batch are answered like async ones, with their status URL.
+ */
+@Path("workflows/{workflowKey}/predictions:batch")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class BatchPredictionsResource {
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    TasksConfiguration configuration;
+
+    @Context
+    UriInfo uriInfo;
+
+    public record BatchJson(int received, int replayed, List<PredictionJson> results) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.INTEGRATION)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public BatchJson submit(@PathParam("workflowKey") String workflowKey, InputStream body) {
+        var requests = PredictionParser.parseBatch(RequestBodies.readObject(body, configuration.maxBatchBodyBytes()));
+        var submissions = intake.submit(workflowKey, requests, callers.actorIn(Roles.INTEGRATION), true);
+        List<PredictionJson> results = submissions.stream().map(s -> TaskViews.prediction(s.item(), s.replayed(),
+                Optional.empty(), uriInfo.getBaseUriBuilder().path("workflows").path(workflowKey).path("predictions")
+                        .path(s.item().id()).build())).toList();
+        int replayed = (int) submissions.stream().filter(IntakeService.Submission::replayed).count();
+        return new BatchJson(submissions.size() - replayed, replayed, results);
+    }
+}

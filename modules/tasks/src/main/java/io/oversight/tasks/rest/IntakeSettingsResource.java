@@ -1,0 +1,117 @@
+package io.oversight.tasks.rest;
+
+import io.oversight.ledger.Roles;
+import io.oversight.tasks.OrderingMethod;
+import io.oversight.tasks.TimeoutOutcome;
+import io.oversight.tasks.application.SettingsService;
+import io.oversight.tasks.domain.IntakeSettings;
+import io.oversight.tasks.domain.UnknownResourceException;
+import io.oversight.tasks.domain.Violations;
+import io.oversight.tasks.domain.WebhookSignature;
+import io.oversight.tasks.rest.TaskViews.SettingsJson;
+import io.oversight.governance.Workflows;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A workflow's intake settings: queue order, leases, inline timeout and its outcome, webhook,
+ * audit-sampling seed, feedback routing, conflict-of-interest fields. A PUT changes the fields it
+ * names and keeps the others. The webhook secret is generated here and shown once, in the answer of
+ * the PUT that creates or rotates it; the audit seed is never shown (knowing it would let a caller
+ * choose client keys that escape audit sampling).
+ */
+@Path("workflows/{workflowKey}/intake-settings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class IntakeSettingsResource {
+
+    @Inject
+    SettingsService settings;
+
+    @Inject
+    Workflows workflows;
+
+    public record SettingsRequest(String orderingMethod, Double diversityLambda, Integer leaseSeconds,
+            Integer inlineTimeoutMillis, String inlineTimeoutOutcome, String webhookUrl, Boolean rotateWebhookSecret,
+            String auditSeed, Integer auditTier, Integer feedbackTier, Integer feedbackPriority,
+            List<String> conflictFieldPaths) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
+    public SettingsJson get(@PathParam("workflowKey") String workflowKey) {
+        if (workflows.find(workflowKey).isEmpty()) {
+            throw new UnknownResourceException("No workflow " + workflowKey + ".");
+        }
+        return SettingsJson.of(settings.of(workflowKey), null);
+    }
+
+    @PUT
+    @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SettingsJson change(@PathParam("workflowKey") String workflowKey, SettingsRequest request) {
+        if (workflows.find(workflowKey).isEmpty()) {
+            throw new UnknownResourceException("No workflow " + workflowKey + ".");
+        }
+        IntakeSettings current = settings.of(workflowKey);
+        SettingsRequest r = request == null ? new SettingsRequest(null, null, null, null, null, null, null, null, null,
+                null, null, null) : request;
+        Violations v = new Violations();
+        OrderingMethod ordering = parse(r.orderingMethod(), OrderingMethod::valueOf, current.orderingMethod(),
+                "orderingMethod", "must be LEAST_CONFIDENCE, MARGIN, ENTROPY, VOTE_ENTROPY or KL_DIVERGENCE", v);
+        TimeoutOutcome outcome = parse(r.inlineTimeoutOutcome(), TimeoutOutcome::valueOf, current.inlineTimeoutOutcome(),
+                "inlineTimeoutOutcome", "must be FAIL_CLOSED or FAIL_OPEN", v);
+        Optional<URI> webhook = current.webhookUrl();
+        if (r.webhookUrl() != null) {
+            try {
+                webhook = r.webhookUrl().isBlank() ? Optional.empty() : Optional.of(new URI(r.webhookUrl()));
+            } catch (java.net.URISyntaxException e) {
+                v.add("webhookUrl", "is not a URL");
+            }
+        }
+        v.throwIfAny("The intake settings");
+        Optional<String> secret = webhook.isEmpty() ? Optional.empty() : current.webhookSecret();
+        String newSecret = null;
+        if (webhook.isPresent() && (secret.isEmpty() || Boolean.TRUE.equals(r.rotateWebhookSecret()))) {
+            newSecret = WebhookSignature.encodeSecret(WebhookSignature.newSecret());
+            secret = Optional.of(newSecret);
+        }
+        IntakeSettings changed = new IntakeSettings(workflowKey, ordering,
+                or(r.diversityLambda(), current.diversityLambda()), or(r.leaseSeconds(), current.leaseSeconds()),
+                or(r.inlineTimeoutMillis(), current.inlineTimeoutMillis()), outcome, webhook, secret,
+                or(r.auditSeed(), current.auditSeed()), or(r.auditTier(), current.auditTier()),
+                or(r.feedbackTier(), current.feedbackTier()), or(r.feedbackPriority(), current.feedbackPriority()),
+                or(r.conflictFieldPaths(), current.conflictFieldPaths()));
+        return SettingsJson.of(settings.change(changed), newSecret);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static <E> E parse(String text, Function<String, E> valueOf, E fallback, String field, String message,
+            Violations v) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return valueOf.apply(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            v.add(field, message);
+            return fallback;
+        }
+    }
+}

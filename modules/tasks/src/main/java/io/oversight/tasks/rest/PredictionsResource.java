@@ -1,0 +1,161 @@
+package io.oversight.tasks.rest;
+
+import io.oversight.ledger.Roles;
+import io.oversight.tasks.ItemStatus;
+import io.oversight.tasks.ReviewItem;
+import io.oversight.tasks.application.Callers;
+import io.oversight.tasks.application.FeedbackService;
+import io.oversight.tasks.application.InlineWaits;
+import io.oversight.tasks.application.IntakeService;
+import io.oversight.tasks.application.IntakeService.Submission;
+import io.oversight.tasks.application.QueueService;
+import io.oversight.tasks.application.TasksConfiguration;
+import io.oversight.tasks.application.WebhookDispatcher;
+import io.oversight.tasks.domain.InvalidRequestException;
+import io.oversight.tasks.domain.PredictionParser;
+import io.oversight.tasks.domain.PredictionRequest;
+import io.oversight.tasks.domain.UnknownResourceException;
+import io.oversight.tasks.rest.TaskViews.DeliveryJson;
+import io.oversight.tasks.rest.TaskViews.FeedbackJson;
+import io.oversight.tasks.rest.TaskViews.PredictionJson;
+import io.oversight.governance.IntegrationMode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Intake of one prediction (SPEC T2-T4), its status URL, its webhook deliveries, and user feedback
+ * on its decision (T8). Async and shadow callers are answered at once (201 when the policy decided,
+ * 202 when people will); inline callers wait for the people's decision up to their timeout.
+ */
+@Path("workflows/{workflowKey}/predictions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PredictionsResource {
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    InlineWaits inlineWaits;
+
+    @Inject
+    QueueService queues;
+
+    @Inject
+    WebhookDispatcher webhooks;
+
+    @Inject
+    FeedbackService feedback;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    TasksConfiguration configuration;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @RolesAllowed(Roles.INTEGRATION)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void submit(@PathParam("workflowKey") String workflowKey, InputStream body,
+            @Suspended AsyncResponse response) {
+        PredictionRequest request = PredictionParser.parse(RequestBodies.readObject(body, configuration.maxBodyBytes()));
+        Submission submission = intake.submit(workflowKey, List.of(request), callers.actorIn(Roles.INTEGRATION), false)
+                .get(0);
+        ReviewItem item = submission.item();
+        URI statusUrl = statusUrl(workflowKey, item.id());
+        if (submission.mode() == IntegrationMode.INLINE && item.status() == ItemStatus.IN_REVIEW) {
+            int timeout = request.timeoutMillis().orElse(submission.settings().inlineTimeoutMillis());
+            inlineWaits.await(item.id(), clock.instant().plusMillis(timeout), submission.settings().inlineTimeoutOutcome(),
+                    answer -> response.resume(Response.ok(TaskViews.answer(answer, statusUrl)).location(statusUrl).build()));
+            return;
+        }
+        response.resume(Response.status(statusOf(submission)).location(statusUrl)
+                .entity(TaskViews.prediction(item, submission.replayed(), Optional.empty(), statusUrl)).build());
+    }
+
+    /** 200 for a replay, 201 when the policy settled the prediction, 202 when people will. */
+    static int statusOf(Submission submission) {
+        if (submission.replayed()) {
+            return 200;
+        }
+        ItemStatus status = submission.item().status();
+        return status == ItemStatus.AUTO_ACCEPTED || status == ItemStatus.AUTO_REJECTED ? 201 : 202;
+    }
+
+    @GET
+    @Path("{itemId}")
+    @RolesAllowed({Roles.INTEGRATION, Roles.GOVERNANCE, Roles.AUDITOR})
+    public PredictionJson status(@PathParam("workflowKey") String workflowKey, @PathParam("itemId") String itemId) {
+        ReviewItem item = itemOf(workflowKey, itemId);
+        return TaskViews.prediction(item, false, Optional.empty(), statusUrl(workflowKey, itemId));
+    }
+
+    @GET
+    @Path("{itemId}/webhook-deliveries")
+    @RolesAllowed({Roles.INTEGRATION, Roles.GOVERNANCE, Roles.AUDITOR})
+    public List<DeliveryJson> deliveries(@PathParam("workflowKey") String workflowKey, @PathParam("itemId") String itemId) {
+        itemOf(workflowKey, itemId);
+        return webhooks.deliveriesOf(itemId).stream().map(d -> new DeliveryJson(d.id(), d.url(), d.status().name(),
+                d.attempts(), d.nextAttemptAt().orElse(null), d.createdAt(), d.deliveredAt().orElse(null),
+                webhooks.attemptsOf(d.id()).stream().map(TaskViews.AttemptJson::of).toList())).toList();
+    }
+
+    /** A thumbs-down or issue report from the caller's user, on the item's decision. */
+    public record FeedbackRequest(String kind, String comment) {
+    }
+
+    @POST
+    @Path("{itemId}/feedback")
+    @RolesAllowed(Roles.INTEGRATION)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response feedback(@PathParam("workflowKey") String workflowKey, @PathParam("itemId") String itemId,
+            FeedbackRequest request) {
+        if (request == null) {
+            throw InvalidRequestException.of("body", "is required: {\"kind\": \"THUMBS_DOWN\" or \"REPORT_ISSUE\", \"comment\": ...}");
+        }
+        FeedbackService.Kind kind;
+        try {
+            kind = FeedbackService.Kind.valueOf(String.valueOf(request.kind()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("kind", "must be THUMBS_DOWN or REPORT_ISSUE");
+        }
+        FeedbackService.Feedback received = feedback.report(workflowKey, itemId, kind, request.comment(),
+                callers.actorIn(Roles.INTEGRATION));
+        return Response.status(201).entity(new FeedbackJson(received.id(), received.itemId(), received.kind().name(),
+                received.taskId(), received.tier(), received.priority(), received.receivedAt())).build();
+    }
+
+    private ReviewItem itemOf(String workflowKey, String itemId) {
+        return queues.item(itemId).filter(i -> i.workflowKey().equals(workflowKey))
+                .orElseThrow(() -> new UnknownResourceException("No prediction " + itemId + " in workflow " + workflowKey + "."));
+    }
+
+    private URI statusUrl(String workflowKey, String itemId) {
+        return uriInfo.getBaseUriBuilder().path("workflows").path(workflowKey).path("predictions").path(itemId).build();
+    }
+}

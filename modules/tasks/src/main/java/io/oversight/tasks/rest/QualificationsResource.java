@@ -1,0 +1,54 @@
+package io.oversight.tasks.rest;
+
+import io.oversight.ledger.Roles;
+import io.oversight.tasks.application.QualificationService;
+import io.oversight.tasks.rest.TaskViews.QualificationJson;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Reviewers' qualifications (SPEC T5), managed by administrators. */
+@Path("qualifications")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class QualificationsResource {
+
+    @Inject
+    QualificationService qualifications;
+
+    public record GrantRequest(Integer maxTier) {
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    public List<QualificationJson> all() {
+        return qualifications.all().stream().map(QualificationJson::of).toList();
+    }
+
+    @PUT
+    @Path("{login}/{workflowKey}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public QualificationJson grant(@PathParam("login") String login, @PathParam("workflowKey") String workflowKey,
+            GrantRequest request) {
+        return QualificationJson.of(qualifications.grant(login, workflowKey, request == null ? null : request.maxTier()));
+    }
+
+    @DELETE
+    @Path("{login}/{workflowKey}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response revoke(@PathParam("login") String login, @PathParam("workflowKey") String workflowKey) {
+        qualifications.revoke(login, workflowKey);
+        return Response.noContent().build();
+    }
+}

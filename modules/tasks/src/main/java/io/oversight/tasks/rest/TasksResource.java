@@ -1,0 +1,75 @@
+package io.oversight.tasks.rest;
+
+import io.oversight.ledger.Roles;
+import io.oversight.tasks.TaskResult;
+import io.oversight.tasks.application.QueueService;
+import io.oversight.tasks.domain.InvalidRequestException;
+import io.oversight.tasks.rest.TaskViews.ClaimJson;
+import io.oversight.tasks.rest.TaskViews.TaskJson;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+
+/** A reviewer's held tasks: list, release, escalate, complete. Only the lease holder may act on a task. */
+@Path("tasks")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TasksResource {
+
+    @Inject
+    QueueService queues;
+
+    public record ReleaseRequest(String reason) {
+    }
+
+    public record EscalationRequest(Integer toTier, String reason) {
+    }
+
+    public record CompletionRequest(List<String> labels, String output, String rationale) {
+    }
+
+    @GET
+    @Path("mine")
+    @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
+    public List<ClaimJson> mine() {
+        return queues.myClaims().stream().map(ClaimJson::of).toList();
+    }
+
+    @POST
+    @Path("{taskId}/release")
+    @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
+    public TaskJson release(@PathParam("taskId") String taskId, ReleaseRequest request) {
+        return TaskJson.of(queues.release(taskId, request == null ? null : request.reason()));
+    }
+
+    @POST
+    @Path("{taskId}/escalation")
+    @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
+    public TaskJson escalate(@PathParam("taskId") String taskId, EscalationRequest request) {
+        if (request == null || request.toTier() == null) {
+            throw InvalidRequestException.of("toTier", "is required: the tier (2 or 3) to escalate to");
+        }
+        return TaskJson.of(queues.escalate(taskId, request.toTier(), request.reason()));
+    }
+
+    @POST
+    @Path("{taskId}/completion")
+    @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
+    public TaskJson complete(@PathParam("taskId") String taskId, CompletionRequest request) {
+        if (request == null) {
+            throw InvalidRequestException.of("body", "is required: labels or output, and a rationale");
+        }
+        return TaskJson.of(queues.complete(taskId, new TaskResult(request.labels() == null ? List.of() : request.labels(),
+                Optional.ofNullable(request.output()), request.rationale() == null ? "" : request.rationale())));
+    }
+}

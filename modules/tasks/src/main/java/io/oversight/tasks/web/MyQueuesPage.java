@@ -1,0 +1,74 @@
+package io.oversight.tasks.web;
+
+import io.oversight.tasks.ClaimedTask;
+import io.oversight.tasks.QueueKey;
+import io.oversight.tasks.QueueStatistics;
+import io.oversight.tasks.application.QueueService;
+import io.oversight.tasks.domain.TasksException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** A reviewer's queues and the tasks they hold, on their landing page; claim next and release. */
+@Named
+@RequestScoped
+public class MyQueuesPage {
+
+    @Inject
+    QueueService queues;
+
+    private List<QueueStatistics> mine;
+    private List<ClaimedTask> claims;
+
+    public List<QueueStatistics> getQueues() {
+        if (mine == null) {
+            mine = queues.myQueues();
+        }
+        return mine;
+    }
+
+    public List<ClaimedTask> getClaims() {
+        if (claims == null) {
+            claims = queues.myClaims();
+        }
+        return claims;
+    }
+
+    public String ageOf(QueueStatistics queue) {
+        return QueueDashboardPage.age(queue.oldestOpenAge());
+    }
+
+    public String claimNext(String workflowKey, int tier) {
+        try {
+            List<ClaimedTask> claimed = queues.claimNext(new QueueKey(workflowKey, tier), 1);
+            message(FacesMessage.SEVERITY_INFO, claimed.isEmpty()
+                    ? "Nothing in " + workflowKey + " tier " + tier + " is waiting for you."
+                    : "Claimed a task of " + workflowKey + " tier " + tier + "; it is yours until "
+                            + claimed.get(0).task().leaseExpiresAt().orElseThrow() + ".");
+        } catch (TasksException e) {
+            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+        }
+        mine = null;
+        claims = null;
+        return null;
+    }
+
+    public String release(String taskId) {
+        try {
+            queues.release(taskId, "released from the landing page");
+            message(FacesMessage.SEVERITY_INFO, "Task returned to its queue.");
+        } catch (TasksException e) {
+            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+        }
+        mine = null;
+        claims = null;
+        return null;
+    }
+
+    private static void message(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+}
