@@ -45,7 +45,10 @@ public class DatabaseMigrations {
         List<String> summary = new ArrayList<>();
         for (String module : MODULES) {
             List<String> locations = new ArrayList<>();
-            for (String location : List.of("db/migration/" + module, "db/migration/" + module + "/" + vendor)) {
+            // Flyway scans a location recursively, so a module with vendor folders keeps its portable
+            // scripts in "common" beside them rather than in its root
+            String root = "db/migration/" + module;
+            for (String location : List.of(root, root + "/common", root + "/" + vendor)) {
                 if (classLoader.getResource(location + "/" + LOCATION_MARKER) != null) {
                     locations.add("classpath:" + location);
                 }

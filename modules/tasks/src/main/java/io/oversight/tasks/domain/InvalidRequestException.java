@@ -13,7 +13,7 @@ public class InvalidRequestException extends TasksException {
     }
 
     public static InvalidRequestException of(String field, String message) {
-        return new InvalidRequestException(message, List.of(new FieldError(field, message)));
+        return new InvalidRequestException(field + " " + message, List.of(new FieldError(field, message)));
     }
 
     public List<FieldError> errors() {
