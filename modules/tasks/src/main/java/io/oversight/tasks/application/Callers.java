@@ -43,6 +43,19 @@ public class Callers {
         throw new NotPermittedException("This action requires one of the roles " + roles + ".");
     }
 
+    /**
+     * The caller in the first of {@code roles} they hold, under a pseudonym already issued: makes
+     * no database call, so it is safe inside a transaction (see {@link InTransaction}).
+     */
+    public Actor actorIn(List<String> roles, String pseudonym) {
+        for (String role : roles) {
+            if (securityContext.isCallerInRole(role)) {
+                return new Actor(pseudonym, role);
+            }
+        }
+        throw new NotPermittedException("This action requires one of the roles " + roles + ".");
+    }
+
     public Actor actorIn(String role) {
         return actorIn(List.of(role));
     }

@@ -16,7 +16,6 @@ import io.oversight.tasks.infrastructure.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +54,9 @@ public class FeedbackService {
     @Inject
     Clock clock;
 
-    @Transactional
+    @Inject
+    InTransaction inTransaction;
+
     public Feedback report(String workflowKey, String itemId, Kind kind, String comment, Actor reporter) {
         Violations v = new Violations();
         v.check(kind != null, "kind", "is required (THUMBS_DOWN or REPORT_ISSUE)");
@@ -63,6 +64,14 @@ public class FeedbackService {
         v.check(text.length() <= MAX_COMMENT, "comment", "must be at most " + MAX_COMMENT + " characters");
         v.check(kind != Kind.REPORT_ISSUE || !text.isBlank(), "comment", "is required for REPORT_ISSUE: what is wrong");
         v.throwIfAny("The feedback");
+        IntakeSettings settings = settingsService.of(workflowKey);
+        var sla = policies.activeFor(workflowKey).flatMap(p -> p.slaFor(settings.feedbackTier()));
+        return inTransaction.call(() -> report(workflowKey, itemId, kind, text, reporter, settings, sla));
+    }
+
+    // Settings and policy are read first: inside the transaction they would take a second connection.
+    private Feedback report(String workflowKey, String itemId, Kind kind, String text, Actor reporter,
+            IntakeSettings settings, Optional<io.oversight.governance.SlaTarget> sla) {
         ReviewItem item = database.run("reading an item", c -> TaskStore.findItem(c, itemId, true))
                 .map(StoredItem::item).filter(i -> i.workflowKey().equals(workflowKey))
                 .orElseThrow(() -> new UnknownResourceException("No item " + itemId + " in workflow " + workflowKey + "."));
@@ -70,13 +79,12 @@ public class FeedbackService {
             throw new ConflictException("Item " + itemId + " has no decision yet (it is " + item.status()
                     + "); feedback applies to decisions.");
         }
-        IntakeSettings settings = settingsService.of(workflowKey);
         Instant now = clock.instant();
         int tier = settings.feedbackTier();
         long simHash = SimHash.of(Json.createReader(new StringReader(item.payloadJson())).readObject());
         TaskRow task = new TaskRow(UUID.randomUUID().toString(), itemId, workflowKey, tier, TaskPurpose.FEEDBACK, 1,
                 settings.feedbackPriority(),
-                policies.activeFor(workflowKey).flatMap(p -> p.slaFor(tier)).map(s -> now.plusSeconds(60L * s.minutesToReview())),
+                sla.map(s -> now.plusSeconds(60L * s.minutesToReview())),
                 item.uncertainty(), simHash, now, Optional.of(kind + (text.isBlank() ? "" : ": " + text)));
         String feedbackId = UUID.randomUUID().toString();
         database.run("storing feedback", c -> {

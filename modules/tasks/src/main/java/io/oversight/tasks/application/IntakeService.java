@@ -40,7 +40,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,6 +90,9 @@ public class IntakeService {
     TasksLedger ledger;
 
     @Inject
+    InTransaction inTransaction;
+
+    @Inject
     Clock clock;
 
     /** What became of one prediction: the item, whether it already existed, and how the caller integrates. */
@@ -101,7 +103,11 @@ public class IntakeService {
     private record Accepted(PredictionRequest request, ModelSnapshot snapshot, IntegrationMode mode) {
     }
 
-    @Transactional
+    /**
+     * Checks and prepares outside any transaction (vault pseudonyms are issued on their own
+     * connections), then writes items, tasks and ledger records in one transaction. Two concurrent
+     * first submissions of one client key: one wins, the other gets a retryable 409.
+     */
     public List<Submission> submit(String workflowKey, List<PredictionRequest> requests, Actor caller, boolean batch) {
         Workflow workflow = workflows.find(workflowKey)
                 .orElseThrow(() -> new UnknownResourceException("No workflow " + workflowKey + "."));
@@ -171,15 +177,21 @@ public class IntakeService {
             records.add(routedRecord(caller, workflowKey, itemId, a, plan, uncertainty, policy, payloadDigest, guideline, now));
             submissions.add(new Submission(toItem(item), false, a.mode(), settings));
         }
-        database.run("storing predictions", c -> {
-            TaskStore.insertItems(c, items);
-            TaskStore.insertTasks(c, tasks);
-            for (Map.Entry<String, Set<String>> e : exclusions.entrySet()) {
-                TaskStore.insertExclusions(c, e.getKey(), e.getValue());
-            }
+        if (items.isEmpty()) {
+            return submissions;
+        }
+        inTransaction.call(() -> {
+            database.run("storing predictions", c -> {
+                TaskStore.insertItems(c, items);
+                TaskStore.insertTasks(c, tasks);
+                for (Map.Entry<String, Set<String>> e : exclusions.entrySet()) {
+                    TaskStore.insertExclusions(c, e.getKey(), e.getValue());
+                }
+                return null;
+            });
+            records.forEach(ledger::write);
             return null;
         });
-        records.forEach(ledger::write);
         return submissions;
     }
 

@@ -4,10 +4,12 @@ import io.oversight.ledger.Actor;
 import io.oversight.tasks.infrastructure.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Returns tasks whose lease ran out to their queue, one ledger entry each. Safe on several servers
@@ -30,15 +32,35 @@ public class LeaseReaper {
     @Inject
     Clock clock;
 
-    /** @return how many leases were reaped */
-    @Transactional
+    @Inject
+    InTransaction inTransaction;
+
+    /**
+     * Resolves the holders' pseudonyms first, outside any transaction, then reaps in one transaction
+     * the leases still expired whose holder it knows (a lease that expired in between waits a tick).
+     *
+     * @return how many leases were reaped
+     */
     public int reapExpired() {
         Instant now = clock.instant();
+        Map<String, String> pseudonymOfHolder = new HashMap<>();
+        database.run("finding expired leases", c -> TaskStore.expiredLeaseHolders(c, now, BATCH))
+                .forEach(holder -> pseudonymOfHolder.put(holder, callers.pseudonymOf(holder)));
+        if (pseudonymOfHolder.isEmpty()) {
+            return 0;
+        }
+        return inTransaction.call(() -> reap(now, pseudonymOfHolder));
+    }
+
+    private int reap(Instant now, Map<String, String> pseudonymOfHolder) {
         List<TaskStore.ExpiredLease> expired = database.run("reaping expired leases", c -> {
-            List<TaskStore.ExpiredLease> leases = TaskStore.lockExpiredLeases(c, now, BATCH);
-            for (TaskStore.ExpiredLease lease : leases) {
-                TaskStore.reopen(c, lease.taskId(), lease.holder());
-                TaskStore.removeItemReviewer(c, lease.itemId(), lease.holder());
+            List<TaskStore.ExpiredLease> leases = new ArrayList<>();
+            for (TaskStore.ExpiredLease lease : TaskStore.lockExpiredLeases(c, now, BATCH)) {
+                if (pseudonymOfHolder.containsKey(lease.holder())) {
+                    TaskStore.reopen(c, lease.taskId(), lease.holder());
+                    TaskStore.removeItemReviewer(c, lease.itemId(), lease.holder());
+                    leases.add(lease);
+                }
             }
             return leases;
         });
@@ -48,7 +70,7 @@ public class LeaseReaper {
                     .occurredAt(now)
                     .attribute("item", lease.itemId())
                     .attribute("tier", Integer.toString(lease.tier()))
-                    .attribute("holder", callers.pseudonymOf(lease.holder())));
+                    .attribute("holder", pseudonymOfHolder.get(lease.holder())));
         }
         return expired.size();
     }

@@ -9,7 +9,6 @@ import io.oversight.tasks.infrastructure.SettingsStore;
 import io.oversight.tasks.infrastructure.SettingsStore.Qualification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
@@ -33,6 +32,9 @@ public class QualificationService {
     TasksLedger ledger;
 
     @Inject
+    InTransaction inTransaction;
+
+    @Inject
     Clock clock;
 
     public List<Qualification> all() {
@@ -43,7 +45,6 @@ public class QualificationService {
         return database.run("reading qualifications", c -> SettingsStore.qualificationsOf(c, login));
     }
 
-    @Transactional
     public Qualification grant(String login, String workflowKey, Integer maxTier) {
         Violations v = new Violations();
         v.check(login != null && !login.isBlank() && login.length() <= 256, "login", "is required (1 to 256 characters)");
@@ -57,29 +58,34 @@ public class QualificationService {
     }
 
     /** Grants as {@code actor}: the caller's check is done, or the platform itself grants (demo data). */
-    @Transactional
     Qualification grantAs(Actor actor, String login, String workflowKey, int maxTier) {
+        String person = callers.pseudonymOf(login);
         Qualification qualification = new Qualification(login, workflowKey, maxTier, clock.instant());
-        database.run("granting a qualification", c -> {
-            SettingsStore.grant(c, qualification);
-            return null;
+        return inTransaction.call(() -> {
+            database.run("granting a qualification", c -> {
+                SettingsStore.grant(c, qualification);
+                return null;
+            });
+            ledger.write(ledger.record(TasksLedger.QUALIFICATION_GRANTED, actor, workflowKey)
+                    .subject("person", person)
+                    .occurredAt(qualification.grantedAt())
+                    .attribute("maxTier", Integer.toString(maxTier)));
+            return qualification;
         });
-        ledger.write(ledger.record(TasksLedger.QUALIFICATION_GRANTED, actor, workflowKey)
-                .subject("person", callers.pseudonymOf(login))
-                .occurredAt(qualification.grantedAt())
-                .attribute("maxTier", Integer.toString(maxTier)));
-        return qualification;
     }
 
-    @Transactional
     public void revoke(String login, String workflowKey) {
         Actor actor = callers.actorIn(Roles.ADMIN);
-        boolean revoked = database.run("revoking a qualification", c -> SettingsStore.revoke(c, login, workflowKey));
-        if (!revoked) {
-            throw new UnknownResourceException(login + " holds no qualification for " + workflowKey + ".");
-        }
-        ledger.write(ledger.record(TasksLedger.QUALIFICATION_REVOKED, actor, workflowKey)
-                .subject("person", callers.pseudonymOf(login))
-                .occurredAt(clock.instant()));
+        String person = callers.pseudonymOf(login);
+        inTransaction.call(() -> {
+            boolean revoked = database.run("revoking a qualification", c -> SettingsStore.revoke(c, login, workflowKey));
+            if (!revoked) {
+                throw new UnknownResourceException(login + " holds no qualification for " + workflowKey + ".");
+            }
+            ledger.write(ledger.record(TasksLedger.QUALIFICATION_REVOKED, actor, workflowKey)
+                    .subject("person", person)
+                    .occurredAt(clock.instant()));
+            return null;
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.oversight.tasks.application;
 
+import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
 import io.oversight.governance.RoutingPolicies;
 import io.oversight.governance.RoutingPolicy;
@@ -32,7 +33,6 @@ import io.oversight.tasks.infrastructure.TaskRow;
 import io.oversight.tasks.infrastructure.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +84,9 @@ public class QueueService implements ReviewQueues {
     Decisions decisions;
 
     @Inject
+    InTransaction inTransaction;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -105,22 +108,33 @@ public class QueueService implements ReviewQueues {
     }
 
     @Override
-    @Transactional
     public List<ClaimedTask> claimNext(QueueKey queue, int count) {
         if (count < 1 || count > MAX_CLAIM) {
             throw InvalidRequestException.of("count", "must be between 1 and " + MAX_CLAIM);
         }
         String login = callers.login();
-        SettingsStore.Qualification qualification = database.run("reading a qualification",
-                c -> SettingsStore.qualification(c, login, queue.workflowKey())).orElseThrow(() ->
-                new NotPermittedException("You hold no qualification for workflow " + queue.workflowKey() + "."));
-        if (qualification.maxTier() < queue.tier()) {
-            throw new NotPermittedException("Your qualification for " + queue.workflowKey() + " reaches tier "
-                    + qualification.maxTier() + ", not tier " + queue.tier() + ".");
-        }
-        Actor actor = callers.actorIn(reviewRolesFor(queue.tier()));
-        IntakeSettings settings = settingsService.of(queue.workflowKey());
-        boolean diverse = settings.diversityLambda() > 0 && count > 1;
+        String pseudonym = callers.pseudonymOf(login);
+        return inTransaction.call(() -> {
+            SettingsStore.Qualification qualification = database.run("reading a qualification",
+                    c -> SettingsStore.qualification(c, login, queue.workflowKey())).orElseThrow(() ->
+                    new NotPermittedException("You hold no qualification for workflow " + queue.workflowKey() + "."));
+            if (qualification.maxTier() < queue.tier()) {
+                throw new NotPermittedException("Your qualification for " + queue.workflowKey() + " reaches tier "
+                        + qualification.maxTier() + ", not tier " + queue.tier() + ".");
+            }
+            Actor actor = callers.actorIn(reviewRolesFor(queue.tier()), pseudonym);
+            IntakeSettings settings = settingsService.of(queue.workflowKey());
+            boolean diverse = settings.diversityLambda() > 0 && count > 1;
+            return claim(queue, count, login, actor, settings, diverse, guidelines.activeFor(queue.workflowKey()));
+        });
+    }
+
+    // A request holds at most one pooled connection: the pseudonym is issued first, on a connection
+    // of its own that is released at once, and everything else runs in one transaction, whose reads
+    // (governance's included) share its connection. A connection taken outside a transaction stays
+    // with the request until it ends on Liberty, so reads before the transaction would make two.
+    private List<ClaimedTask> claim(QueueKey queue, int count, String login, Actor actor, IntakeSettings settings,
+            boolean diverse, Optional<GuidelineVersion> guideline) {
         Instant now = clock.instant();
         Instant leaseEnd = now.plusSeconds(settings.leaseSeconds());
         List<ClaimedTask> claimed = new ArrayList<>();
@@ -134,9 +148,15 @@ public class QueueService implements ReviewQueues {
                     oneSlotPerItem.add(candidate);
                 }
             }
-            for (TaskStore.Candidate candidate : pick(oneSlotPerItem, count, diverse ? settings.diversityLambda() : 0)) {
+            List<TaskStore.Candidate> preferred = pick(oneSlotPerItem, count, diverse ? settings.diversityLambda() : 0);
+            List<TaskStore.Candidate> inOrder = new ArrayList<>(preferred);
+            oneSlotPerItem.stream().filter(candidate -> !preferred.contains(candidate)).forEach(inOrder::add);
+            for (TaskStore.Candidate candidate : inOrder) {
+                if (claimed.size() == count) {
+                    break;
+                }
                 if (!TaskStore.claim(c, candidate.taskId(), login, leaseEnd)) {
-                    continue;
+                    continue; // taken by a concurrent claimer (H2 reads candidates without locking them)
                 }
                 TaskStore.addItemReviewer(c, candidate.itemId(), login, candidate.taskId());
                 ReviewTask task = TaskStore.findTask(c, candidate.taskId(), false).orElseThrow();
@@ -146,7 +166,7 @@ public class QueueService implements ReviewQueues {
             return null;
         });
         for (ClaimedTask task : claimed) {
-            ledger.write(taskRecord(TasksLedger.TASK_CLAIMED, actor, task.task(), task.item(), now)
+            ledger.write(taskRecord(TasksLedger.TASK_CLAIMED, actor, task.task(), task.item(), now, guideline)
                     .attribute("leaseExpiresAt", leaseEnd.toString())
                     .attribute("claims", Integer.toString(task.task().claims()))
                     .attribute("diversityLambda", Double.toString(diverse ? settings.diversityLambda() : 0)));
@@ -169,18 +189,26 @@ public class QueueService implements ReviewQueues {
     }
 
     @Override
-    @Transactional
     public ReviewTask release(String taskId, String reason) {
         String login = callers.login();
+        String pseudonym = callers.pseudonymOf(login);
+        return inTransaction.call(() -> {
+            ReviewTask current = held(taskId, login).task();
+            Actor actor = callers.actorIn(reviewRolesFor(current.queue().tier()), pseudonym);
+            return release(taskId, reason, login, actor, guidelines.activeFor(current.queue().workflowKey()));
+        });
+    }
+
+    private ReviewTask release(String taskId, String reason, String login, Actor actor,
+            Optional<GuidelineVersion> guideline) {
         HeldTask held = held(taskId, login);
-        Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()));
         Instant now = clock.instant();
         ReviewTask released = database.run("releasing a task", c -> {
             TaskStore.reopen(c, taskId, login);
             TaskStore.removeItemReviewer(c, held.task().itemId(), login);
             return TaskStore.findTask(c, taskId, false).orElseThrow();
         });
-        LedgerRecord.Builder record = taskRecord(TasksLedger.TASK_RELEASED, actor, released, held.item(), now);
+        LedgerRecord.Builder record = taskRecord(TasksLedger.TASK_RELEASED, actor, released, held.item(), now, guideline);
         if (reason != null && !reason.isBlank()) {
             record.rationale(reason);
         }
@@ -189,20 +217,32 @@ public class QueueService implements ReviewQueues {
     }
 
     @Override
-    @Transactional
     public ReviewTask escalate(String taskId, int toTier, String reason) {
         String login = callers.login();
-        HeldTask held = held(taskId, login);
-        ReviewTask task = held.task();
+        String pseudonym = callers.pseudonymOf(login);
+        return inTransaction.call(() -> {
+            ReviewTask current = held(taskId, login).task();
+            checkEscalation(current, toTier, reason);
+            Actor actor = callers.actorIn(reviewRolesFor(current.queue().tier()), pseudonym);
+            return escalate(taskId, toTier, reason, login, actor, guidelines.activeFor(current.queue().workflowKey()),
+                    policies.activeFor(current.queue().workflowKey()));
+        });
+    }
+
+    private static void checkEscalation(ReviewTask current, int toTier, String reason) {
         Violations v = new Violations();
-        v.check(toTier > task.queue().tier() && toTier <= 3, "toTier",
-                "must be a higher tier than " + task.queue().tier() + " and at most 3");
+        v.check(toTier > current.queue().tier() && toTier <= 3, "toTier",
+                "must be a higher tier than " + current.queue().tier() + " and at most 3");
         v.check(reason != null && !reason.isBlank() && reason.length() <= MAX_RATIONALE, "reason",
                 "is required: why the item needs a higher tier (at most " + MAX_RATIONALE + " characters)");
         v.throwIfAny("The escalation");
-        Actor actor = callers.actorIn(reviewRolesFor(task.queue().tier()));
+    }
+
+    private ReviewTask escalate(String taskId, int toTier, String reason, String login, Actor actor,
+            Optional<GuidelineVersion> guideline, Optional<RoutingPolicy> policy) {
+        HeldTask held = held(taskId, login);
+        ReviewTask task = held.task();
         Instant now = clock.instant();
-        Optional<RoutingPolicy> policy = policies.activeFor(task.queue().workflowKey());
         String successorId = UUID.randomUUID().toString();
         ReviewTask escalated = database.run("escalating a task", c -> {
             TaskRow successor = new TaskRow(successorId, task.itemId(), task.queue().workflowKey(), toTier,
@@ -215,7 +255,7 @@ public class QueueService implements ReviewQueues {
             }
             return TaskStore.findTask(c, successorId, false).orElseThrow();
         });
-        ledger.write(taskRecord(TasksLedger.TASK_ESCALATED, actor, task, held.item(), now)
+        ledger.write(taskRecord(TasksLedger.TASK_ESCALATED, actor, task, held.item(), now, guideline)
                 .rationale(reason)
                 .attribute("toTier", Integer.toString(toTier))
                 .attribute("successorTask", successorId));
@@ -223,14 +263,21 @@ public class QueueService implements ReviewQueues {
     }
 
     @Override
-    @Transactional
     public ReviewTask complete(String taskId, TaskResult result) {
         String login = callers.login();
+        String pseudonym = callers.pseudonymOf(login);
+        return inTransaction.call(() -> {
+            ReviewTask current = held(taskId, login).task();
+            checkResult(result, workflows.find(current.queue().workflowKey()).orElseThrow());
+            Actor actor = callers.actorIn(reviewRolesFor(current.queue().tier()), pseudonym);
+            return complete(taskId, result, login, actor, guidelines.activeFor(current.queue().workflowKey()));
+        });
+    }
+
+    private ReviewTask complete(String taskId, TaskResult result, String login, Actor actor,
+            Optional<GuidelineVersion> guideline) {
         HeldTask held = held(taskId, login);
         ReviewTask task = held.task();
-        Workflow workflow = workflows.find(task.queue().workflowKey()).orElseThrow();
-        checkResult(result, workflow);
-        Actor actor = callers.actorIn(reviewRolesFor(task.queue().tier()));
         Instant now = clock.instant();
         database.run("locking the item", c -> TaskStore.findItem(c, task.itemId(), true));
         ReviewTask completed = database.run("completing a task", c -> {
@@ -239,7 +286,7 @@ public class QueueService implements ReviewQueues {
             }
             return TaskStore.findTask(c, taskId, false).orElseThrow();
         });
-        LedgerRecord.Builder record = taskRecord(TasksLedger.TASK_COMPLETED, actor, completed, held.item(), now)
+        LedgerRecord.Builder record = taskRecord(TasksLedger.TASK_COMPLETED, actor, completed, held.item(), now, guideline)
                 .attribute("labels", String.join(",", result.labels()));
         result.output().ifPresent(o -> record.attribute("outputDigest", LedgerRecord.digestOf(o).hex()));
         if (!result.rationale().isBlank()) {
@@ -342,7 +389,8 @@ public class QueueService implements ReviewQueues {
         });
     }
 
-    LedgerRecord.Builder taskRecord(String action, Actor actor, ReviewTask task, ReviewItem item, Instant now) {
+    LedgerRecord.Builder taskRecord(String action, Actor actor, ReviewTask task, ReviewItem item, Instant now,
+            Optional<GuidelineVersion> guideline) {
         LedgerRecord.Builder record = ledger.record(action, actor, task.queue().workflowKey())
                 .subject("task", task.id())
                 .modelSnapshot(item.modelSnapshotId())
@@ -351,7 +399,7 @@ public class QueueService implements ReviewQueues {
                 .attribute("purpose", task.purpose().name())
                 .attribute("tier", Integer.toString(task.queue().tier()))
                 .attribute("slot", Integer.toString(task.slot()));
-        guidelines.activeFor(task.queue().workflowKey()).ifPresent(g -> record.guideline(g.id(), g.contentDigest()));
+        guideline.ifPresent(g -> record.guideline(g.id(), g.contentDigest()));
         return record;
     }
 

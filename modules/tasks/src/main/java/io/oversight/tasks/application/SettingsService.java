@@ -7,7 +7,6 @@ import io.oversight.tasks.domain.UnknownResourceException;
 import io.oversight.tasks.infrastructure.SettingsStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
@@ -28,6 +27,9 @@ public class SettingsService {
     TasksLedger ledger;
 
     @Inject
+    InTransaction inTransaction;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -44,13 +46,16 @@ public class SettingsService {
         });
     }
 
-    @Transactional
     public IntakeSettings change(IntakeSettings settings) {
         if (workflows.find(settings.workflowKey()).isEmpty()) {
             throw new UnknownResourceException("No workflow " + settings.workflowKey() + ".");
         }
         settings.validate();
         var actor = callers.actorIn(List.of(Roles.GOVERNANCE, Roles.ADMIN));
+        return inTransaction.call(() -> record(settings, actor));
+    }
+
+    private IntakeSettings record(IntakeSettings settings, io.oversight.ledger.Actor actor) {
         database.run("saving intake settings", c -> {
             SettingsStore.save(c, settings, clock.instant());
             return null;

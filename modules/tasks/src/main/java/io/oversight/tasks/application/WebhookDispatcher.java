@@ -58,6 +58,13 @@ public class WebhookDispatcher {
         Optional<Integer> status = Optional.empty();
         Optional<String> error = Optional.empty();
         long started = System.nanoTime();
+        if (secret.isEmpty()) {
+            // the workflow's webhook was removed after this delivery was queued: an unsigned call
+            // could not be trusted by the receiver, so it is not made
+            return record(delivery, new WebhookStore.Attempt(attemptNumber, now, Optional.empty(),
+                    Optional.of("the workflow no longer has a webhook; not sent"), 0), WebhookStore.DeliveryStatus.FAILED,
+                    Optional.empty());
+        }
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.url()))
                     .timeout(REQUEST_TIMEOUT)
@@ -65,8 +72,8 @@ public class WebhookDispatcher {
                     .header("Oversight-Delivery", delivery.id())
                     .header("Oversight-Attempt", Integer.toString(attemptNumber))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            secret.ifPresent(s -> request.header(SIGNATURE_HEADER,
-                    WebhookSignature.sign(WebhookSignature.decodeSecret(s), now.getEpochSecond(), body)));
+            request.header(SIGNATURE_HEADER,
+                    WebhookSignature.sign(WebhookSignature.decodeSecret(secret.get()), now.getEpochSecond(), body));
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             status = Optional.of(response.statusCode());
             if (response.statusCode() / 100 != 2) {
@@ -89,6 +96,11 @@ public class WebhookDispatcher {
             nextAt = RetrySchedule.standard().delayAfter(attemptNumber).map(now::plus);
             next = nextAt.isPresent() ? WebhookStore.DeliveryStatus.PENDING : WebhookStore.DeliveryStatus.FAILED;
         }
+        return record(delivery, attempt, next, nextAt);
+    }
+
+    private boolean record(WebhookStore.Delivery delivery, WebhookStore.Attempt attempt, WebhookStore.DeliveryStatus next,
+            Optional<Instant> nextAt) {
         database.run("recording a webhook attempt", c -> {
             WebhookStore.recordAttempt(c, delivery, attempt, next, nextAt);
             return null;

@@ -58,7 +58,16 @@ public final class TaskStore {
     public record QueueCounts(QueueKey queue, long open, long claimed, Optional<Instant> oldestOpen) {
     }
 
+    /** H2's error code for a row lock not obtained in time. */
+    private static final int H2_LOCK_TIMEOUT = 50200;
+    /** Extra unlocked candidates read on H2, where concurrent claimers compete for the same first rows. */
+    private static final int H2_CANDIDATE_SLACK = 64;
+
     private TaskStore() {
+    }
+
+    private static boolean isPostgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
     // ---------------------------------------------------------------- items
@@ -263,23 +272,26 @@ public final class TaskStore {
     }
 
     /**
-     * Locks up to {@code limit} open tasks of a queue that the reviewer may take, best first, skipping
-     * rows other claimers have locked so that concurrent reviewers never wait on each other.
+     * Up to {@code limit} open tasks of a queue that the reviewer may take, best first. On PostgreSQL
+     * they are locked, skipping rows other claimers hold, so concurrent reviewers never wait on each
+     * other. H2 applies LIMIT before skipping locked rows (a second claimer would see nothing), so
+     * there the candidates are read without locks and {@link #claim} decides who gets each one.
      */
     public static List<Candidate> lockCandidates(Connection c, QueueKey queue, String reviewer, String identityDigest,
             int limit) throws SQLException {
+        boolean skipLocked = isPostgres(c);
         try (PreparedStatement select = c.prepareStatement("SELECT t.id, t.item_id, t.sim_hash FROM task_task t "
                 + "WHERE t.workflow_key = ? AND t.tier = ? AND t.status = 'OPEN' "
                 + "AND NOT EXISTS (SELECT 1 FROM task_item_reviewer r WHERE r.item_id = t.item_id AND r.reviewer = ?) "
                 + "AND NOT EXISTS (SELECT 1 FROM task_item_exclusion e WHERE e.item_id = t.item_id "
                 + "AND e.identity_digest = ?) "
                 + "ORDER BY t.priority DESC, t.sla_deadline ASC NULLS LAST, t.uncertainty DESC, t.created_at, t.id "
-                + "LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                + "LIMIT ?" + (skipLocked ? " FOR UPDATE SKIP LOCKED" : ""))) {
             select.setString(1, queue.workflowKey());
             select.setInt(2, queue.tier());
             select.setString(3, reviewer);
             select.setString(4, identityDigest);
-            select.setInt(5, limit);
+            select.setInt(5, skipLocked ? limit : limit + H2_CANDIDATE_SLACK);
             List<Candidate> candidates = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -295,6 +307,18 @@ public final class TaskStore {
      * where row locks were not taken: a task already claimed is not updated (returns false).
      */
     public static boolean claim(Connection c, String taskId, String reviewer, Instant leaseExpiresAt)
+            throws SQLException {
+        try {
+            return markClaimed(c, taskId, reviewer, leaseExpiresAt);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == H2_LOCK_TIMEOUT) {
+                return false; // another claimer's transaction still holds the row: it is theirs
+            }
+            throw e;
+        }
+    }
+
+    private static boolean markClaimed(Connection c, String taskId, String reviewer, Instant leaseExpiresAt)
             throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET status = 'CLAIMED', lease_holder = ?, "
                 + "lease_expires_at = ?, claims = claims + 1 WHERE id = ? AND status = 'OPEN'")) {
@@ -374,6 +398,22 @@ public final class TaskStore {
                 }
             }
             return reviews;
+        }
+    }
+
+    /** Who holds leases that ran out before {@code now} (read without locking). */
+    public static List<String> expiredLeaseHolders(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT lease_holder FROM task_task "
+                + "WHERE status = 'CLAIMED' AND lease_expires_at < ? LIMIT ?")) {
+            select.setObject(1, utc(now));
+            select.setInt(2, limit);
+            List<String> holders = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    holders.add(rows.getString(1));
+                }
+            }
+            return holders;
         }
     }
 
