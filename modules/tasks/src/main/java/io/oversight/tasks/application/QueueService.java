@@ -125,14 +125,14 @@ public class QueueService implements ReviewQueues {
             Actor actor = callers.actorIn(reviewRolesFor(queue.tier()), pseudonym);
             IntakeSettings settings = settingsService.of(queue.workflowKey());
             boolean diverse = settings.diversityLambda() > 0 && count > 1;
-            return claim(queue, count, login, actor, settings, diverse, guidelines.activeFor(queue.workflowKey()));
+            return claim(queue, count, login, actor, settings, diverse, Optional.empty());
         });
     }
 
-    // A request holds at most one pooled connection: the pseudonym is issued first, on a connection
-    // of its own that is released at once, and everything else runs in one transaction, whose reads
-    // (governance's included) share its connection. A connection taken outside a transaction stays
-    // with the request until it ends on Liberty, so reads before the transaction would make two.
+    // Claims and releases hold one pooled connection: the pseudonym is issued first, on a connection
+    // of its own, and the rest runs in one transaction on JDBC alone. Governance's JPA reads take a
+    // connection of their own, so the hot paths do not name the guideline in force (completions and
+    // escalations, the decisions, do).
     private List<ClaimedTask> claim(QueueKey queue, int count, String login, Actor actor, IntakeSettings settings,
             boolean diverse, Optional<GuidelineVersion> guideline) {
         Instant now = clock.instant();
@@ -195,7 +195,7 @@ public class QueueService implements ReviewQueues {
         return inTransaction.call(() -> {
             ReviewTask current = held(taskId, login).task();
             Actor actor = callers.actorIn(reviewRolesFor(current.queue().tier()), pseudonym);
-            return release(taskId, reason, login, actor, guidelines.activeFor(current.queue().workflowKey()));
+            return release(taskId, reason, login, actor, Optional.empty());
         });
     }
 
