@@ -29,7 +29,7 @@ import java.util.Optional;
 /**
  * SQL of items and tasks. Plain JDBC on the connection of the caller's transaction: the claim query
  * needs {@code FOR UPDATE SKIP LOCKED}, and intake, the hot path, writes three rows per prediction
- * with no ORM bookkeeping. The same SQL runs on PostgreSQL and H2 (2.2 and later skip locked rows too).
+ * with no ORM bookkeeping. The same SQL runs on PostgreSQL and H2, but for the claim's locking.
  */
 public final class TaskStore {
 
