@@ -62,16 +62,29 @@ public final class CompactRange {
         return copy;
     }
 
-    /** The border as nodes with their positions, highest level first. */
-    public List<MerkleNode> nodes() {
-        List<MerkleNode> nodes = new ArrayList<>(hashes.size());
+    /** Where a node of the tree sits: its level and its index within that level. */
+    public record Position(int level, long index) {
+    }
+
+    /** The positions of the border nodes of a tree of {@code size} leaves, highest level first. */
+    public static List<Position> borderOf(long size) {
+        List<Position> positions = new ArrayList<>(Long.bitCount(size));
         long begin = 0;
-        int i = 0;
         for (int level = 63; level >= 0; level--) {
             if ((size >>> level & 1) == 1) {
-                nodes.add(new MerkleNode(level, begin >>> level, hashes.get(i++)));
+                positions.add(new Position(level, begin >>> level));
                 begin += 1L << level;
             }
+        }
+        return positions;
+    }
+
+    /** The border as nodes with their positions, highest level first. */
+    public List<MerkleNode> nodes() {
+        List<Position> positions = borderOf(size);
+        List<MerkleNode> nodes = new ArrayList<>(positions.size());
+        for (int i = 0; i < positions.size(); i++) {
+            nodes.add(new MerkleNode(positions.get(i).level(), positions.get(i).index(), hashes.get(i)));
         }
         return nodes;
     }

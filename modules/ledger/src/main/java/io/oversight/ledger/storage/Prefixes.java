@@ -4,7 +4,6 @@ import io.oversight.ledger.format.BundlePrefix;
 import io.oversight.ledger.format.CompactRange;
 import io.oversight.ledger.format.Digest;
 import io.oversight.ledger.format.LedgerHashes;
-import io.oversight.ledger.format.MerkleNode;
 import io.oversight.ledger.format.TiledTree;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +28,7 @@ final class Prefixes {
         }
         TiledTree tree = new TiledTree(new DatabaseTileStore(connection), treeSize);
         List<byte[]> border = new ArrayList<>();
-        for (MerkleNode position : CompactRange.of(first, zeroHashes(first)).nodes()) {
+        for (CompactRange.Position position : CompactRange.borderOf(first)) {
             border.add(tree.nodeHash(position.level(), position.index()));
         }
         return new BundlePrefix(first, border, Digest.of(LedgerHashes.chainHash(entryBytes(connection, first - 1))));
@@ -45,14 +44,5 @@ final class Prefixes {
                 return row.getBytes(1);
             }
         }
-    }
-
-    /** Placeholder hashes, only to ask {@link CompactRange#nodes()} where the border nodes of a size are. */
-    private static List<byte[]> zeroHashes(long size) {
-        List<byte[]> hashes = new ArrayList<>();
-        for (int i = 0; i < Long.bitCount(size); i++) {
-            hashes.add(new byte[Digest.LENGTH]);
-        }
-        return hashes;
     }
 }

@@ -13,6 +13,13 @@ class CompactRangeTest {
     private static final List<byte[]> LEAVES = VectorFiles.leaves(1100);
 
     @Test
+    void theBorderOfThirteenLeavesIsTheSubtreesOfEightFourAndOne() {
+        assertEquals(List.of(new CompactRange.Position(3, 0), new CompactRange.Position(2, 2),
+                new CompactRange.Position(0, 12)), CompactRange.borderOf(13));
+        assertEquals(List.of(), CompactRange.borderOf(0));
+    }
+
+    @Test
     void rootEqualsNaiveRootAtEverySize() {
         CompactRange range = CompactRange.empty();
         assertArrayEquals(LedgerHashes.emptyRoot(), range.root());

@@ -54,10 +54,6 @@ public class InlineWaits {
                 .add(new Waiter(itemId, deadline, onTimeout, resume));
     }
 
-    public int waiting() {
-        return waiting.values().stream().mapToInt(List::size).sum();
-    }
-
     void onDecided(@Observes(during = TransactionPhase.AFTER_SUCCESS) ItemDecided decided) {
         List<Waiter> waiters = waiting.remove(decided.itemId());
         if (waiters != null) {

@@ -123,10 +123,11 @@ public class IntakeService {
         List<LedgerRecord.Builder> records = new ArrayList<>();
         Optional<GuidelineVersion> guideline = guidelines.activeFor(workflowKey);
         Instant now = clock.instant();
+        Map<String, StoredItem> known = database.run("looking up client keys", c -> TaskStore.findByClientKeys(c,
+                workflowKey, accepted.stream().map(a -> a.request().clientKey()).toList()));
         for (Accepted a : accepted) {
             PredictionRequest request = a.request();
-            Optional<StoredItem> existing = database.run("looking up a client key",
-                    c -> TaskStore.findByClientKey(c, workflowKey, request.clientKey()));
+            Optional<StoredItem> existing = Optional.ofNullable(known.get(request.clientKey()));
             if (existing.isPresent()) {
                 if (!existing.get().requestDigest().equals(request.requestDigest())) {
                     throw new ConflictException("Client key " + request.clientKey() + " was already used for a different "

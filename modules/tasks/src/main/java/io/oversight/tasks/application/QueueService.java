@@ -330,10 +330,6 @@ public class QueueService implements ReviewQueues {
         return database.run("reading an item", c -> TaskStore.findItem(c, itemId, false)).map(StoredItem::item);
     }
 
-    public List<ReviewTask> tasksOf(String itemId) {
-        return database.run("reading an item's tasks", c -> TaskStore.tasksOfItem(c, itemId));
-    }
-
     /**
      * Every queue that has live tasks or an SLA target, with its counts and SLA state. Counting uses
      * the live-task index only, so the cost grows with open work, not with history.

@@ -1,11 +1,10 @@
 package io.oversight.tasks.infrastructure;
 
 import io.oversight.tasks.ReviewItem;
-import java.util.Optional;
 
 /**
- * An item with what only the module itself needs: the digest of the request that created it (to
- * tell an idempotent replay from a reused key) and the vault subject holding its personal data.
+ * An item with the digest of the request that created it, which only intake needs: it tells an
+ * idempotent replay from a reused client key.
  */
-public record StoredItem(ReviewItem item, String requestDigest, Optional<String> dataSubject, String payloadDigest) {
+public record StoredItem(ReviewItem item, String requestDigest) {
 }

@@ -23,7 +23,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -119,15 +121,22 @@ public final class TaskStore {
         }
     }
 
-    /** The item a client key names in a workflow, with the digest of the request that created it. */
-    public static Optional<StoredItem> findByClientKey(Connection c, String workflowKey, String clientKey)
+    /** The items some client keys of a workflow name, by client key: one query for a whole batch. */
+    public static Map<String, StoredItem> findByClientKeys(Connection c, String workflowKey, Collection<String> clientKeys)
             throws SQLException {
+        Map<String, StoredItem> items = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT " + ITEM_COLUMNS + " FROM task_item WHERE workflow_key = ? AND client_key = ?")) {
+                "SELECT " + ITEM_COLUMNS + " FROM task_item WHERE workflow_key = ? AND client_key = ANY (?)")) {
             select.setString(1, workflowKey);
-            select.setString(2, clientKey);
-            return oneItem(select);
+            select.setArray(2, c.createArrayOf("VARCHAR", clientKeys.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    StoredItem item = item(rows);
+                    items.put(item.item().clientKey(), item);
+                }
+            }
         }
+        return items;
     }
 
     public static Optional<StoredItem> findItem(Connection c, String id, boolean forUpdate) throws SQLException {
@@ -514,8 +523,7 @@ public final class TaskStore {
                 Optional.ofNullable(r.getString("inline_timeout_outcome")).map(TimeoutOutcome::valueOf),
                 instant(r, "received_at").orElseThrow(),
                 instant(r, "decided_at"));
-        return new StoredItem(item, r.getString("request_digest"), Optional.ofNullable(r.getString("data_subject")),
-                r.getString("payload_digest"));
+        return new StoredItem(item, r.getString("request_digest"));
     }
 
     private static List<ReviewTask> tasks(PreparedStatement select) throws SQLException {
