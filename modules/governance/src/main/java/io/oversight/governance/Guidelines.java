@@ -11,6 +11,9 @@ public interface Guidelines {
 
     Optional<GuidelineVersion> find(String id);
 
+    /** A version's instructions as HTML fit to show reviewers: rendered, then sanitized (no script survives). */
+    String renderedInstructions(GuidelineVersion version);
+
     /** All versions of a workflow, newest first. */
     List<GuidelineVersion> versionsOf(String workflowKey);
 }

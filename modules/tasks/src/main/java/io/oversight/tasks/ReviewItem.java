@@ -2,6 +2,7 @@ package io.oversight.tasks;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Optional;
  * @param routeReason     why routing sent it where it went (outcome, band or rule, policy version)
  * @param orderingMethod  the active-learning measure its tasks are ordered by, as applied
  * @param uncertainty     that measure's score, in [0, 1]; higher is reviewed earlier
+ * @param classScores     the model's per-class scores, when it sent them (empty otherwise)
+ * @param decisionVerdict whether the decision approved, corrected or rejected the model's output
  */
 public record ReviewItem(
         String id,
@@ -21,6 +24,7 @@ public record ReviewItem(
         List<String> predictedLabels,
         Optional<String> predictedOutput,
         double confidence,
+        Map<String, Double> classScores,
         String payloadJson,
         Optional<String> correlationId,
         int priority,
@@ -38,6 +42,7 @@ public record ReviewItem(
         List<String> decisionLabels,
         Optional<String> decisionOutput,
         Optional<String> decisionSource,
+        Optional<Verdict> decisionVerdict,
         Optional<Boolean> modelAgreed,
         Optional<TimeoutOutcome> inlineTimeoutOutcome,
         Instant receivedAt,
@@ -46,5 +51,6 @@ public record ReviewItem(
     public ReviewItem {
         predictedLabels = List.copyOf(predictedLabels);
         decisionLabels = List.copyOf(decisionLabels);
+        classScores = Map.copyOf(classScores);
     }
 }

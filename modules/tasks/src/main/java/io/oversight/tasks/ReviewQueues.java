@@ -31,6 +31,25 @@ public interface ReviewQueues {
     /** Completes a held task; when the item's last review comes in, the item is decided or sent to adjudication. */
     ReviewTask complete(String taskId, TaskResult result);
 
+    /**
+     * Claims the next task from any queue the caller is qualified for, rotating across workflows:
+     * the workflow they worked least recently first, skipping workflows where they are paused or
+     * at a fatigue cap, the highest tier they may work first within a workflow.
+     */
+    Optional<ClaimedTask> claimNextAnywhere();
+
+    /**
+     * Gives a held task back with a reason; unlike {@link #release}, the caller will not be offered
+     * that item again (SPEC R2 "skip with reason").
+     */
+    ReviewTask skip(String taskId, String reason);
+
+    /** The caller's work in a workflow against its fatigue caps, and whether they are paused there. */
+    ReviewerWorkload workload(String workflowKey);
+
+    /** The latest notices adjudication sent the caller, newest first; reading them marks them read. */
+    List<ReviewerNotice> myNotices();
+
     /** The tasks the caller holds now. */
     List<ClaimedTask> myClaims();
 

@@ -50,6 +50,11 @@ public class DefaultGuidelineService implements Guidelines {
     }
 
     @Override
+    public String renderedInstructions(GuidelineVersion version) {
+        return GuidelineRenderer.render(version.format(), version.instructions());
+    }
+
+    @Override
     public Optional<GuidelineVersion> find(String id) {
         return repository.guideline(id).map(GuidelineVersionEntity::toView);
     }

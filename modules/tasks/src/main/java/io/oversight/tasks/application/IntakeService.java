@@ -26,6 +26,7 @@ import io.oversight.tasks.domain.PayloadTooLargeException;
 import io.oversight.tasks.domain.PiiTokens;
 import io.oversight.tasks.domain.PredictionRequest;
 import io.oversight.tasks.domain.PredictionValidator;
+import io.oversight.tasks.domain.ReviewConsensus;
 import io.oversight.tasks.domain.RoutingPlan;
 import io.oversight.tasks.domain.SimHash;
 import io.oversight.tasks.domain.UncertaintyScore;
@@ -81,6 +82,9 @@ public class IntakeService {
     SettingsService settingsService;
 
     @Inject
+    ReviewSettingsService reviewSettings;
+
+    @Inject
     TasksConfiguration configuration;
 
     @Inject
@@ -114,6 +118,7 @@ public class IntakeService {
         RoutingPolicy policy = policies.activeFor(workflowKey).orElseThrow(() -> new ConflictException(
                 "Workflow " + workflowKey + " has no active routing policy; a governance lead must activate one first."));
         IntakeSettings settings = settingsService.of(workflowKey);
+        int initialReviews = ReviewConsensus.initialReviews(reviewSettings.of(workflowKey), workflow.reviewersPerItem());
         List<Accepted> accepted = check(workflow, requests, batch);
 
         List<Submission> submissions = new ArrayList<>(requests.size());
@@ -150,7 +155,7 @@ public class IntakeService {
             Digest payloadDigest = LedgerRecord.digestOf(storedPayload);
             String routedLabel = request.labels().isEmpty() ? "" : request.labels().get(0);
             RoutingPlan plan = RoutingPlan.of(policy, a.mode(), routedLabel, request.confidence(),
-                    JsonPlain.of(request.payload()), workflow.reviewersPerItem(), settings, request.clientKey());
+                    JsonPlain.of(request.payload()), initialReviews, settings, request.clientKey());
             UncertaintyScore uncertainty = ActiveLearning.score(settings.orderingMethod(), request.confidence(),
                     request.scores(), request.committee());
             long simHash = SimHash.of(payload);
@@ -269,11 +274,13 @@ public class IntakeService {
     private static ReviewItem toItem(ItemRow row) {
         boolean decided = row.decisionSource().isPresent();
         return new ReviewItem(row.id(), row.workflowKey(), row.clientKey(), row.integrationMode(), row.modelSnapshotId(),
-                row.predictedLabels(), row.predictedOutput(), row.confidence(), row.payloadJson(), row.correlationId(),
+                row.predictedLabels(), row.predictedOutput(), row.confidence(),
+                row.classScoresJson().map(TaskStore::classScores).orElse(Map.of()), row.payloadJson(), row.correlationId(),
                 row.priority(), row.routeOutcome(), row.routeTier(), row.routeReason(), row.policyId(), row.policyVersion(),
                 row.auditSampled(), row.orderingMethod(), row.uncertainty(), row.uncertaintyNote(), row.status(),
                 row.reviewsRequired(), decided ? row.predictedLabels() : List.of(), Optional.empty(), row.decisionSource(),
-                Optional.empty(), Optional.empty(), row.receivedAt(), decided ? Optional.of(row.receivedAt()) : Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), row.receivedAt(),
+                decided ? Optional.of(row.receivedAt()) : Optional.empty());
     }
 
     private static String scoresJson(Map<String, Double> scores) {

@@ -5,7 +5,6 @@ import io.oversight.governance.Guidelines;
 import io.oversight.governance.RoutingPolicies;
 import io.oversight.governance.RoutingPolicy;
 import io.oversight.governance.SlaTarget;
-import io.oversight.governance.TaskKind;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
 import io.oversight.ledger.Actor;
@@ -15,17 +14,24 @@ import io.oversight.tasks.ClaimedTask;
 import io.oversight.tasks.QueueKey;
 import io.oversight.tasks.QueueStatistics;
 import io.oversight.tasks.ReviewItem;
+import io.oversight.tasks.ReviewAnswer;
 import io.oversight.tasks.ReviewQueues;
+import io.oversight.tasks.ReviewerNotice;
+import io.oversight.tasks.ReviewerWorkload;
 import io.oversight.tasks.ReviewTask;
 import io.oversight.tasks.TaskResult;
 import io.oversight.tasks.TaskStatus;
 import io.oversight.tasks.domain.ConflictException;
 import io.oversight.tasks.domain.DiverseSelection;
+import io.oversight.tasks.domain.FatigueLimitException;
+import io.oversight.tasks.domain.ReviewSettings;
+import io.oversight.tasks.domain.Workload;
 import io.oversight.tasks.domain.IntakeSettings;
 import io.oversight.tasks.domain.InvalidRequestException;
 import io.oversight.tasks.domain.NotPermittedException;
 import io.oversight.tasks.domain.UnknownResourceException;
 import io.oversight.tasks.domain.Violations;
+import io.oversight.tasks.infrastructure.ReviewStore;
 import io.oversight.tasks.infrastructure.SettingsStore;
 import io.oversight.tasks.infrastructure.SlaStore;
 import io.oversight.tasks.infrastructure.StoredItem;
@@ -57,7 +63,7 @@ public class QueueService implements ReviewQueues {
     public static final int MAX_CLAIM = 20;
     /** Candidates examined per task wanted when diversity sampling is on. */
     static final int DIVERSITY_POOL_FACTOR = 4;
-    static final int MAX_RATIONALE = 4000;
+    static final int MAX_RATIONALE = ResultRules.MAX_RATIONALE;
 
     @Inject
     TasksDatabase database;
@@ -82,6 +88,12 @@ public class QueueService implements ReviewQueues {
 
     @Inject
     Decisions decisions;
+
+    @Inject
+    ReviewSettingsService reviewSettings;
+
+    @Inject
+    GoldService gold;
 
     @Inject
     InTransaction inTransaction;
@@ -123,9 +135,112 @@ public class QueueService implements ReviewQueues {
                         + qualification.maxTier() + ", not tier " + queue.tier() + ".");
             }
             Actor actor = callers.actorIn(reviewRolesFor(queue.tier()), pseudonym);
+            ReviewSettings review = reviewSettings.of(queue.workflowKey());
+            refuseIfPausedOrTired(login, queue.workflowKey(), review);
             IntakeSettings settings = settingsService.of(queue.workflowKey());
             boolean diverse = settings.diversityLambda() > 0 && count > 1;
-            return claim(queue, count, login, actor, settings, diverse, Optional.empty());
+            return claim(queue, count, login, actor, settings, review, diverse, Optional.empty());
+        });
+    }
+
+    @Override
+    public Optional<ClaimedTask> claimNextAnywhere() {
+        String login = callers.login();
+        String pseudonym = callers.pseudonymOf(login);
+        List<SettingsStore.Qualification> qualifications = database.run("reading qualifications",
+                c -> SettingsStore.qualificationsOf(c, login));
+        Instant now = clock.instant();
+        Map<String, Instant> lastWorked = new HashMap<>();
+        for (SettingsStore.Qualification q : qualifications) {
+            List<Instant> recent = database.run("reading recent work",
+                    c -> ReviewStore.completionTimes(c, login, q.workflowKey(), now.minus(Duration.ofDays(1))));
+            lastWorked.put(q.workflowKey(), recent.isEmpty() ? Instant.EPOCH : recent.get(0));
+        }
+        List<SettingsStore.Qualification> rotation = new ArrayList<>(qualifications);
+        rotation.sort(java.util.Comparator.comparing((SettingsStore.Qualification q) -> lastWorked.get(q.workflowKey()))
+                .thenComparing(SettingsStore.Qualification::workflowKey));
+        for (SettingsStore.Qualification q : rotation) {
+            ReviewerWorkload workload = workload(q.workflowKey());
+            if (workload.capReached().isPresent() || workload.pausedBecause().isPresent()) {
+                continue;
+            }
+            for (int tier = q.maxTier(); tier >= 1; tier--) {
+                QueueKey queue = new QueueKey(q.workflowKey(), tier);
+                Optional<ClaimedTask> claimed = inTransaction.call(() -> {
+                    Actor actor = callers.actorIn(reviewRolesFor(queue.tier()), pseudonym);
+                    ReviewSettings review = reviewSettings.of(queue.workflowKey());
+                    refuseIfPausedOrTired(login, queue.workflowKey(), review);
+                    return claim(queue, 1, login, actor, settingsService.of(queue.workflowKey()), review, false,
+                            Optional.empty()).stream().findFirst();
+                });
+                if (claimed.isPresent()) {
+                    return claimed;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void refuseIfPausedOrTired(String login, String workflowKey, ReviewSettings review) {
+        database.run("reading pauses", c -> ReviewStore.activePause(c, login, workflowKey)).ifPresent(pause -> {
+            throw new NotPermittedException("You are paused in " + workflowKey + " since " + pause.pausedAt() + ": "
+                    + pause.reason() + ". An administrator must resume you.");
+        });
+        Workload workload = workloadOf(login, workflowKey, review);
+        if (workload.capReached().isPresent()) {
+            throw new FatigueLimitException(workload.capReached().get(), workload.retryAfter().orElse(Duration.ZERO));
+        }
+    }
+
+    private Workload workloadOf(String login, String workflowKey, ReviewSettings review) {
+        Instant now = clock.instant();
+        List<Instant> completions = database.run("reading recent work",
+                c -> ReviewStore.completionTimes(c, login, workflowKey, now.minus(Duration.ofDays(1))));
+        return Workload.of(completions, now, review);
+    }
+
+    @Override
+    public ReviewerWorkload workload(String workflowKey) {
+        String login = callers.login();
+        ReviewSettings review = reviewSettings.of(workflowKey);
+        Workload w = workloadOf(login, workflowKey, review);
+        Optional<String> paused = database.run("reading pauses", c -> ReviewStore.activePause(c, login, workflowKey))
+                .map(ReviewStore.Pause::reason);
+        return new ReviewerWorkload(workflowKey, w.completedLastHour(), review.maxItemsPerHour(), w.completedThisSession(),
+                review.maxItemsPerSession(), w.sessionStartedAt(), w.capReached(), w.retryAfter(), w.breakDue(), paused);
+    }
+
+    @Override
+    public List<ReviewerNotice> myNotices() {
+        String login = callers.login();
+        return inTransaction.call(() -> database.run("reading notices", c -> {
+            List<ReviewerNotice> notices = ReviewStore.notices(c, login, 50).stream()
+                    .map(n -> new ReviewerNotice(n.id(), n.itemId(), n.workflowKey(), n.message(), n.createdAt(), n.readAt()))
+                    .toList();
+            ReviewStore.markNoticesRead(c, login, clock.instant());
+            return notices;
+        }));
+    }
+
+    @Override
+    public ReviewTask skip(String taskId, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > ResultRules.MAX_RATIONALE) {
+            throw InvalidRequestException.of("reason",
+                    "is required: why you skip the item (at most " + ResultRules.MAX_RATIONALE + " characters)");
+        }
+        String login = callers.login();
+        String pseudonym = callers.pseudonymOf(login);
+        return inTransaction.call(() -> {
+            HeldTask held = held(taskId, login);
+            Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()), pseudonym);
+            Instant now = clock.instant();
+            ReviewTask reopened = database.run("skipping a task", c -> {
+                TaskStore.reopen(c, taskId, login);
+                return TaskStore.findTask(c, taskId, false).orElseThrow();
+            });
+            ledger.write(taskRecord(TasksLedger.TASK_SKIPPED, actor, reopened, held.item(), now, Optional.empty())
+                    .rationale(reason));
+            return reopened;
         });
     }
 
@@ -134,11 +249,16 @@ public class QueueService implements ReviewQueues {
     // connection of their own, so the hot paths do not name the guideline in force (completions and
     // escalations, the decisions, do).
     private List<ClaimedTask> claim(QueueKey queue, int count, String login, Actor actor, IntakeSettings settings,
-            boolean diverse, Optional<GuidelineVersion> guideline) {
+            ReviewSettings review, boolean diverse, Optional<GuidelineVersion> guideline) {
         Instant now = clock.instant();
         Instant leaseEnd = now.plusSeconds(settings.leaseSeconds());
         List<ClaimedTask> claimed = new ArrayList<>();
+        Set<String> goldTasks = new HashSet<>();
         database.run("claiming tasks", c -> {
+            gold.serve(c, queue, login, IntakeService.identityDigest(login), leaseEnd, review).ifPresent(task -> {
+                claimed.add(task);
+                goldTasks.add(task.task().id());
+            });
             List<TaskStore.Candidate> candidates = TaskStore.lockCandidates(c, queue, login,
                     IntakeService.identityDigest(login), diverse ? count * DIVERSITY_POOL_FACTOR : count * 2);
             List<TaskStore.Candidate> oneSlotPerItem = new ArrayList<>();
@@ -169,7 +289,8 @@ public class QueueService implements ReviewQueues {
             ledger.write(taskRecord(TasksLedger.TASK_CLAIMED, actor, task.task(), task.item(), now, guideline)
                     .attribute("leaseExpiresAt", leaseEnd.toString())
                     .attribute("claims", Integer.toString(task.task().claims()))
-                    .attribute("diversityLambda", Double.toString(diverse ? settings.diversityLambda() : 0)));
+                    .attribute("diversityLambda", Double.toString(diverse ? settings.diversityLambda() : 0))
+                    .attribute("gold", Boolean.toString(goldTasks.contains(task.task().id()))));
         }
         return claimed;
     }
@@ -267,50 +388,48 @@ public class QueueService implements ReviewQueues {
         String login = callers.login();
         String pseudonym = callers.pseudonymOf(login);
         return inTransaction.call(() -> {
-            ReviewTask current = held(taskId, login).task();
-            checkResult(result, workflows.find(current.queue().workflowKey()).orElseThrow());
-            Actor actor = callers.actorIn(reviewRolesFor(current.queue().tier()), pseudonym);
-            return complete(taskId, result, login, actor, guidelines.activeFor(current.queue().workflowKey()));
+            HeldTask held = held(taskId, login);
+            String workflowKey = held.task().queue().workflowKey();
+            ReviewSettings review = reviewSettings.of(workflowKey);
+            ResultRules.check(result, workflows.find(workflowKey).orElseThrow(), held.item(), review.rationaleRequired());
+            Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()), pseudonym);
+            return complete(taskId, result, login, actor, guidelines.activeFor(workflowKey), review);
         });
     }
 
     private ReviewTask complete(String taskId, TaskResult result, String login, Actor actor,
-            Optional<GuidelineVersion> guideline) {
+            Optional<GuidelineVersion> guideline, ReviewSettings review) {
         HeldTask held = held(taskId, login);
         ReviewTask task = held.task();
         Instant now = clock.instant();
-        database.run("locking the item", c -> TaskStore.findItem(c, task.itemId(), true));
+        ReviewItem item = database.run("locking the item", c -> TaskStore.findItem(c, task.itemId(), true))
+                .orElseThrow().item();
+        ReviewAnswer answer = ReviewAnswer.of(result, item.predictedLabels(), item.predictedOutput());
+        List<String> labels = answer.labels().stream().sorted().toList();
+        boolean isGold = database.run("reading a task", c -> ReviewStore.isGoldTask(c, taskId));
         ReviewTask completed = database.run("completing a task", c -> {
-            if (!TaskStore.complete(c, taskId, login, result, now)) {
+            if (!TaskStore.complete(c, taskId, login, result, labels, answer.output(), guideline.map(GuidelineVersion::id),
+                    now)) {
                 throw new ConflictException("Task " + taskId + " is no longer yours to complete.");
             }
             return TaskStore.findTask(c, taskId, false).orElseThrow();
         });
-        LedgerRecord.Builder record = taskRecord(TasksLedger.TASK_COMPLETED, actor, completed, held.item(), now, guideline)
-                .attribute("labels", String.join(",", result.labels()));
-        result.output().ifPresent(o -> record.attribute("outputDigest", LedgerRecord.digestOf(o).hex()));
+        LedgerRecord.Builder record = taskRecord(TasksLedger.TASK_COMPLETED, actor, completed, item, now, guideline)
+                .attribute("verdict", result.verdict().name())
+                .attribute("labels", String.join(",", labels));
+        answer.output().ifPresent(o -> record.attribute("outputDigest", LedgerRecord.digestOf(o).hex()));
         if (!result.rationale().isBlank()) {
             record.rationale(result.rationale());
         }
+        if (isGold) {
+            boolean correct = gold.score(taskId, item, answer, login, actor, review, now);
+            record.attribute("gold", "true").attribute("goldCorrect", Boolean.toString(correct));
+            ledger.write(record);
+            return completed;
+        }
         ledger.write(record);
-        decisions.settle(held.item(), completed, result, actor);
+        decisions.settle(item, completed, answer, actor, review);
         return completed;
-    }
-
-    private static void checkResult(TaskResult result, Workflow workflow) {
-        Violations v = new Violations();
-        if (workflow.taskKind() == TaskKind.FREE_TEXT) {
-            v.check(result.output().isPresent() && !result.output().get().isBlank()
-                    && result.output().get().length() <= 20_000, "output", "is required: 1 to 20000 characters");
-        } else {
-            v.check(!result.labels().isEmpty(), "labels", "must name at least one label");
-        }
-        for (int i = 0; i < result.labels().size(); i++) {
-            v.check(workflow.acceptsLabel(result.labels().get(i)), "labels[" + i + "]",
-                    "\"" + result.labels().get(i) + "\" is not a selectable label of the taxonomy of " + workflow.key());
-        }
-        v.check(result.rationale().length() <= MAX_RATIONALE, "rationale", "must be at most " + MAX_RATIONALE + " characters");
-        v.throwIfAny("The result");
     }
 
     @Override
@@ -375,7 +494,7 @@ public class QueueService implements ReviewQueues {
             ReviewTask task = TaskStore.findTask(c, taskId, true)
                     .orElseThrow(() -> new UnknownResourceException("No task " + taskId + "."));
             if (task.status() != TaskStatus.CLAIMED || !task.leaseHolder().orElse("").equals(login)) {
-                throw new NotPermittedException("You do not hold task " + taskId + " (it is " + task.status() + ").");
+                throw new ConflictException("You do not hold task " + taskId + " (it is " + task.status() + ").");
             }
             if (task.leaseExpiresAt().orElseThrow().isBefore(clock.instant())) {
                 throw new ConflictException("Your lease on task " + taskId + " expired at "

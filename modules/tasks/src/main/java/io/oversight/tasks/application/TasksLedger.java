@@ -29,6 +29,16 @@ public class TasksLedger {
     static final String QUALIFICATION_GRANTED = "tasks.qualification.granted";
     static final String QUALIFICATION_REVOKED = "tasks.qualification.revoked";
     static final String SETTINGS_CHANGED = "tasks.settings.changed";
+    static final String REVIEW_SETTINGS_CHANGED = "tasks.review-settings.changed";
+    static final String TASK_SKIPPED = "tasks.task.skipped";
+    static final String REVIEWER_ADDED = "tasks.item.reviewer-added";
+    static final String ADJUDICATION_CLAIMED = "tasks.adjudication.claimed";
+    static final String ADJUDICATION_RELEASED = "tasks.adjudication.released";
+    static final String ADJUDICATION_DECIDED = "tasks.adjudication.decided";
+    static final String GOLD_MARKED = "tasks.gold.marked";
+    static final String GOLD_RETIRED = "tasks.gold.retired";
+    static final String REVIEWER_PAUSED = "tasks.reviewer.paused";
+    static final String REVIEWER_RESUMED = "tasks.reviewer.resumed";
 
     @Inject
     AuditRecorder recorder;

@@ -1,5 +1,7 @@
 package io.oversight.tasks.domain;
 
+import io.oversight.tasks.TasksException;
+
 import java.util.List;
 
 /** A request that breaks an intake or queue rule; lists every invalid field, not just the first. */

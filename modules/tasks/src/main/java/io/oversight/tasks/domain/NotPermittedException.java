@@ -1,5 +1,7 @@
 package io.oversight.tasks.domain;
 
+import io.oversight.tasks.TasksException;
+
 /** The caller lacks what the action needs: a qualification, the lease, a role. */
 public class NotPermittedException extends TasksException {
 

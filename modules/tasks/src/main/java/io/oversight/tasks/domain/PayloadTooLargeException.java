@@ -1,5 +1,7 @@
 package io.oversight.tasks.domain;
 
+import io.oversight.tasks.TasksException;
+
 /** A request body or input payload over its documented limit. */
 public class PayloadTooLargeException extends TasksException {
 

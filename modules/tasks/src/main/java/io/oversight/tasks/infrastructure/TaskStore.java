@@ -8,9 +8,11 @@ import io.oversight.tasks.TaskPurpose;
 import io.oversight.tasks.TaskResult;
 import io.oversight.tasks.TaskStatus;
 import io.oversight.tasks.TimeoutOutcome;
+import io.oversight.tasks.Verdict;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -39,8 +41,8 @@ public final class TaskStore {
             + "model_snapshot_id, predicted_labels, predicted_output, confidence, class_scores, committee_scores, "
             + "correlation_id, priority, payload, payload_digest, data_subject, route_outcome, route_tier, route_reason, "
             + "policy_id, policy_version, audit_sampled, ordering_method, uncertainty, uncertainty_note, status, "
-            + "reviews_required, decision_labels, decision_output, decision_source, model_agreed, "
-            + "inline_timeout_outcome, received_at, decided_at";
+            + "reviews_required, decision_labels, decision_output, decision_source, decision_verdict, "
+            + "model_agreed, inline_timeout_outcome, received_at, decided_at";
     private static final String TASK_COLUMNS = "id, item_id, workflow_key, tier, purpose, slot, status, priority, "
             + "sla_deadline, uncertainty, lease_holder, lease_expires_at, claims, created_at, completed_at, note";
 
@@ -52,8 +54,13 @@ public final class TaskStore {
     public record ExpiredLease(String taskId, String itemId, String workflowKey, int tier, String holder) {
     }
 
-    /** A completed review of an item. */
-    public record CompletedReview(String taskId, List<String> labels, Optional<String> output) {
+    /** A completed review of an item, as the adjudicator and the consensus rules see it. */
+    public record CompletedReview(String taskId, int slot, int tier, Verdict verdict, List<String> labels,
+            Optional<String> output, Optional<String> rationale, String reviewer, Instant completedAt) {
+
+        public TaskResult result() {
+            return new TaskResult(verdict, labels, output, rationale.orElse(""));
+        }
     }
 
     /** Live task counts of one queue. */
@@ -166,9 +173,11 @@ public final class TaskStore {
     }
 
     public static void decideItem(Connection c, String itemId, ItemStatus status, List<String> labels,
-            Optional<String> output, String source, Optional<Boolean> modelAgreed, Instant at) throws SQLException {
+            Optional<String> output, String source, Optional<Boolean> modelAgreed, Instant at, Optional<Verdict> verdict)
+            throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_item SET status = ?, decision_labels = ?, "
-                + "decision_output = ?, decision_source = ?, model_agreed = ?, decided_at = ? WHERE id = ?")) {
+                + "decision_output = ?, decision_source = ?, model_agreed = ?, decided_at = ?, decision_verdict = ? "
+                + "WHERE id = ?")) {
             update.setString(1, status.name());
             update.setString(2, jsonArray(labels));
             update.setString(3, output.orElse(null));
@@ -179,7 +188,8 @@ public final class TaskStore {
                 update.setNull(5, Types.BOOLEAN);
             }
             update.setObject(6, utc(at));
-            update.setString(7, itemId);
+            update.setString(7, verdict.map(Enum::name).orElse(null));
+            update.setString(8, itemId);
             update.executeUpdate();
         }
     }
@@ -187,6 +197,14 @@ public final class TaskStore {
     public static void setItemStatus(Connection c, String itemId, ItemStatus status) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_item SET status = ? WHERE id = ?")) {
             update.setString(1, status.name());
+            update.setString(2, itemId);
+            update.executeUpdate();
+        }
+    }
+
+    public static void setReviewsRequired(Connection c, String itemId, int reviews) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_item SET reviews_required = ? WHERE id = ?")) {
+            update.setInt(1, reviews);
             update.setString(2, itemId);
             update.executeUpdate();
         }
@@ -367,16 +385,22 @@ public final class TaskStore {
         }
     }
 
-    public static boolean complete(Connection c, String taskId, String holder, TaskResult result, Instant at)
-            throws SQLException {
+    /** Completes a held task with the answer as resolved against the prediction; false if no longer held. */
+    public static boolean complete(Connection c, String taskId, String holder, TaskResult result, List<String> labels,
+            Optional<String> output, Optional<String> guidelineId, Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET status = 'COMPLETED', "
-                + "lease_holder = NULL, lease_expires_at = NULL, completed_at = ?, result_labels = ?, result_output = ? "
-                + "WHERE id = ? AND status = 'CLAIMED' AND lease_holder = ?")) {
+                + "lease_holder = NULL, lease_expires_at = NULL, completed_at = ?, result_labels = ?, result_output = ?, "
+                + "verdict = ?, rationale = ?, completed_by = ?, guideline_id = ? WHERE id = ? AND status = 'CLAIMED' "
+                + "AND lease_holder = ?")) {
             update.setObject(1, utc(at));
-            update.setString(2, jsonArray(result.labels()));
-            update.setString(3, result.output().orElse(null));
-            update.setString(4, taskId);
-            update.setString(5, holder);
+            update.setString(2, jsonArray(labels));
+            update.setString(3, output.orElse(null));
+            update.setString(4, result.verdict().name());
+            update.setString(5, result.rationale().isBlank() ? null : result.rationale());
+            update.setString(6, holder);
+            update.setString(7, guidelineId.orElse(null));
+            update.setString(8, taskId);
+            update.setString(9, holder);
             return update.executeUpdate() == 1;
         }
     }
@@ -396,14 +420,17 @@ public final class TaskStore {
 
     /** The completed reviews and escalation reviews of an item, which decide it. */
     public static List<CompletedReview> completedReviews(Connection c, String itemId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT id, result_labels, result_output FROM task_task "
-                + "WHERE item_id = ? AND status = 'COMPLETED' AND purpose IN ('REVIEW', 'ESCALATION') ORDER BY completed_at")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT id, slot, tier, verdict, result_labels, result_output, "
+                + "rationale, completed_by, completed_at FROM task_task WHERE item_id = ? AND status = 'COMPLETED' "
+                + "AND purpose IN ('REVIEW', 'ESCALATION') AND NOT gold ORDER BY completed_at, slot")) {
             select.setString(1, itemId);
             List<CompletedReview> reviews = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    reviews.add(new CompletedReview(rows.getString(1), strings(rows.getString(2)),
-                            Optional.ofNullable(rows.getString(3))));
+                    reviews.add(new CompletedReview(rows.getString(1), rows.getInt(2), rows.getInt(3),
+                            Verdict.valueOf(rows.getString(4)), strings(rows.getString(5)),
+                            Optional.ofNullable(rows.getString(6)), Optional.ofNullable(rows.getString(7)),
+                            rows.getString(8), instant(rows, 9).orElseThrow()));
                 }
             }
             return reviews;
@@ -502,6 +529,7 @@ public final class TaskStore {
                 strings(r.getString("predicted_labels")),
                 Optional.ofNullable(r.getString("predicted_output")),
                 r.getDouble("confidence"),
+                classScores(r.getString("class_scores")),
                 r.getString("payload"),
                 Optional.ofNullable(r.getString("correlation_id")),
                 r.getInt("priority"),
@@ -519,6 +547,7 @@ public final class TaskStore {
                 strings(r.getString("decision_labels")),
                 Optional.ofNullable(r.getString("decision_output")),
                 Optional.ofNullable(r.getString("decision_source")),
+                Optional.ofNullable(r.getString("decision_verdict")).map(Verdict::valueOf),
                 nullableBoolean(r, "model_agreed"),
                 Optional.ofNullable(r.getString("inline_timeout_outcome")).map(TimeoutOutcome::valueOf),
                 instant(r, "received_at").orElseThrow(),
@@ -574,6 +603,17 @@ public final class TaskStore {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
+    public static Map<String, Double> classScores(String jsonObject) {
+        if (jsonObject == null) {
+            return Map.of();
+        }
+        try (var reader = Json.createReader(new StringReader(jsonObject))) {
+            Map<String, Double> scores = new java.util.LinkedHashMap<>();
+            reader.readObject().forEach((label, score) -> scores.put(label, ((JsonNumber) score).doubleValue()));
+            return scores;
+        }
+    }
+
     static String jsonArray(List<String> values) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         values.forEach(array::add);
@@ -587,6 +627,36 @@ public final class TaskStore {
         try (var reader = Json.createReader(new StringReader(jsonArray))) {
             JsonArray array = reader.readArray();
             return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        }
+    }
+
+    /** One completed human review, for agreement metrics. */
+    public record ReviewRecord(String itemId, String workflowKey, int tier, String reviewer, Verdict verdict,
+            List<String> labels, Optional<String> output, List<String> predictedLabels, Optional<String> guidelineId,
+            Instant completedAt) {
+    }
+
+    /** Completed reviews (not gold, audit or feedback) of a workflow completed in [from, to), in completion order. */
+    public static List<ReviewRecord> reviewRecords(Connection c, String workflowKey, Instant from, Instant to, int limit)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT t.item_id, t.workflow_key, t.tier, t.completed_by, "
+                + "t.verdict, t.result_labels, t.result_output, i.predicted_labels, t.guideline_id, t.completed_at "
+                + "FROM task_task t JOIN task_item i ON i.id = t.item_id WHERE t.workflow_key = ? AND t.status = 'COMPLETED' "
+                + "AND t.purpose IN ('REVIEW', 'ESCALATION') AND NOT t.gold AND t.verdict IS NOT NULL "
+                + "AND t.completed_at >= ? AND t.completed_at < ? ORDER BY t.completed_at, t.id LIMIT ?")) {
+            select.setString(1, workflowKey);
+            select.setObject(2, utc(from));
+            select.setObject(3, utc(to));
+            select.setInt(4, limit);
+            List<ReviewRecord> records = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    records.add(new ReviewRecord(r.getString(1), r.getString(2), r.getInt(3), r.getString(4),
+                            Verdict.valueOf(r.getString(5)), strings(r.getString(6)), Optional.ofNullable(r.getString(7)),
+                            strings(r.getString(8)), Optional.ofNullable(r.getString(9)), instant(r, 10).orElseThrow()));
+                }
+            }
+            return records;
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.tasks.TaskResult;
+import io.oversight.tasks.Verdict;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import io.oversight.tasks.domain.InvalidRequestException;
 import io.oversight.tasks.domain.PayloadTooLargeException;
 import jakarta.json.Json;
@@ -13,7 +18,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Reads an intake body under a byte limit before parsing it, so an oversized request is refused
- * without being held in memory, and parses it as one JSON object with a clear error if it is not.
+ * without being held in memory, and parses it as one JSON object with a clear error if it is not;
+ * reads a decision's verdict.
  */
 final class RequestBodies {
 
@@ -43,5 +49,20 @@ final class RequestBodies {
         } catch (JsonException | ClassCastException e) {
             throw InvalidRequestException.of("body", "must be a JSON object");
         }
+    }
+
+    /** A decision from its JSON fields; an unknown or missing verdict is a field error. */
+    static TaskResult result(String verdict, List<String> labels, String output, String rationale) {
+        Verdict parsed;
+        try {
+            parsed = Verdict.valueOf(verdict == null ? "" : verdict.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("verdict", "is required: APPROVE, CORRECT or REJECT");
+        }
+        if (labels != null && labels.stream().anyMatch(java.util.Objects::isNull)) {
+            throw InvalidRequestException.of("labels", "must not contain null");
+        }
+        return new TaskResult(parsed, labels == null ? List.of() : labels, Optional.ofNullable(output),
+                rationale == null ? "" : rationale);
     }
 }

@@ -101,13 +101,19 @@ public final class TaskViews {
     }
 
     /** A claimed task with what the reviewer needs of its item (not the people's earlier decisions: reviews are blind). */
+    /**
+     * A task as its reviewer sees it: the item's input and the model's prediction, never another
+     * reviewer's answer nor the item's decision (a gold item's known answer would leak through it).
+     */
     public record ClaimJson(TaskJson task, String itemId, List<String> predictedLabels, String predictedOutput,
-            double confidence, String modelSnapshotId, String routeReason, String uncertaintyNote, JsonValue payload) {
+            double confidence, java.util.Map<String, Double> classScores, String modelSnapshotId, String routeReason,
+            String uncertaintyNote, JsonValue payload) {
 
         static ClaimJson of(ClaimedTask claimed) {
             ReviewItem i = claimed.item();
             return new ClaimJson(TaskJson.of(claimed.task()), i.id(), i.predictedLabels(), i.predictedOutput().orElse(null),
-                    i.confidence(), i.modelSnapshotId(), i.routeReason(), i.uncertaintyNote(), parse(i.payloadJson()));
+                    i.confidence(), i.classScores(), i.modelSnapshotId(), i.routeReason(), i.uncertaintyNote(),
+                    parse(i.payloadJson()));
         }
     }
 

@@ -2,10 +2,11 @@ package io.oversight.tasks.rest;
 
 import io.oversight.tasks.domain.ConflictException;
 import io.oversight.tasks.domain.FieldError;
+import io.oversight.tasks.domain.FatigueLimitException;
 import io.oversight.tasks.domain.InvalidRequestException;
 import io.oversight.tasks.domain.NotPermittedException;
 import io.oversight.tasks.domain.PayloadTooLargeException;
-import io.oversight.tasks.domain.TasksException;
+import io.oversight.tasks.TasksException;
 import io.oversight.tasks.domain.UnknownResourceException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * Refused tasks requests as RFC 9457 problem+json, in the shape and with the type URIs of the other
- * modules: 400 with every invalid field, 403, 404, 409, 413. Messages never quote request bodies.
+ * modules: 400 with every invalid field, 403, 404, 409, 413, 429 (fatigue cap, with Retry-After). Messages never quote request bodies.
  */
 @Provider
 public class TasksExceptionMapper implements ExceptionMapper<TasksException> {
@@ -43,6 +44,11 @@ public class TasksExceptionMapper implements ExceptionMapper<TasksException> {
             problem = new Problem(TYPE_BASE + "conflict", "Conflict", 409, exception.getMessage(), instance, null);
         } else if (exception instanceof UnknownResourceException) {
             problem = new Problem(TYPE_BASE + "not-found", "Not Found", 404, exception.getMessage(), instance, null);
+        } else if (exception instanceof FatigueLimitException tired) {
+            problem = new Problem(TYPE_BASE + "fatigue-limit", "Too Many Requests", 429, exception.getMessage(), instance,
+                    null);
+            return Response.status(429).type("application/problem+json").entity(problem)
+                    .header("Retry-After", Math.max(1, tired.retryAfter().toSeconds())).build();
         } else if (exception instanceof NotPermittedException) {
             problem = new Problem(TYPE_BASE + "forbidden", "Forbidden", 403, exception.getMessage(), instance, null);
         } else {

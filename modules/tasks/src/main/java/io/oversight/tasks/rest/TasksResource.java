@@ -1,7 +1,6 @@
 package io.oversight.tasks.rest;
 
 import io.oversight.ledger.Roles;
-import io.oversight.tasks.TaskResult;
 import io.oversight.tasks.application.QueueService;
 import io.oversight.tasks.domain.InvalidRequestException;
 import io.oversight.tasks.rest.TaskViews.ClaimJson;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Optional;
 
 /** A reviewer's held tasks: list, release, escalate, complete. Only the lease holder may act on a task. */
 @Path("tasks")
@@ -35,7 +33,11 @@ public class TasksResource {
     public record EscalationRequest(Integer toTier, String reason) {
     }
 
-    public record CompletionRequest(List<String> labels, String output, String rationale) {
+    /** {@code verdict}: APPROVE, CORRECT (with labels or output) or REJECT. */
+    public record CompletionRequest(String verdict, List<String> labels, String output, String rationale) {
+    }
+
+    public record SkipRequest(String reason) {
     }
 
     @GET
@@ -67,9 +69,16 @@ public class TasksResource {
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
     public TaskJson complete(@PathParam("taskId") String taskId, CompletionRequest request) {
         if (request == null) {
-            throw InvalidRequestException.of("body", "is required: labels or output, and a rationale");
+            throw InvalidRequestException.of("body", "is required: a verdict, labels or output when correcting, a rationale");
         }
-        return TaskJson.of(queues.complete(taskId, new TaskResult(request.labels() == null ? List.of() : request.labels(),
-                Optional.ofNullable(request.output()), request.rationale() == null ? "" : request.rationale())));
+        return TaskJson.of(queues.complete(taskId, RequestBodies.result(request.verdict(), request.labels(),
+                request.output(), request.rationale())));
+    }
+
+    @POST
+    @Path("{taskId}/skip")
+    @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
+    public TaskJson skip(@PathParam("taskId") String taskId, SkipRequest request) {
+        return TaskJson.of(queues.skip(taskId, request == null ? null : request.reason()));
     }
 }

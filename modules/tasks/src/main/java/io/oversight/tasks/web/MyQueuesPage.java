@@ -4,7 +4,7 @@ import io.oversight.tasks.ClaimedTask;
 import io.oversight.tasks.QueueKey;
 import io.oversight.tasks.QueueStatistics;
 import io.oversight.tasks.application.QueueService;
-import io.oversight.tasks.domain.TasksException;
+import io.oversight.tasks.TasksException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

@@ -1,0 +1,136 @@
+package io.oversight.app.it;
+
+import static io.oversight.app.it.ApiClient.object;
+import static io.oversight.app.it.TasksFixture.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The workbench and the adjudication page in headless Chromium: a reviewer claims with the keyboard,
+ * corrects a label with a rationale without touching the mouse, and the next item appears without a
+ * page load; another reviewer disagrees (with a script tag in the rationale), and an adjudicator sees
+ * both reviews, the script shown as text, and settles the item.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReviewBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productionWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    @Test
+    void reviewerCorrectsWithTheKeyboardAndAnAdjudicatorSettlesTheDisagreement() {
+        TasksFixture f = new TasksFixture(deployment).workflow(2, "[]", 0.0);
+        String first = object(expect(202, f.submit(f.prediction("b-1", 0.5)))).getString("id");
+        String second = object(expect(202, f.submit(f.prediction("b-2", 0.45)))).getString("id");
+        String login = "kb-" + f.suffix;
+        f.admin.createUser(login, TasksFixture.PASSWORD, "reviewer");
+        f.qualify(login, 2);
+        ApiClient other = f.reviewer("other", 2);
+
+        ChromeDriver browser = Browser.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String decidedTask;
+        String decidedItem;
+        try {
+            Browser.signIn(browser, deployment, login, TasksFixture.PASSWORD);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+            browser.get(deployment + "review/workbench.xhtml");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shortcuts")));
+            Actions keys = new Actions(browser);
+            keys.sendKeys("n").perform();
+            WebElement task = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("work:task")));
+            decidedTask = task.getAttribute("data-task");
+            decidedItem = task.getAttribute("data-item");
+            assertTrue(List.of(first, second).contains(decidedItem), decidedItem);
+            String input = browser.findElement(By.id("input")).getText();
+            assertFalse(input.contains("jo@example.com"), "personal data is masked: " + input);
+            assertTrue(input.contains("personal data, masked"), input);
+            assertTrue(browser.findElement(By.id("lease")).getText().matches("\\d+:\\d\\d left"),
+                    browser.findElement(By.id("lease")).getText());
+
+            keys.sendKeys("2").perform();
+            assertTrue(browser.findElement(By.cssSelector(".labels input[value='ok']")).isSelected(), "2 picks the second label");
+            keys.sendKeys("c").perform();
+            WebElement rationale = browser.switchTo().activeElement();
+            assertEquals("work:rationale", rationale.getAttribute("id"), "correcting asks for a rationale first");
+            rationale.sendKeys("The statement shows a refund, not fraud.");
+            Browser.saveScreenshot(browser, "workbench.png");
+            rationale.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+
+            wait.until(d -> {
+                List<WebElement> shown = d.findElements(By.id("work:task"));
+                return !shown.isEmpty() && !decidedTask.equals(shown.get(0).getAttribute("data-task"));
+            });
+            assertTrue(browser.findElement(By.id("work:workMessages")).getText().contains("Decision recorded: correct"));
+            assertTrue(browser.findElement(By.id("work:rationale")).getAttribute("value").isEmpty(), "the form is fresh");
+        } finally {
+            browser.quit();
+        }
+
+        List<JsonObject> claimed = f.claim(other, 2, 2);
+        JsonObject sameItem = claimed.stream().filter(c -> c.getString("itemId").equals(decidedItem)).findFirst()
+                .orElseThrow(() -> new AssertionError("the other reviewer gets the second slot of " + decidedItem));
+        String disputedItem = sameItem.getString("itemId");
+        expect(200, other.postJson("api/v1/tasks/" + sameItem.getJsonObject("task").getString("id") + "/completion",
+                "{\"verdict\":\"APPROVE\",\"rationale\":\"<script>window.pwned=1</script> card was not present\"}"));
+
+        String adjudicator = "adj-" + f.suffix;
+        f.admin.createUser(adjudicator, TasksFixture.PASSWORD, "adjudicator");
+        ChromeDriver adjBrowser = Browser.start();
+        WebDriverWait adjWait = new WebDriverWait(adjBrowser, Duration.ofSeconds(30));
+        try {
+            Browser.signIn(adjBrowser, deployment, adjudicator, TasksFixture.PASSWORD);
+            adjWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+            adjBrowser.get(deployment + "review/adjudication.xhtml");
+            WebElement row = adjWait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//table[@id='adjudication:queues']//tr[td[1][normalize-space()='" + f.key + "']]")));
+            row.findElement(By.cssSelector("input.claim")).click();
+            WebElement reviews = adjWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("adjudication:reviews")));
+            String reviewsText = reviews.getText();
+            assertTrue(reviewsText.contains("Reviewer 1") && reviewsText.contains("Reviewer 2"), reviewsText);
+            assertFalse(reviewsText.contains(login), "reviewers are not named to the adjudicator");
+            assertTrue(reviewsText.contains("<script>window.pwned=1</script> card was not present"),
+                    "the rationale is shown as text: " + reviewsText);
+            assertTrue(adjBrowser.getPageSource().contains("&lt;script&gt;window.pwned=1&lt;/script&gt;"));
+            assertEquals(null, adjBrowser.executeScript("return window.pwned === undefined ? null : window.pwned;"));
+            adjBrowser.findElement(By.cssSelector("input[name='adjudication:verdict'][value='CORRECT']")).click();
+            adjBrowser.findElement(By.cssSelector("#adjudication\\:chosenLabels input[value='ok']")).click();
+            adjBrowser.findElement(By.id("adjudication:rationale")).sendKeys("The refund note settles it.");
+            Browser.saveScreenshot(adjBrowser, "adjudication.png");
+            adjBrowser.findElement(By.id("adjudication:decide")).click();
+            adjWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("adjudication:adjudicationMessages"),
+                    "Adjudication recorded"));
+        } finally {
+            adjBrowser.quit();
+        }
+        JsonObject item = object(f.integration.get("api/v1/workflows/" + f.key + "/predictions/" + disputedItem));
+        assertEquals("DECIDED", item.getString("status"));
+        assertEquals("ADJUDICATION", item.getJsonObject("decision").getString("source"));
+        assertEquals(List.of("ok"), item.getJsonObject("decision").getJsonArray("labels").getValuesAs(
+                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+    }
+}

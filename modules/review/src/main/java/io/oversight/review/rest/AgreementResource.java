@@ -1,0 +1,79 @@
+package io.oversight.review.rest;
+
+import io.oversight.ledger.Roles;
+import io.oversight.review.AgreementQuery;
+import io.oversight.review.AgreementReport;
+import io.oversight.review.AgreementReports;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Agreement metrics of a workflow's reviews (SPEC R7): {@code GET /api/v1/agreement?workflow=K} with
+ * optional {@code from}, {@code to} (ISO-8601 instants, default the last 30 days), {@code tier},
+ * {@code guideline} (a guideline version id) and {@code label} (one-vs-rest on that label).
+ */
+@Path("agreement")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AgreementResource {
+
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+
+    @Inject
+    AgreementReports reports;
+
+    @GET
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
+    public Response report(@QueryParam("workflow") String workflowKey, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("tier") Integer tier, @QueryParam("guideline") String guidelineId,
+            @QueryParam("label") String label) {
+        if (workflowKey == null || workflowKey.isBlank()) {
+            return problem("workflow", "is required");
+        }
+        if (tier != null && (tier < 1 || tier > 3)) {
+            return problem("tier", "must be 1, 2 or 3");
+        }
+        Instant end;
+        Instant start;
+        try {
+            end = to == null ? Instant.now() : Instant.parse(to);
+            start = from == null ? end.minus(DEFAULT_PERIOD) : Instant.parse(from);
+        } catch (DateTimeParseException e) {
+            return problem(from != null && !isInstant(from) ? "from" : "to", "must be an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z");
+        }
+        if (!start.isBefore(end)) {
+            return problem("from", "must be before to");
+        }
+        AgreementReport report = reports.report(new AgreementQuery(workflowKey, start, end, Optional.ofNullable(tier),
+                Optional.ofNullable(guidelineId), Optional.ofNullable(label).filter(l -> !l.isBlank())));
+        return Response.ok(report).build();
+    }
+
+    private static boolean isInstant(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static Response problem(String field, String message) {
+        return Response.status(400).type("application/problem+json").entity(Map.of(
+                "type", "https://oversight.io/problems/validation", "title", "Invalid request", "status", 400,
+                "detail", "The agreement query is invalid: " + field + " " + message,
+                "errors", java.util.List.of(Map.of("field", field, "message", message)))).build();
+    }
+}

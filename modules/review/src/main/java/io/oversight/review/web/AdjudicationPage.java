@@ -1,0 +1,180 @@
+package io.oversight.review.web;
+
+import io.oversight.governance.TaxonomyLabel;
+import io.oversight.governance.Workflow;
+import io.oversight.governance.Workflows;
+import io.oversight.tasks.AdjudicationCase;
+import io.oversight.tasks.AdjudicationQueue;
+import io.oversight.tasks.Adjudications;
+import io.oversight.tasks.TaskResult;
+import io.oversight.tasks.TasksException;
+import io.oversight.tasks.Verdict;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The adjudicator's page (SPEC R5): the adjudication queues with their lead times, and the item they
+ * hold with every review and rationale (reviewers named "Reviewer 1, 2..." unless the workflow lets
+ * adjudicators see who they are), and the final decision form.
+ */
+@Named
+@RequestScoped
+public class AdjudicationPage {
+
+    @Inject
+    Adjudications adjudications;
+
+    @Inject
+    Workflows workflows;
+
+    private String adjudicationId;
+    private String verdict = Verdict.CORRECT.name();
+    private List<String> chosenLabels = new ArrayList<>();
+    private String output = "";
+    private String rationale = "";
+    private boolean notifyReviewers = true;
+    private Optional<AdjudicationCase> current;
+    private List<AdjudicationQueue> queues;
+
+    public List<AdjudicationQueue> getQueues() {
+        if (queues == null) {
+            queues = adjudications.queues();
+        }
+        return queues;
+    }
+
+    public Optional<AdjudicationCase> getCurrent() {
+        if (current == null) {
+            List<AdjudicationCase> held = adjudications.mine();
+            current = held.stream().filter(a -> a.id().equals(adjudicationId)).findFirst()
+                    .or(() -> held.stream().findFirst());
+            current.ifPresent(a -> adjudicationId = a.id());
+        }
+        return current;
+    }
+
+    public boolean isHolding() {
+        return getCurrent().isPresent();
+    }
+
+    public AdjudicationCase getCase() {
+        return getCurrent().orElseThrow();
+    }
+
+    public String getMaskedInput() {
+        return MaskedJson.of(getCase().item().payloadJson());
+    }
+
+    public List<TaxonomyLabel> getSelectableLabels() {
+        Workflow workflow = workflows.find(getCase().item().workflowKey()).orElseThrow();
+        return workflow.taxonomy().labels().stream().filter(l -> workflow.acceptsLabel(l.code())).toList();
+    }
+
+    public String minutes(Optional<Duration> duration) {
+        return duration.map(d -> d.toMinutes() < 1 ? d.toSeconds() + " s" : d.toMinutes() + " min").orElse("—");
+    }
+
+    public String claim(String workflowKey) {
+        try {
+            current = adjudications.claimNext(workflowKey);
+            current.ifPresentOrElse(a -> adjudicationId = a.id(),
+                    () -> message(FacesMessage.SEVERITY_INFO, "No disagreement of " + workflowKey + " is waiting for you."));
+        } catch (TasksException e) {
+            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+        }
+        queues = null;
+        return null;
+    }
+
+    public String decide() {
+        try {
+            Verdict chosen = Verdict.valueOf(verdict);
+            adjudications.decide(adjudicationId, new TaskResult(chosen, chosen == Verdict.CORRECT ? chosenLabels : List.of(),
+                    chosen == Verdict.CORRECT && !output.isBlank() ? Optional.of(output) : Optional.empty(), rationale),
+                    notifyReviewers);
+            message(FacesMessage.SEVERITY_INFO, "Adjudication recorded; the item is decided.");
+            adjudicationId = null;
+            rationale = "";
+            chosenLabels = new ArrayList<>();
+        } catch (TasksException e) {
+            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+        }
+        current = null;
+        queues = null;
+        return null;
+    }
+
+    public String release() {
+        try {
+            adjudications.release(adjudicationId);
+            adjudicationId = null;
+        } catch (TasksException e) {
+            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+        }
+        current = null;
+        queues = null;
+        return null;
+    }
+
+    private static void message(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    public String getAdjudicationId() {
+        return adjudicationId;
+    }
+
+    public void setAdjudicationId(String adjudicationId) {
+        if (adjudicationId != null && !adjudicationId.equals(this.adjudicationId)) {
+            current = null;
+        }
+        this.adjudicationId = adjudicationId;
+    }
+
+    public String getVerdict() {
+        return verdict;
+    }
+
+    public void setVerdict(String verdict) {
+        this.verdict = verdict;
+    }
+
+    public List<String> getChosenLabels() {
+        return chosenLabels;
+    }
+
+    public void setChosenLabels(List<String> chosenLabels) {
+        this.chosenLabels = chosenLabels == null ? new ArrayList<>() : new ArrayList<>(chosenLabels);
+    }
+
+    public String getOutput() {
+        return output;
+    }
+
+    public void setOutput(String output) {
+        this.output = output == null ? "" : output;
+    }
+
+    public String getRationale() {
+        return rationale;
+    }
+
+    public void setRationale(String rationale) {
+        this.rationale = rationale == null ? "" : rationale;
+    }
+
+    public boolean isNotifyReviewers() {
+        return notifyReviewers;
+    }
+
+    public void setNotifyReviewers(boolean notifyReviewers) {
+        this.notifyReviewers = notifyReviewers;
+    }
+}

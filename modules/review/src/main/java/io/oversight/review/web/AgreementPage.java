@@ -1,0 +1,164 @@
+package io.oversight.review.web;
+
+import io.oversight.governance.Workflow;
+import io.oversight.governance.Workflows;
+import io.oversight.review.AgreementQuery;
+import io.oversight.review.AgreementReport;
+import io.oversight.review.AgreementReports;
+import io.oversight.tasks.GoldStandard;
+import io.oversight.tasks.ReviewerAccuracy;
+import io.oversight.tasks.ReviewerPause;
+import io.oversight.tasks.TasksException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Agreement page (SPEC R7, R6): a workflow's agreement metrics over a period, their daily trend as a
+ * chart, the confusion matrices between reviewers and between reviewers and the model, and gold
+ * accuracy per reviewer with the pauses it triggered. Undefined metrics show their reason, never NaN.
+ */
+@Named
+@RequestScoped
+public class AgreementPage {
+
+    private static final int CHART_WIDTH = 640;
+    private static final int CHART_HEIGHT = 200;
+
+    @Inject
+    AgreementReports reports;
+
+    @Inject
+    Workflows workflows;
+
+    @Inject
+    GoldStandard gold;
+
+    private String workflowKey;
+    private int days = 30;
+    private Integer tier;
+    private AgreementReport report;
+    private String resumeReason = "";
+
+    public List<Workflow> getWorkflows() {
+        return workflows.list();
+    }
+
+    public AgreementReport getReport() {
+        if (report == null) {
+            if (workflowKey == null || workflowKey.isBlank()) {
+                workflowKey = getWorkflows().stream().map(Workflow::key).findFirst().orElse(null);
+            }
+            if (workflowKey == null) {
+                return null;
+            }
+            Instant to = Instant.now();
+            report = reports.report(new AgreementQuery(workflowKey, to.minus(Duration.ofDays(days)), to,
+                    Optional.ofNullable(tier), Optional.empty(), Optional.empty()));
+        }
+        return report;
+    }
+
+    public String show(Optional<Double> value) {
+        return value.map(v -> String.format(Locale.ROOT, "%.3f", v)).orElse("—");
+    }
+
+    /** Nominal alpha (blue) and percent agreement (grey) per day, as inline SVG polylines on [-1, 1] / [0, 1]. */
+    public String getChartSvg() {
+        List<AgreementReport.DailyAgreement> daily = getReport() == null ? List.of() : getReport().daily();
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"chart\" ")
+                .append("aria-label=\"Agreement per day\" viewBox=\"0 0 ").append(CHART_WIDTH).append(' ')
+                .append(CHART_HEIGHT).append("\" width=\"").append(CHART_WIDTH).append("\" height=\"").append(CHART_HEIGHT)
+                .append("\"><line x1=\"0\" y1=\"").append(y(0)).append("\" x2=\"").append(CHART_WIDTH).append("\" y2=\"")
+                .append(y(0)).append("\" stroke=\"#ccc\"/>");
+        if (daily.isEmpty()) {
+            svg.append("<text x=\"10\" y=\"20\">No reviews in this period.</text>");
+        } else {
+            svg.append(polyline(daily, true, "#2f6fde")).append(polyline(daily, false, "#888"));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String polyline(List<AgreementReport.DailyAgreement> daily, boolean alpha, String colour) {
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < daily.size(); i++) {
+            Optional<Double> value = alpha ? daily.get(i).alpha() : daily.get(i).percentAgreement();
+            if (value.isPresent()) {
+                double x = daily.size() == 1 ? CHART_WIDTH / 2.0 : 10 + i * (CHART_WIDTH - 20.0) / (daily.size() - 1);
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y(value.get())));
+            }
+        }
+        return "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2\" points=\"" + points.toString().trim()
+                + "\" class=\"" + (alpha ? "alpha" : "percent") + "\"/>";
+    }
+
+    private static double y(double value) {
+        return 10 + (1 - (value + 1) / 2) * (CHART_HEIGHT - 20);
+    }
+
+    public List<ReviewerAccuracy> getAccuracy() {
+        return workflowKey == null ? List.of() : gold.accuracy(workflowKey);
+    }
+
+    public List<ReviewerPause> getPauses() {
+        return gold.activePauses();
+    }
+
+    public String resume(String pauseId) {
+        try {
+            gold.resume(pauseId, resumeReason);
+            FacesContext.getCurrentInstance().addMessage(null,
+                    new FacesMessage(FacesMessage.SEVERITY_INFO, "Reviewer resumed.", null));
+        } catch (TasksException e) {
+            FacesContext.getCurrentInstance().addMessage(null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+        return null;
+    }
+
+    public boolean isAdmin() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("admin");
+    }
+
+    public String getWorkflowKey() {
+        return workflowKey;
+    }
+
+    public void setWorkflowKey(String workflowKey) {
+        this.workflowKey = workflowKey;
+        report = null;
+    }
+
+    public int getDays() {
+        return days;
+    }
+
+    public void setDays(int days) {
+        this.days = Math.max(1, Math.min(365, days));
+        report = null;
+    }
+
+    public Integer getTier() {
+        return tier;
+    }
+
+    public void setTier(Integer tier) {
+        this.tier = tier == null || tier < 1 || tier > 3 ? null : tier;
+        report = null;
+    }
+
+    public String getResumeReason() {
+        return resumeReason;
+    }
+
+    public void setResumeReason(String resumeReason) {
+        this.resumeReason = resumeReason == null ? "" : resumeReason;
+    }
+}

@@ -1,0 +1,239 @@
+package io.oversight.review.web;
+
+import io.oversight.governance.GuidelineExample;
+import io.oversight.governance.GuidelineVersion;
+import io.oversight.governance.Guidelines;
+import io.oversight.governance.TaskKind;
+import io.oversight.governance.TaxonomyLabel;
+import io.oversight.governance.Workflow;
+import io.oversight.governance.Workflows;
+import io.oversight.tasks.ClaimedTask;
+import io.oversight.tasks.ReviewQueues;
+import io.oversight.tasks.ReviewerNotice;
+import io.oversight.tasks.ReviewerWorkload;
+import io.oversight.tasks.TaskResult;
+import io.oversight.tasks.Verdict;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reviewer's workbench (SPEC R1): the task they hold, with its input (personal data masked), the
+ * model's prediction and scores, the guideline in force and its examples for the predicted label,
+ * and the decision form. After a decision the next task is claimed and shown in the same request,
+ * so the page's AJAX update brings it without a reload. Never shows another reviewer's answer: it
+ * reads only the caller's own task and the item's input and prediction.
+ */
+@Named
+@RequestScoped
+public class WorkbenchPage {
+
+    @Inject
+    ReviewQueues queues;
+
+    @Inject
+    Workflows workflows;
+
+    @Inject
+    Guidelines guidelines;
+
+    private String taskId;
+    private String rationale = "";
+    private String output = "";
+    private List<String> chosenLabels = new ArrayList<>();
+    private Optional<ClaimedTask> current;
+    private List<ReviewerNotice> notices;
+
+    /** The task shown: the one named by the form, else the first the caller holds. */
+    public Optional<ClaimedTask> getCurrent() {
+        if (current == null) {
+            List<ClaimedTask> held = queues.myClaims();
+            current = held.stream().filter(c -> c.task().id().equals(taskId)).findFirst()
+                    .or(() -> held.stream().min(Comparator.comparing(c -> c.task().leaseExpiresAt().orElseThrow())));
+            current.ifPresent(c -> taskId = c.task().id());
+        }
+        return current;
+    }
+
+    public boolean isHolding() {
+        return getCurrent().isPresent();
+    }
+
+    public ClaimedTask getTask() {
+        return getCurrent().orElseThrow();
+    }
+
+    public Workflow getWorkflow() {
+        return workflows.find(getTask().task().queue().workflowKey()).orElseThrow();
+    }
+
+    public boolean isFreeText() {
+        return getWorkflow().taskKind() == TaskKind.FREE_TEXT;
+    }
+
+    /** The labels a reviewer may choose, in taxonomy order; their position (1-9) is their keyboard shortcut. */
+    public List<TaxonomyLabel> getSelectableLabels() {
+        Workflow workflow = getWorkflow();
+        return workflow.taxonomy().labels().stream().filter(l -> workflow.acceptsLabel(l.code())).toList();
+    }
+
+    public String labelPath(String code) {
+        return getWorkflow().taxonomy().path(code);
+    }
+
+    /** The input as indented JSON with personal-data tokens masked. */
+    public String getMaskedInput() {
+        return MaskedJson.of(getTask().item().payloadJson());
+    }
+
+    /** Per-class scores, highest first, as percentages for the bars. */
+    public List<Map.Entry<String, Double>> getScores() {
+        var scores = getTask().item().classScores();
+        if (scores.isEmpty()) {
+            return getTask().item().predictedLabels().stream()
+                    .map(l -> Map.entry(l, getTask().item().confidence())).toList();
+        }
+        return scores.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
+    }
+
+    public String percent(double score) {
+        return String.format(java.util.Locale.ROOT, "%.1f", 100 * score);
+    }
+
+    public Optional<GuidelineVersion> getGuideline() {
+        return guidelines.activeFor(getTask().task().queue().workflowKey());
+    }
+
+    public String getGuidelineHtml() {
+        return getGuideline().map(guidelines::renderedInstructions).orElse("");
+    }
+
+    /** The guideline's examples for the labels the model predicted. */
+    public List<GuidelineExample> getExamples() {
+        List<String> predicted = getTask().item().predictedLabels();
+        return getGuideline().map(g -> g.examples().stream().filter(e -> predicted.contains(e.labelCode())).toList())
+                .orElse(List.of());
+    }
+
+    public long getLeaseExpiresEpochMillis() {
+        return getTask().task().leaseExpiresAt().orElseThrow().toEpochMilli();
+    }
+
+    public Optional<ReviewerWorkload> getWorkload() {
+        return getCurrent().map(c -> queues.workload(c.task().queue().workflowKey()));
+    }
+
+    public List<ReviewerNotice> getNotices() {
+        if (notices == null) {
+            notices = queues.myNotices().stream().filter(n -> n.readAt().isEmpty()).toList();
+        }
+        return notices;
+    }
+
+    public String next() {
+        try {
+            current = queues.claimNextAnywhere();
+            current.ifPresentOrElse(c -> taskId = c.task().id(),
+                    () -> info("Nothing is waiting for you in any queue you may work."));
+        } catch (io.oversight.tasks.TasksException e) {
+            current = Optional.empty();
+            error(e.getMessage());
+        }
+        return null;
+    }
+
+    public String approve() {
+        return decide(Verdict.APPROVE, List.of(), Optional.empty());
+    }
+
+    public String reject() {
+        return decide(Verdict.REJECT, List.of(), Optional.empty());
+    }
+
+    public String correct() {
+        return isFreeText() ? decide(Verdict.CORRECT, List.of(), Optional.of(output))
+                : decide(Verdict.CORRECT, chosenLabels, Optional.empty());
+    }
+
+    public String skip() {
+        return act(() -> queues.skip(taskId, rationale), "Skipped; you will not be offered that item again.");
+    }
+
+    public String escalate() {
+        int toTier = Math.min(3, getTask().task().queue().tier() + 1);
+        return act(() -> queues.escalate(taskId, toTier, rationale), "Escalated to tier " + toTier + ".");
+    }
+
+    private String decide(Verdict verdict, List<String> labels, Optional<String> written) {
+        return act(() -> queues.complete(taskId, new TaskResult(verdict, labels, written, rationale)),
+                "Decision recorded: " + verdict.name().toLowerCase(java.util.Locale.ROOT) + ".");
+    }
+
+    /** Runs a decision on the held task; on success clears the form and brings the next task. */
+    private String act(Runnable action, String done) {
+        try {
+            action.run();
+        } catch (io.oversight.tasks.TasksException e) {
+            error(e.getMessage());
+            current = null;
+            return null;
+        }
+        info(done);
+        rationale = "";
+        output = "";
+        chosenLabels = new ArrayList<>();
+        taskId = null;
+        current = null;
+        return next();
+    }
+
+    private static void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    private static void error(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    public void setTaskId(String taskId) {
+        if (taskId != null && !taskId.equals(this.taskId)) {
+            current = null;
+        }
+        this.taskId = taskId;
+    }
+
+    public String getRationale() {
+        return rationale;
+    }
+
+    public void setRationale(String rationale) {
+        this.rationale = rationale == null ? "" : rationale;
+    }
+
+    public String getOutput() {
+        return output;
+    }
+
+    public void setOutput(String output) {
+        this.output = output == null ? "" : output;
+    }
+
+    public List<String> getChosenLabels() {
+        return chosenLabels;
+    }
+
+    public void setChosenLabels(List<String> chosenLabels) {
+        this.chosenLabels = chosenLabels == null ? new ArrayList<>() : new ArrayList<>(chosenLabels);
+    }
+}

@@ -1,0 +1,93 @@
+// Keyboard shortcuts and the lease countdown of the review workbench. Decisions that need a
+// rationale (correct, reject, skip, escalate) move the focus to the rationale box when it is empty;
+// Ctrl+Enter there sends the decision that asked for it.
+(function () {
+    var pending = null;
+
+    function button(key) {
+        return document.querySelector('[data-shortcut="' + key + '"]:not([disabled])');
+    }
+
+    function rationale() {
+        return document.getElementById('work:rationale');
+    }
+
+    function press(key) {
+        var b = button(key);
+        if (!b) {
+            return;
+        }
+        var box = rationale();
+        if (b.dataset.needsRationale === 'true' && box && box.value.trim() === '') {
+            pending = key;
+            box.focus();
+            box.setAttribute('placeholder', 'Why? Then Ctrl+Enter sends "' + b.value + '".');
+            return;
+        }
+        pending = null;
+        b.click();
+    }
+
+    document.addEventListener('keydown', function (e) {
+        var target = e.target;
+        var typing = target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && target.type === 'text');
+        if (typing) {
+            if (e.key === 'Escape') {
+                target.blur();
+            } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                var key = pending || 'c';
+                pending = null;
+                var b = button(key);
+                if (b) {
+                    b.click();
+                }
+            }
+            return;
+        }
+        if (e.ctrlKey || e.altKey || e.metaKey) {
+            return;
+        }
+        var k = e.key.toLowerCase();
+        if (k >= '1' && k <= '9') {
+            var boxes = document.querySelectorAll('.labels input[type=checkbox]');
+            var box = boxes[Number(k) - 1];
+            if (box) {
+                box.checked = !box.checked;
+                e.preventDefault();
+            }
+        } else if (k === 'w') {
+            var r = rationale();
+            if (r) {
+                r.focus();
+                e.preventDefault();
+            }
+        } else if ('acrsen'.indexOf(k) >= 0) {
+            e.preventDefault();
+            press(k);
+        }
+    });
+
+    function tick() {
+        var lease = document.getElementById('lease');
+        if (!lease) {
+            return;
+        }
+        var left = Math.max(0, Math.floor((Number(lease.dataset.expires) - Date.now()) / 1000));
+        var minutes = Math.floor(left / 60);
+        var seconds = left % 60;
+        lease.textContent = left === 0 ? 'expired: claim again'
+            : minutes + ':' + (seconds < 10 ? '0' : '') + seconds + ' left';
+        lease.classList.toggle('lease-low', left < 60);
+    }
+
+    setInterval(tick, 1000);
+    document.addEventListener('DOMContentLoaded', tick);
+    if (window.faces && faces.ajax) {
+        faces.ajax.addOnEvent(function (data) {
+            if (data.status === 'success') {
+                tick();
+            }
+        });
+    }
+})();

@@ -1,0 +1,13 @@
+package io.oversight.tasks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public record GoldItem(String itemId, String workflowKey, Verdict verdict, List<String> labels, Optional<String> output,
+        Instant markedAt) {
+
+    public GoldItem {
+        labels = List.copyOf(labels);
+    }
+}
