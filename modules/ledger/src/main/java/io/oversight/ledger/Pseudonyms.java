@@ -42,6 +42,16 @@ public interface Pseudonyms {
     RevealedSubject reveal(@NotBlank String pseudonym, @NotNull Actor auditor, @NotBlank String justification);
 
     /**
+     * Resolves a data subject's personal data for a reviewer the calling module allowed to see it
+     * while they hold a task, recording the reveal with {@code context} (e.g. the task) in the ledger
+     * in the current transaction.
+     *
+     * @throws IllegalArgumentException if the requester does not act in a reviewing role
+     */
+    RevealedSubject revealForReview(@NotBlank String pseudonym, @NotNull Actor reviewer, @NotBlank String justification,
+            @NotNull Map<String, String> context);
+
+    /**
      * Erases a subject: destroys its key and data and records the erasure in the ledger, in the
      * current transaction.
      *

@@ -50,6 +50,12 @@ public interface ReviewQueues {
     /** The latest notices adjudication sent the caller, newest first; reading them marks them read. */
     List<ReviewerNotice> myNotices();
 
+    /**
+     * The personal data of the item of a task the caller holds, by payload path, for a reviewer
+     * whose qualification allows it. Each call is a ledger entry naming the task and the justification.
+     */
+    java.util.Map<String, String> revealPersonalData(String taskId, String justification);
+
     /** The tasks the caller holds now. */
     List<ClaimedTask> myClaims();
 

@@ -68,6 +68,14 @@ public class DefaultPseudonyms implements Pseudonyms {
 
     @Override
     @Transactional(TxType.REQUIRED)
+    public RevealedSubject revealForReview(String pseudonym, Actor reviewer, String justification,
+            Map<String, String> context) {
+        return Sql.withConnection(dataSource, "revealing " + pseudonym + " for review",
+                c -> configuration.vault().revealForReview(c, pseudonym, reviewer, justification, context));
+    }
+
+    @Override
+    @Transactional(TxType.REQUIRED)
     public ErasureReceipt erase(String pseudonym, RetentionPolicy policy, Actor requestedBy,
             String reason) {
         return Sql.withConnection(dataSource, "erasing " + pseudonym,

@@ -137,6 +137,27 @@ public final class Vault {
         if (!Roles.AUDITOR.equals(auditor.role())) {
             throw new IllegalArgumentException("only an auditor may reveal a pseudonym; the requester acts as " + auditor.role());
         }
+        return reveal(connection, pseudonym, auditor, justification, Map.of());
+    }
+
+    /**
+     * Decrypts a data subject's personal data for a reviewer whose module granted them that
+     * permission for the task named in {@code context}; recorded like an auditor's reveal.
+     */
+    public RevealedSubject revealForReview(Connection connection, String pseudonym, Actor reviewer, String justification,
+            Map<String, String> context) throws SQLException {
+        if (!REVIEWING_ROLES.contains(reviewer.role())) {
+            throw new IllegalArgumentException("only a reviewing role may reveal for review; the requester acts as "
+                    + reviewer.role());
+        }
+        return reveal(connection, pseudonym, reviewer, justification, context);
+    }
+
+    private static final java.util.Set<String> REVIEWING_ROLES =
+            java.util.Set.of(Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR);
+
+    private RevealedSubject reveal(Connection connection, String pseudonym, Actor auditor, String justification,
+            Map<String, String> context) throws SQLException {
         byte[] subjectKey = subjectKey(connection, pseudonym);
         PersonKind kind = PersonKind.ACTOR;
         Map<String, String> fields = new HashMap<>();
@@ -156,12 +177,13 @@ public final class Vault {
         if (identity == null) {
             throw new SQLException("vault subject " + pseudonym + " has no identity field");
         }
-        Outbox.append(connection, LedgerRecord.builder(Pseudonyms.SUBJECT_REVEALED, auditor)
+        LedgerRecord.Builder record = LedgerRecord.builder(Pseudonyms.SUBJECT_REVEALED, auditor)
                 .subject(SubjectRef.person(pseudonym))
                 .rationale(justification)
                 .occurredAt(clock.instant())
-                .attribute("fields", String.join(",", fields.keySet().stream().sorted().toList()))
-                .build(), Micros.now(clock));
+                .attribute("fields", String.join(",", fields.keySet().stream().sorted().toList()));
+        context.forEach(record::attribute);
+        Outbox.append(connection, record.build(), Micros.now(clock));
         return new RevealedSubject(pseudonym, kind, identity, fields);
     }
 

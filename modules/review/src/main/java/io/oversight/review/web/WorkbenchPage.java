@@ -12,6 +12,7 @@ import io.oversight.tasks.ReviewQueues;
 import io.oversight.tasks.ReviewerNotice;
 import io.oversight.tasks.ReviewerWorkload;
 import io.oversight.tasks.TaskResult;
+import io.oversight.tasks.TasksException;
 import io.oversight.tasks.Verdict;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -50,6 +51,8 @@ public class WorkbenchPage {
     private List<String> chosenLabels = new ArrayList<>();
     private Optional<ClaimedTask> current;
     private List<ReviewerNotice> notices;
+    private String revealJustification = "";
+    private Map<String, String> revealed = Map.of();
 
     /** The task shown: the one named by the form, else the first the caller holds. */
     public Optional<ClaimedTask> getCurrent() {
@@ -137,12 +140,38 @@ public class WorkbenchPage {
         return notices;
     }
 
+    public boolean isMasked() {
+        return getTask().item().payloadJson().contains("\"pii:");
+    }
+
+    /** Shows the held item's personal data to a reviewer allowed to see it; the reveal is a ledger entry. */
+    public String reveal() {
+        try {
+            revealed = queues.revealPersonalData(taskId, revealJustification);
+        } catch (TasksException e) {
+            error(e.getMessage());
+        }
+        return null;
+    }
+
+    public Map<String, String> getRevealed() {
+        return revealed;
+    }
+
+    public String getRevealJustification() {
+        return revealJustification;
+    }
+
+    public void setRevealJustification(String revealJustification) {
+        this.revealJustification = revealJustification == null ? "" : revealJustification;
+    }
+
     public String next() {
         try {
             current = queues.claimNextAnywhere();
             current.ifPresentOrElse(c -> taskId = c.task().id(),
                     () -> info("Nothing is waiting for you in any queue you may work."));
-        } catch (io.oversight.tasks.TasksException e) {
+        } catch (TasksException e) {
             current = Optional.empty();
             error(e.getMessage());
         }
@@ -180,7 +209,7 @@ public class WorkbenchPage {
     private String act(Runnable action, String done) {
         try {
             action.run();
-        } catch (io.oversight.tasks.TasksException e) {
+        } catch (TasksException e) {
             error(e.getMessage());
             current = null;
             return null;

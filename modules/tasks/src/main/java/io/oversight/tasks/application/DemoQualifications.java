@@ -19,6 +19,8 @@ import java.util.Map;
 public class DemoQualifications {
 
     static final Map<String, Integer> DEMO_REVIEWERS = Map.of("anna", 1, "rita", 2, "ed", 3, "ada", 3);
+    /** The expert may reveal personal data of items they hold, so the demo shows a reveal (and its ledger entry). */
+    static final String DEMO_PII_REVIEWER = "ed";
 
     @Inject
     QualificationService qualifications;
@@ -39,7 +41,8 @@ public class DemoQualifications {
                 boolean held = database.run("reading a qualification",
                         c -> SettingsStore.qualification(c, login, workflow.key())).isPresent();
                 if (!held) {
-                    qualifications.grantAs(Actor.system("demo-data"), login, workflow.key(), tier);
+                    qualifications.grantAs(Actor.system("demo-data"), login, workflow.key(), tier,
+                            DEMO_PII_REVIEWER.equals(login));
                 }
             });
         }

@@ -45,7 +45,7 @@ public class QualificationService {
         return database.run("reading qualifications", c -> SettingsStore.qualificationsOf(c, login));
     }
 
-    public Qualification grant(String login, String workflowKey, Integer maxTier) {
+    public Qualification grant(String login, String workflowKey, Integer maxTier, boolean mayRevealPii) {
         Violations v = new Violations();
         v.check(login != null && !login.isBlank() && login.length() <= 256, "login", "is required (1 to 256 characters)");
         v.check(maxTier != null && maxTier >= 1 && maxTier <= 3, "maxTier", "must be 1, 2 or 3");
@@ -54,13 +54,13 @@ public class QualificationService {
         if (workflows.find(workflowKey).isEmpty()) {
             throw new UnknownResourceException("No workflow " + workflowKey + ".");
         }
-        return grantAs(callers.actorIn(Roles.ADMIN), login, workflowKey, maxTier);
+        return grantAs(callers.actorIn(Roles.ADMIN), login, workflowKey, maxTier, mayRevealPii);
     }
 
     /** Grants as {@code actor}: the caller's check is done, or the platform itself grants (demo data). */
-    Qualification grantAs(Actor actor, String login, String workflowKey, int maxTier) {
+    Qualification grantAs(Actor actor, String login, String workflowKey, int maxTier, boolean mayRevealPii) {
         String person = callers.pseudonymOf(login);
-        Qualification qualification = new Qualification(login, workflowKey, maxTier, clock.instant());
+        Qualification qualification = new Qualification(login, workflowKey, maxTier, mayRevealPii, clock.instant());
         return inTransaction.call(() -> {
             database.run("granting a qualification", c -> {
                 SettingsStore.grant(c, qualification);
@@ -69,7 +69,8 @@ public class QualificationService {
             ledger.write(ledger.record(TasksLedger.QUALIFICATION_GRANTED, actor, workflowKey)
                     .subject("person", person)
                     .occurredAt(qualification.grantedAt())
-                    .attribute("maxTier", Integer.toString(maxTier)));
+                    .attribute("maxTier", Integer.toString(maxTier))
+                    .attribute("mayRevealPii", Boolean.toString(mayRevealPii)));
             return qualification;
         });
     }

@@ -9,6 +9,8 @@ import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.LedgerRecord;
+import io.oversight.ledger.Pseudonyms;
+import io.oversight.ledger.RevealedSubject;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.ClaimedTask;
 import io.oversight.tasks.QueueKey;
@@ -94,6 +96,9 @@ public class QueueService implements ReviewQueues {
 
     @Inject
     GoldService gold;
+
+    @Inject
+    Pseudonyms pseudonyms;
 
     @Inject
     InTransaction inTransaction;
@@ -220,6 +225,32 @@ public class QueueService implements ReviewQueues {
             ReviewStore.markNoticesRead(c, login, clock.instant());
             return notices;
         }));
+    }
+
+    @Override
+    public Map<String, String> revealPersonalData(String taskId, String justification) {
+        if (justification == null || justification.isBlank() || justification.length() > ResultRules.MAX_RATIONALE) {
+            throw InvalidRequestException.of("justification",
+                    "is required: why you need to see the personal data (at most " + ResultRules.MAX_RATIONALE + " characters)");
+        }
+        String login = callers.login();
+        String pseudonym = callers.pseudonymOf(login);
+        return inTransaction.call(() -> {
+            HeldTask held = held(taskId, login);
+            String workflowKey = held.task().queue().workflowKey();
+            boolean permitted = database.run("reading a qualification", c -> SettingsStore.qualification(c, login, workflowKey))
+                    .map(SettingsStore.Qualification::mayRevealPii).orElse(false);
+            if (!permitted) {
+                throw new NotPermittedException("Your qualification for " + workflowKey
+                        + " does not include seeing personal data; it stays masked.");
+            }
+            String subject = database.run("reading an item", c -> TaskStore.dataSubject(c, held.item().id()))
+                    .orElseThrow(() -> new UnknownResourceException("Item " + held.item().id() + " holds no personal data."));
+            Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()), pseudonym);
+            RevealedSubject revealed = pseudonyms.revealForReview(subject, actor, justification,
+                    Map.of("task", taskId, "item", held.item().id(), "workflow", workflowKey));
+            return new java.util.TreeMap<>(revealed.fields());
+        });
     }
 
     @Override

@@ -202,6 +202,16 @@ public final class TaskStore {
         }
     }
 
+    /** The pseudonym of the person an item's personal data belongs to, if its payload had any. */
+    public static Optional<String> dataSubject(Connection c, String itemId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT data_subject FROM task_item WHERE id = ?")) {
+            select.setString(1, itemId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     public static void setReviewsRequired(Connection c, String itemId, int reviews) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_item SET reviews_required = ? WHERE id = ?")) {
             update.setInt(1, reviews);

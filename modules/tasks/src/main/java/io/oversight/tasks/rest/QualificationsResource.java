@@ -26,7 +26,8 @@ public class QualificationsResource {
     @Inject
     QualificationService qualifications;
 
-    public record GrantRequest(Integer maxTier) {
+    /** {@code mayRevealPii}: whether the reviewer may reveal the personal data of items they hold (default false). */
+    public record GrantRequest(Integer maxTier, Boolean mayRevealPii) {
     }
 
     @GET
@@ -41,7 +42,8 @@ public class QualificationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public QualificationJson grant(@PathParam("login") String login, @PathParam("workflowKey") String workflowKey,
             GrantRequest request) {
-        return QualificationJson.of(qualifications.grant(login, workflowKey, request == null ? null : request.maxTier()));
+        return QualificationJson.of(qualifications.grant(login, workflowKey, request == null ? null : request.maxTier(),
+                request != null && Boolean.TRUE.equals(request.mayRevealPii())));
     }
 
     @DELETE

@@ -140,10 +140,10 @@ public final class TaskViews {
         }
     }
 
-    public record QualificationJson(String login, String workflow, int maxTier, Instant grantedAt) {
+    public record QualificationJson(String login, String workflow, int maxTier, boolean mayRevealPii, Instant grantedAt) {
 
         static QualificationJson of(SettingsStore.Qualification q) {
-            return new QualificationJson(q.principal(), q.workflowKey(), q.maxTier(), q.grantedAt());
+            return new QualificationJson(q.principal(), q.workflowKey(), q.maxTier(), q.mayRevealPii(), q.grantedAt());
         }
     }
 

@@ -40,6 +40,9 @@ public class TasksResource {
     public record SkipRequest(String reason) {
     }
 
+    public record RevealRequest(String justification) {
+    }
+
     @GET
     @Path("mine")
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
@@ -73,6 +76,14 @@ public class TasksResource {
         }
         return TaskJson.of(queues.complete(taskId, RequestBodies.result(request.verdict(), request.labels(),
                 request.output(), request.rationale())));
+    }
+
+    /** The held item's personal data by payload path, for a reviewer allowed to see it; recorded in the ledger. */
+    @POST
+    @Path("{taskId}/personal-data")
+    @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
+    public java.util.Map<String, String> reveal(@PathParam("taskId") String taskId, RevealRequest request) {
+        return queues.revealPersonalData(taskId, request == null ? null : request.justification());
     }
 
     @POST
