@@ -3,7 +3,11 @@ package io.oversight.app.it;
 import static io.oversight.app.it.ApiClient.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -32,6 +36,7 @@ final class TasksFixture {
     final ApiClient integration;
     final ApiClient auditor;
     String snapshotId;
+    String taxonomy = TAXONOMY;
 
     TasksFixture(URL deployment) {
         this.deployment = deployment;
@@ -52,7 +57,7 @@ final class TasksFixture {
                  "piiFieldPaths":["customer.email"],"taskKind":"CLASSIFICATION","labelSelection":"LEAF_ONLY"}
                 """.formatted(key, reviewersPerItem);
         expect(201, governance.postJson("api/v1/workflows", workflow));
-        expect(200, governance.putJson("api/v1/workflows/" + key + "/taxonomy", TAXONOMY));
+        expect(200, governance.putJson("api/v1/workflows/" + key + "/taxonomy", taxonomy));
         String policy = """
                 {"autoAcceptAtOrAbove":0.9,"lowAtOrBelow":0.2,"lowOutcome":"ESCALATE",
                  "reviewBands":[{"atOrAbove":0.2,"tier":2},{"atOrAbove":0.6,"tier":1}],
@@ -75,12 +80,51 @@ final class TasksFixture {
         return id;
     }
 
+    /** Uses another taxonomy than {@link #TAXONOMY}; call before {@link #workflow}. */
+    TasksFixture taxonomy(String json) {
+        taxonomy = json;
+        return this;
+    }
+
+    /** The login of the account {@link #reviewer} or {@link #adjudicator} made from {@code name}. */
+    String login(String name) {
+        return name + "-" + suffix;
+    }
+
     /** A reviewer account qualified for this workflow up to {@code maxTier}. */
     ApiClient reviewer(String name, int maxTier) {
-        String login = name + "-" + suffix;
-        admin.createUser(login, PASSWORD, "reviewer", "expert");
-        qualify(login, maxTier);
-        return ApiClient.as(deployment, login, PASSWORD);
+        admin.createUser(login(name), PASSWORD, "reviewer", "expert");
+        qualify(login(name), maxTier);
+        return ApiClient.as(deployment, login(name), PASSWORD);
+    }
+
+    /** A reviewer qualified up to {@code maxTier} who is also an adjudicator. */
+    ApiClient reviewerAndAdjudicator(String name, int maxTier) {
+        admin.createUser(login(name), PASSWORD, "reviewer", "expert", "adjudicator");
+        qualify(login(name), maxTier);
+        return ApiClient.as(deployment, login(name), PASSWORD);
+    }
+
+    /** An adjudicator account (adjudication needs no qualification). */
+    ApiClient adjudicator(String name) {
+        admin.createUser(login(name), PASSWORD, "adjudicator");
+        return ApiClient.as(deployment, login(name), PASSWORD);
+    }
+
+    /** Changes the workflow's review settings (only the fields named in {@code json}). */
+    JsonObject reviewSettings(String json) {
+        return object(expect(200, governance.putJson("api/v1/workflows/" + key + "/review-settings", json)));
+    }
+
+    /** Writes a guideline version and makes it the active one; returns it (id, contentDigest...). */
+    JsonObject activeGuideline(String instructions) {
+        String body = Json.createObjectBuilder().add("format", "MARKDOWN").add("instructions", instructions)
+                .add("examples", Json.createArrayBuilder().add(Json.createObjectBuilder().add("labelCode", "card-not-present")
+                        .add("kind", "EXAMPLE").add("input", "web shop"))).build().toString();
+        String id = object(expect(201, governance.postJson("api/v1/workflows/" + key + "/guidelines", body))).getString("id");
+        expect(200, governance.postJson("api/v1/guidelines/" + id + "/transitions", "{\"target\":\"PILOT\"}"));
+        expect(200, governance.postJson("api/v1/guidelines/" + id + "/transitions", "{\"target\":\"ACTIVE\"}"));
+        return object(expect(200, governance.get("api/v1/guidelines/" + id)));
     }
 
     void qualify(String login, int maxTier) {
@@ -102,6 +146,18 @@ final class TasksFixture {
         return integration.postJson("api/v1/workflows/" + key + "/predictions", json);
     }
 
+    /** Submits predictions in one batch; returns the item ids, in order. */
+    List<String> submitBatch(List<String> predictions) {
+        HttpResponse<String> stored = expect(200, integration.postJson("api/v1/workflows/" + key + "/predictions:batch",
+                "{\"predictions\":[" + String.join(",", predictions) + "]}"));
+        return object(stored).getJsonArray("results").stream().map(r -> r.asJsonObject().getString("id")).toList();
+    }
+
+    /** The prediction document of an item, as its status URL answers it. */
+    JsonObject item(String itemId) {
+        return object(expect(200, integration.get("api/v1/workflows/" + key + "/predictions/" + itemId)));
+    }
+
     static List<JsonObject> claimed(HttpResponse<String> response) {
         expect(200, response);
         return object(response).getJsonArray("tasks").stream().map(JsonValue::asJsonObject).toList();
@@ -111,9 +167,41 @@ final class TasksFixture {
         return claimed(reviewer.postJson("api/v1/queues/" + key + "/" + tier + "/claim-next?count=" + count, "{}"));
     }
 
+    /**
+     * Completes a task the reviewer holds with {@code label}: an approval when it is the label the
+     * model predicted for the task's item, else a correction to it (with a rationale).
+     */
     static JsonObject complete(ApiClient reviewer, String taskId, String label) {
-        return object(expect(200, reviewer.postJson("api/v1/tasks/" + taskId + "/completion",
-                "{\"labels\":[\"" + label + "\"],\"rationale\":\"checked the statement\"}")));
+        List<String> predicted = ApiClient.array(expect(200, reviewer.get("api/v1/tasks/mine"))).stream()
+                .map(JsonValue::asJsonObject).filter(c -> c.getJsonObject("task").getString("id").equals(taskId))
+                .findFirst().orElseThrow(() -> new AssertionError("the reviewer does not hold task " + taskId))
+                .getJsonArray("predictedLabels").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        String body = predicted.equals(List.of(label)) ? decision("APPROVE", "checked the statement")
+                : decision("CORRECT", "checked the statement", label);
+        return object(expect(200, completion(reviewer, taskId, body)));
+    }
+
+    static HttpResponse<String> completion(ApiClient reviewer, String taskId, String body) {
+        return reviewer.postJson("api/v1/tasks/" + taskId + "/completion", body);
+    }
+
+    /** A completion or adjudication body: a verdict, an optional rationale ({@code null} for none), labels. */
+    static String decision(String verdict, String rationale, String... labels) {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        if (verdict != null) {
+            body.add("verdict", verdict);
+        }
+        if (labels.length > 0) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            for (String label : labels) {
+                array.add(label);
+            }
+            body.add("labels", array);
+        }
+        if (rationale != null) {
+            body.add("rationale", rationale);
+        }
+        return body.build().toString();
     }
 
     JsonObject queue(int tier) {

@@ -142,8 +142,9 @@ class TasksQueuesIT {
         Set<String> taken = Set.copyOf(f.claim(next, 2, 3).stream().map(t -> t.getJsonObject("task").getString("id")).toList());
         assertEquals(held, taken);
         HttpResponse<String> late = slow.postJson("api/v1/tasks/" + held.iterator().next() + "/completion",
-                "{\"labels\":[\"ok\"]}");
-        assertEquals(403, late.statusCode(), "the first holder lost the task with its lease");
+                TasksFixture.decision("CORRECT", "too late", "ok"));
+        assertEquals(409, late.statusCode(), "the first holder lost the task with its lease: " + late.body());
+        assertEquals("application/problem+json", late.headers().firstValue("Content-Type").orElse(""));
         assertEquals(3, f.sealed("action=tasks.task.lease-expired&workflow=" + f.key, 3).size());
     }
 

@@ -1,6 +1,7 @@
 package io.oversight.tasks.application;
 
 import io.oversight.ledger.Actor;
+import io.oversight.tasks.infrastructure.ReviewStore;
 import io.oversight.tasks.infrastructure.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,6 +60,7 @@ public class LeaseReaper {
                 if (pseudonymOfHolder.containsKey(lease.holder())) {
                     TaskStore.reopen(c, lease.taskId(), lease.holder());
                     TaskStore.removeItemReviewer(c, lease.itemId(), lease.holder());
+                    ReviewStore.discardIfGold(c, lease.taskId());
                     leases.add(lease);
                 }
             }

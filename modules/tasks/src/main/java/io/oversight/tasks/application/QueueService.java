@@ -267,7 +267,9 @@ public class QueueService implements ReviewQueues {
             Instant now = clock.instant();
             ReviewTask reopened = database.run("skipping a task", c -> {
                 TaskStore.reopen(c, taskId, login);
-                return TaskStore.findTask(c, taskId, false).orElseThrow();
+                ReviewTask task = TaskStore.findTask(c, taskId, false).orElseThrow();
+                ReviewStore.discardIfGold(c, taskId);
+                return task;
             });
             ledger.write(taskRecord(TasksLedger.TASK_SKIPPED, actor, reopened, held.item(), now, Optional.empty())
                     .rationale(reason));
@@ -358,7 +360,9 @@ public class QueueService implements ReviewQueues {
         ReviewTask released = database.run("releasing a task", c -> {
             TaskStore.reopen(c, taskId, login);
             TaskStore.removeItemReviewer(c, held.task().itemId(), login);
-            return TaskStore.findTask(c, taskId, false).orElseThrow();
+            ReviewTask reopened = TaskStore.findTask(c, taskId, false).orElseThrow();
+            ReviewStore.discardIfGold(c, taskId);
+            return reopened;
         });
         LedgerRecord.Builder record = taskRecord(TasksLedger.TASK_RELEASED, actor, released, held.item(), now, guideline);
         if (reason != null && !reason.isBlank()) {

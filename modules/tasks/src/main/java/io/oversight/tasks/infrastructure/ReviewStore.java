@@ -309,6 +309,23 @@ public final class ReviewStore {
         }
     }
 
+    /**
+     * Deletes a gold task that was just given back (released, skipped, lease expired): it was cut for
+     * one reviewer's claim and must not wait in the queue as ordinary work.
+     */
+    public static void discardIfGold(Connection c, String taskId) throws SQLException {
+        try (PreparedStatement reviewers = c.prepareStatement("DELETE FROM task_item_reviewer WHERE task_id = ? "
+                + "AND EXISTS (SELECT 1 FROM task_task t WHERE t.id = ? AND t.gold AND t.status = 'OPEN')")) {
+            reviewers.setString(1, taskId);
+            reviewers.setString(2, taskId);
+            reviewers.executeUpdate();
+        }
+        try (PreparedStatement task = c.prepareStatement("DELETE FROM task_task WHERE id = ? AND gold AND status = 'OPEN'")) {
+            task.setString(1, taskId);
+            task.executeUpdate();
+        }
+    }
+
     public static boolean isGoldTask(Connection c, String taskId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT gold FROM task_task WHERE id = ?")) {
             select.setString(1, taskId);
