@@ -49,7 +49,10 @@
             return;
         }
         var k = e.key.toLowerCase();
-        if (k >= '1' && k <= '9') {
+        if (k >= '1' && k <= '9' && button(k)) {
+            e.preventDefault();
+            press(k);
+        } else if (k >= '1' && k <= '9') {
             var boxes = document.querySelectorAll('.labels input[type=checkbox]');
             var box = boxes[Number(k) - 1];
             if (box) {

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param orderingMethod  the active-learning measure its tasks are ordered by, as applied
  * @param uncertainty     that measure's score, in [0, 1]; higher is reviewed earlier
  * @param classScores     the model's per-class scores, when it sent them (empty otherwise)
+ * @param candidates      the two outputs of a pairwise-preference item (empty otherwise); its predicted
+ *                        label, if any, is the id of the candidate the model prefers
  * @param decisionVerdict whether the decision approved, corrected or rejected the model's output
  */
 public record ReviewItem(
@@ -25,6 +27,7 @@ public record ReviewItem(
         Optional<String> predictedOutput,
         double confidence,
         Map<String, Double> classScores,
+        List<Candidate> candidates,
         String payloadJson,
         Optional<String> correlationId,
         int priority,
@@ -52,5 +55,6 @@ public record ReviewItem(
         predictedLabels = List.copyOf(predictedLabels);
         decisionLabels = List.copyOf(decisionLabels);
         classScores = Map.copyOf(classScores);
+        candidates = List.copyOf(candidates);
     }
 }

@@ -22,6 +22,12 @@ public interface ReviewQueues {
      */
     List<ClaimedTask> claimNext(QueueKey queue, int count);
 
+    /**
+     * Completes a held pairwise-preference task with the answer as the caller saw it (A, B, tie, both
+     * bad): resolved to the candidate shown on that side, an approval when it is the model's preference.
+     */
+    ReviewTask completePreference(String taskId, Preference preference, String rationale);
+
     /** Gives a held task back to its queue. */
     ReviewTask release(String taskId, String reason);
 

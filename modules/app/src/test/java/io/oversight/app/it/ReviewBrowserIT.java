@@ -127,6 +127,25 @@ class ReviewBrowserIT {
         } finally {
             adjBrowser.quit();
         }
+        ChromeDriver govBrowser = Browser.start();
+        try {
+            Browser.signIn(govBrowser, deployment, "gov-" + f.suffix, TasksFixture.PASSWORD);
+            new WebDriverWait(govBrowser, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+            govBrowser.get(deployment + "review/agreement.xhtml?workflow=" + f.key + "&days=1");
+            WebElement metrics = new WebDriverWait(govBrowser, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("metrics")));
+            assertTrue(metrics.getText().contains("Percent agreement"), metrics.getText());
+            assertTrue(metrics.getText().contains("Krippendorff's alpha (nominal)"), metrics.getText());
+            assertFalse(govBrowser.getPageSource().contains("NaN"), "no metric is shown as NaN");
+            assertTrue(govBrowser.findElement(By.id("counts")).getText().contains("2 reviews of 1 items"),
+                    govBrowser.findElement(By.id("counts")).getText());
+            assertFalse(govBrowser.findElements(By.cssSelector("#chart svg polyline.percent")).isEmpty(), "a trend line");
+            Browser.saveScreenshot(govBrowser, "agreement.png");
+        } finally {
+            govBrowser.quit();
+        }
+
         JsonObject item = object(f.integration.get("api/v1/workflows/" + f.key + "/predictions/" + disputedItem));
         assertEquals("DECIDED", item.getString("status"));
         assertEquals("ADJUDICATION", item.getJsonObject("decision").getString("source"));

@@ -653,4 +653,52 @@ class ReviewIT {
         });
         assertTrue(fields.contains(field), "the problem names " + field + ": " + response.body());
     }
+
+    // ------------------------------------------------------------------ pairwise preference (R3)
+
+    @Test
+    void pairwisePreferencesShowRandomSidesAndAgreeOnTheCandidateNotTheSide() {
+        TasksFixture f = new TasksFixture(deployment).kind("PAIRWISE_PREFERENCE").workflow(2, "[]", 0.0);
+        ApiClient first = f.reviewer("pa", 2);
+        ApiClient second = f.reviewer("pb", 2);
+        String pair = """
+                {"clientKey":"%s","modelSnapshotId":"%s","payload":{"prompt":"Summarise the dispute"},
+                 "candidates":[{"id":"model-v1","output":"GOOD SUMMARY"},{"id":"model-v2","output":"weak summary"}],
+                 "labels":["model-v2"],"confidence":0.5}""";
+        String itemId = ApiClient.object(TasksFixture.expect(202, f.submit(pair.formatted("pair-1", f.snapshotId))))
+                .getString("id");
+
+        String three = """
+                {"clientKey":"pair-bad","modelSnapshotId":"%s","payload":{},"confidence":0.5,
+                 "candidates":[{"id":"x","output":"1"},{"id":"y","output":"2"},{"id":"z","output":"3"}]}"""
+                .formatted(f.snapshotId);
+        HttpResponse<String> refused = f.submit(three);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("candidates"), refused.body());
+
+        for (ApiClient reviewer : List.of(first, second)) {
+            HttpResponse<String> claim = reviewer.postJson("api/v1/queues/" + f.key + "/2/claim-next", "{}");
+            JsonObject task = TasksFixture.claimed(claim).get(0);
+            assertEquals(itemId, task.getString("itemId"));
+            assertFalse(claim.body().contains("model-v1") || claim.body().contains("model-v2"),
+                    "the reviewer sees sides, not the candidates' ids: " + claim.body());
+            JsonObject shown = task.getJsonObject("pairwise");
+            String goodSide = shown.getString("a").equals("GOOD SUMMARY") ? "A" : "B";
+            assertEquals(goodSide.equals("A") ? "B" : "A", shown.getString("modelPrefers"));
+            String taskId = task.getJsonObject("task").getString("id");
+            HttpResponse<String> unknown = reviewer.postJson("api/v1/tasks/" + taskId + "/preference",
+                    "{\"preference\":\"C\",\"rationale\":\"x\"}");
+            assertEquals(400, unknown.statusCode(), unknown.body());
+            TasksFixture.expect(200, reviewer.postJson("api/v1/tasks/" + taskId + "/preference",
+                    "{\"preference\":\"" + goodSide + "\",\"rationale\":\"covers every point of the dispute\"}"));
+        }
+        JsonObject decided = ApiClient.object(f.integration.get("api/v1/workflows/" + f.key + "/predictions/" + itemId));
+        assertEquals("DECIDED", decided.getString("status"), decided.toString());
+        assertEquals("CONSENSUS", decided.getJsonObject("decision").getString("source"));
+        assertEquals("model-v1", decided.getJsonObject("decision").getJsonArray("labels").getString(0),
+                "both preferred the same candidate, whichever side each saw it on");
+        List<JsonObject> completions = f.sealed("action=tasks.task.completed&workflow=" + f.key, 2);
+        assertEquals(2, completions.size());
+        assertTrue(completions.stream().allMatch(e -> e.toString().contains("sidesSwapped")), completions.toString());
+    }
 }

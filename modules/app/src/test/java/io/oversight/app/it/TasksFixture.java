@@ -37,6 +37,7 @@ final class TasksFixture {
     final ApiClient auditor;
     String snapshotId;
     String taxonomy = TAXONOMY;
+    String taskKind = "CLASSIFICATION";
 
     TasksFixture(URL deployment) {
         this.deployment = deployment;
@@ -54,8 +55,8 @@ final class TasksFixture {
         String workflow = """
                 {"key":"%s","name":"Disputes","description":"d","consequence":"HIGH","volume":"LOW","accuracy":"MEDIUM",
                  "integrationMode":"ASYNC","reviewersPerItem":%d,"retentionDays":365,"legalHold":false,
-                 "piiFieldPaths":["customer.email"],"taskKind":"CLASSIFICATION","labelSelection":"LEAF_ONLY"}
-                """.formatted(key, reviewersPerItem);
+                 "piiFieldPaths":["customer.email"],"taskKind":"%s","labelSelection":"LEAF_ONLY"}
+                """.formatted(key, reviewersPerItem, taskKind);
         expect(201, governance.postJson("api/v1/workflows", workflow));
         expect(200, governance.putJson("api/v1/workflows/" + key + "/taxonomy", taxonomy));
         String policy = """
@@ -78,6 +79,12 @@ final class TasksFixture {
         expect(200, governance.postJson("api/v1/models/" + id + "/promotions",
                 "{\"target\":\"ACTIVE\",\"reason\":\"tests\"}"));
         return id;
+    }
+
+    /** Makes a workflow of another task kind (FREE_TEXT, PAIRWISE_PREFERENCE); call before {@link #workflow}. */
+    TasksFixture kind(String kind) {
+        taskKind = kind;
+        return this;
     }
 
     /** Uses another taxonomy than {@link #TAXONOMY}; call before {@link #workflow}. */

@@ -1,17 +1,19 @@
 package io.oversight.review.web;
 
-import io.oversight.governance.TaxonomyLabel;
+import io.oversight.governance.TaskKind;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
 import io.oversight.tasks.AdjudicationCase;
 import io.oversight.tasks.AdjudicationQueue;
 import io.oversight.tasks.Adjudications;
+import io.oversight.tasks.Preference;
 import io.oversight.tasks.TaskResult;
 import io.oversight.tasks.TasksException;
 import io.oversight.tasks.Verdict;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -72,9 +74,18 @@ public class AdjudicationPage {
         return MaskedJson.of(getCase().item().payloadJson());
     }
 
-    public List<TaxonomyLabel> getSelectableLabels() {
+    /** What the adjudicator may choose: the taxonomy's selectable labels, or for a pairwise item a candidate, a tie or both bad. */
+    public List<SelectItem> getChoices() {
         Workflow workflow = workflows.find(getCase().item().workflowKey()).orElseThrow();
-        return workflow.taxonomy().labels().stream().filter(l -> workflow.acceptsLabel(l.code())).toList();
+        if (workflow.taskKind() == TaskKind.PAIRWISE_PREFERENCE) {
+            List<SelectItem> choices = new ArrayList<>();
+            getCase().item().candidates().forEach(c -> choices.add(new SelectItem(c.id(), "Candidate " + c.id())));
+            choices.add(new SelectItem(Preference.TIE_KEY, "Tie"));
+            choices.add(new SelectItem(Preference.BOTH_BAD_KEY, "Both bad"));
+            return choices;
+        }
+        return workflow.taxonomy().labels().stream().filter(l -> workflow.acceptsLabel(l.code()))
+                .map(l -> new SelectItem(l.code(), l.displayName() + " (" + l.code() + ")")).toList();
     }
 
     public String minutes(Optional<Duration> duration) {

@@ -8,6 +8,7 @@ import io.oversight.governance.TaxonomyLabel;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
 import io.oversight.tasks.ClaimedTask;
+import io.oversight.tasks.Preference;
 import io.oversight.tasks.ReviewQueues;
 import io.oversight.tasks.ReviewerNotice;
 import io.oversight.tasks.ReviewerWorkload;
@@ -79,6 +80,29 @@ public class WorkbenchPage {
 
     public boolean isFreeText() {
         return getWorkflow().taskKind() == TaskKind.FREE_TEXT;
+    }
+
+    public boolean isPairwise() {
+        return getWorkflow().taskKind() == TaskKind.PAIRWISE_PREFERENCE && getTask().item().candidates().size() == 2;
+    }
+
+    /** The output this task shows as A (or B): sides are drawn per task. */
+    public String shownOutput(String side) {
+        return Preference.shown(getTask().item().candidates(), taskId, Preference.valueOf(side)).output();
+    }
+
+    /** The side of the output the model prefers, if it said. */
+    public String getModelPrefers() {
+        List<String> predicted = getTask().item().predictedLabels();
+        if (predicted.isEmpty()) {
+            return "no preference stated";
+        }
+        return Preference.shown(getTask().item().candidates(), taskId, Preference.A).id().equals(predicted.get(0)) ? "A" : "B";
+    }
+
+    public String prefer(String preference) {
+        return act(() -> queues.completePreference(taskId, Preference.valueOf(preference), rationale),
+                "Preference recorded: " + preference + ".");
     }
 
     /** The labels a reviewer may choose, in taxonomy order; their position (1-9) is their keyboard shortcut. */

@@ -161,7 +161,9 @@ public class IntakeService {
             long simHash = SimHash.of(payload);
             boolean decidedByModel = plan.taskCount() == 0 || plan.taskPurpose().orElse(null) == TaskPurpose.AUDIT;
             ItemRow item = new ItemRow(itemId, workflowKey, request.clientKey(), request.requestDigest(), a.mode().name(),
-                    a.snapshot().id(), request.labels(), request.output(), request.confidence(),
+                    a.snapshot().id(), request.labels(), request.output(),
+                    request.candidates().isEmpty() ? Optional.empty() : Optional.of(TaskStore.candidatesJson(request.candidates())),
+                    request.confidence(),
                     request.scores().isEmpty() ? Optional.empty() : Optional.of(scoresJson(request.scores())),
                     request.committee().isEmpty() ? Optional.empty() : Optional.of(committeeJson(request.committee())),
                     request.correlationId(), request.priority(), storedPayload, payloadDigest.hex(), dataSubject,
@@ -275,7 +277,8 @@ public class IntakeService {
         boolean decided = row.decisionSource().isPresent();
         return new ReviewItem(row.id(), row.workflowKey(), row.clientKey(), row.integrationMode(), row.modelSnapshotId(),
                 row.predictedLabels(), row.predictedOutput(), row.confidence(),
-                row.classScoresJson().map(TaskStore::classScores).orElse(Map.of()), row.payloadJson(), row.correlationId(),
+                row.classScoresJson().map(TaskStore::classScores).orElse(Map.of()),
+                row.candidatesJson().map(TaskStore::candidates).orElse(List.of()), row.payloadJson(), row.correlationId(),
                 row.priority(), row.routeOutcome(), row.routeTier(), row.routeReason(), row.policyId(), row.policyVersion(),
                 row.auditSampled(), row.orderingMethod(), row.uncertainty(), row.uncertaintyNote(), row.status(),
                 row.reviewsRequired(), decided ? row.predictedLabels() : List.of(), Optional.empty(), row.decisionSource(),

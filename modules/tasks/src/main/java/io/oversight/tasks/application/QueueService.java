@@ -5,6 +5,7 @@ import io.oversight.governance.Guidelines;
 import io.oversight.governance.RoutingPolicies;
 import io.oversight.governance.RoutingPolicy;
 import io.oversight.governance.SlaTarget;
+import io.oversight.governance.TaskKind;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
 import io.oversight.ledger.Actor;
@@ -13,6 +14,8 @@ import io.oversight.ledger.Pseudonyms;
 import io.oversight.ledger.RevealedSubject;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.ClaimedTask;
+import io.oversight.tasks.Preference;
+import io.oversight.tasks.Verdict;
 import io.oversight.tasks.QueueKey;
 import io.oversight.tasks.QueueStatistics;
 import io.oversight.tasks.ReviewItem;
@@ -292,19 +295,19 @@ public class QueueService implements ReviewQueues {
                 claimed.add(task);
                 goldTasks.add(task.task().id());
             });
-            List<TaskStore.Candidate> candidates = TaskStore.lockCandidates(c, queue, login,
+            List<TaskStore.ClaimCandidate> candidates = TaskStore.lockCandidates(c, queue, login,
                     IntakeService.identityDigest(login), diverse ? count * DIVERSITY_POOL_FACTOR : count * 2);
-            List<TaskStore.Candidate> oneSlotPerItem = new ArrayList<>();
+            List<TaskStore.ClaimCandidate> oneSlotPerItem = new ArrayList<>();
             Set<String> items = new HashSet<>();
-            for (TaskStore.Candidate candidate : candidates) {
+            for (TaskStore.ClaimCandidate candidate : candidates) {
                 if (items.add(candidate.itemId())) {
                     oneSlotPerItem.add(candidate);
                 }
             }
-            List<TaskStore.Candidate> preferred = pick(oneSlotPerItem, count, diverse ? settings.diversityLambda() : 0);
-            List<TaskStore.Candidate> inOrder = new ArrayList<>(preferred);
+            List<TaskStore.ClaimCandidate> preferred = pick(oneSlotPerItem, count, diverse ? settings.diversityLambda() : 0);
+            List<TaskStore.ClaimCandidate> inOrder = new ArrayList<>(preferred);
             oneSlotPerItem.stream().filter(candidate -> !preferred.contains(candidate)).forEach(inOrder::add);
-            for (TaskStore.Candidate candidate : inOrder) {
+            for (TaskStore.ClaimCandidate candidate : inOrder) {
                 if (claimed.size() == count) {
                     break;
                 }
@@ -328,14 +331,14 @@ public class QueueService implements ReviewQueues {
         return claimed;
     }
 
-    private static List<TaskStore.Candidate> pick(List<TaskStore.Candidate> inQueueOrder, int count, double lambda) {
+    private static List<TaskStore.ClaimCandidate> pick(List<TaskStore.ClaimCandidate> inQueueOrder, int count, double lambda) {
         if (lambda == 0 || inQueueOrder.size() <= 1) {
             return inQueueOrder.subList(0, Math.min(count, inQueueOrder.size()));
         }
-        Map<String, TaskStore.Candidate> byId = new HashMap<>();
+        Map<String, TaskStore.ClaimCandidate> byId = new HashMap<>();
         List<DiverseSelection.Candidate> ranked = new ArrayList<>();
         for (int i = 0; i < inQueueOrder.size(); i++) {
-            TaskStore.Candidate c = inQueueOrder.get(i);
+            TaskStore.ClaimCandidate c = inQueueOrder.get(i);
             byId.put(c.taskId(), c);
             ranked.add(new DiverseSelection.Candidate(c.taskId(), i, c.simHash()));
         }
@@ -432,8 +435,40 @@ public class QueueService implements ReviewQueues {
         });
     }
 
+    @Override
+    public ReviewTask completePreference(String taskId, Preference preference, String rationale) {
+        if (preference == null) {
+            throw InvalidRequestException.of("preference", "is required: A, B, TIE or BOTH_BAD");
+        }
+        String login = callers.login();
+        String pseudonym = callers.pseudonymOf(login);
+        return inTransaction.call(() -> {
+            HeldTask held = held(taskId, login);
+            String workflowKey = held.task().queue().workflowKey();
+            Workflow workflow = workflows.find(workflowKey).orElseThrow();
+            if (workflow.taskKind() != TaskKind.PAIRWISE_PREFERENCE) {
+                throw InvalidRequestException.of("preference", "applies to pairwise-preference workflows only; "
+                        + workflowKey + " is " + workflow.taskKind());
+            }
+            String key = preference.key(held.item().candidates(), taskId);
+            boolean modelsChoice = held.item().predictedLabels().equals(List.of(key));
+            TaskResult result = new TaskResult(modelsChoice ? Verdict.APPROVE : Verdict.CORRECT,
+                    modelsChoice ? List.of() : List.of(key), Optional.empty(), rationale == null ? "" : rationale);
+            ReviewSettings review = reviewSettings.of(workflowKey);
+            ResultRules.check(result, workflow, held.item(), review.rationaleRequired());
+            Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()), pseudonym);
+            return complete(taskId, result, login, actor, guidelines.activeFor(workflowKey), review,
+                    Map.of("preference", preference.name(), "sidesSwapped", Boolean.toString(Preference.sidesSwapped(taskId))));
+        });
+    }
+
     private ReviewTask complete(String taskId, TaskResult result, String login, Actor actor,
             Optional<GuidelineVersion> guideline, ReviewSettings review) {
+        return complete(taskId, result, login, actor, guideline, review, Map.of());
+    }
+
+    private ReviewTask complete(String taskId, TaskResult result, String login, Actor actor,
+            Optional<GuidelineVersion> guideline, ReviewSettings review, Map<String, String> shownAnswer) {
         HeldTask held = held(taskId, login);
         ReviewTask task = held.task();
         Instant now = clock.instant();
@@ -452,6 +487,7 @@ public class QueueService implements ReviewQueues {
         LedgerRecord.Builder record = taskRecord(TasksLedger.TASK_COMPLETED, actor, completed, item, now, guideline)
                 .attribute("verdict", result.verdict().name())
                 .attribute("labels", String.join(",", labels));
+        shownAnswer.forEach(record::attribute);
         answer.output().ifPresent(o -> record.attribute("outputDigest", LedgerRecord.digestOf(o).hex()));
         if (!result.rationale().isBlank()) {
             record.rationale(result.rationale());

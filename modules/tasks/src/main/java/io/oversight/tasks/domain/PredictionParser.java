@@ -1,5 +1,6 @@
 package io.oversight.tasks.domain;
 
+import io.oversight.tasks.Candidate;
 import io.oversight.governance.IntegrationMode;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -36,7 +37,7 @@ public final class PredictionParser {
     public static final double SCORE_SUM_TOLERANCE = 0.01;
 
     private static final Set<String> MEMBERS = Set.of("clientKey", "modelSnapshotId", "payload", "labels", "output",
-            "confidence", "scores", "committee", "correlationId", "priority", "mode", "timeoutMillis");
+            "candidates", "confidence", "scores", "committee", "correlationId", "priority", "mode", "timeoutMillis");
 
     private PredictionParser() {
     }
@@ -104,6 +105,7 @@ public final class PredictionParser {
         Optional<String> output = string(body, "output", prefix, v, false);
         output.ifPresent(o -> v.check(o.length() <= MAX_OUTPUT_CHARS, prefix + "output",
                 "must be at most " + MAX_OUTPUT_CHARS + " characters"));
+        List<Candidate> candidates = candidates(body, prefix, v);
         Map<String, Double> scores = body.containsKey("scores")
                 ? scores(body.get("scores"), prefix + "scores", v) : Map.of();
         List<Map<String, Double>> committee = committee(body, prefix, v);
@@ -132,8 +134,34 @@ public final class PredictionParser {
         if (v.errors().size() > errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new PredictionRequest(clientKey, snapshot, payload, labels, output, confidence.orElseThrow(),
+        return Optional.of(new PredictionRequest(clientKey, snapshot, payload, labels, output, candidates, confidence.orElseThrow(),
                 scores, committee, correlationId, priority, mode, timeout, CanonicalJson.sha256Hex(body)));
+    }
+
+    /** {@code [{"id":"…","output":"…"}, …]}: ids of 1 to 64 characters, outputs within the output limit. */
+    private static List<Candidate> candidates(JsonObject body, String prefix, Violations v) {
+        JsonValue value = body.get("candidates");
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            v.add(prefix + "candidates", "must be an array of {\"id\", \"output\"} objects");
+            return List.of();
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String field = prefix + "candidates[" + i + "]";
+            if (!(array.get(i) instanceof JsonObject candidate)
+                    || !(candidate.get("id") instanceof JsonString id) || !(candidate.get("output") instanceof JsonString output)) {
+                v.add(field, "must be an object with a string id and a string output");
+                continue;
+            }
+            v.check(!id.getString().isBlank() && id.getString().length() <= 64, field + ".id", "must be 1 to 64 characters");
+            v.check(output.getString().length() <= MAX_OUTPUT_CHARS, field + ".output",
+                    "must be at most " + MAX_OUTPUT_CHARS + " characters");
+            candidates.add(new Candidate(id.getString(), output.getString()));
+        }
+        return candidates;
     }
 
     private static Optional<IntegrationMode> mode(String text, String prefix, Violations v) {

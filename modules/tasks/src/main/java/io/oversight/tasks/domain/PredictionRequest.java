@@ -1,5 +1,6 @@
 package io.oversight.tasks.domain;
 
+import io.oversight.tasks.Candidate;
 import io.oversight.governance.IntegrationMode;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param clientKey      the caller's idempotency key: the same key returns the same result
  * @param labels         predicted label codes (classification), possibly empty for free text
  * @param output         the model's free-text output, if any
+ * @param candidates     the two outputs a pairwise-preference item compares, empty otherwise
  * @param confidence     the model's confidence in its first label, in [0, 1]
  * @param scores         per-class scores, empty when the model gives only a confidence
  * @param committee      several models' per-class scores, for query-by-committee ordering
@@ -26,6 +28,7 @@ public record PredictionRequest(
         JsonObject payload,
         List<String> labels,
         Optional<String> output,
+        List<Candidate> candidates,
         double confidence,
         Map<String, Double> scores,
         List<Map<String, Double>> committee,
@@ -37,6 +40,7 @@ public record PredictionRequest(
 
     public PredictionRequest {
         labels = List.copyOf(labels);
+        candidates = List.copyOf(candidates);
         scores = Map.copyOf(scores);
         committee = committee.stream().map(Map::copyOf).toList();
     }

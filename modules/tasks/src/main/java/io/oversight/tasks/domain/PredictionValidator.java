@@ -1,10 +1,13 @@
 package io.oversight.tasks.domain;
 
+import io.oversight.tasks.Candidate;
+import io.oversight.tasks.Preference;
 import io.oversight.governance.IntegrationMode;
 import io.oversight.governance.ModelSnapshot;
 import io.oversight.governance.ModelStatus;
 import io.oversight.governance.TaskKind;
 import io.oversight.governance.Workflow;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +40,11 @@ public final class PredictionValidator {
             v.add(prefix + "modelSnapshotId", "is " + snapshot.get().status()
                     + "; only SHADOW, CANARY or ACTIVE snapshots may submit predictions");
         }
+        if (workflow.taskKind() == TaskKind.PAIRWISE_PREFERENCE) {
+            checkPairwise(request, workflow, prefix, v);
+            return;
+        }
+        v.check(request.candidates().isEmpty(), prefix + "candidates", "are for pairwise-preference workflows only");
         if (workflow.taskKind() == TaskKind.FREE_TEXT) {
             v.check(request.output().isPresent(), prefix + "output", "is required: workflow " + workflow.key()
                     + " reviews free-text outputs");
@@ -56,6 +64,30 @@ public final class PredictionValidator {
                 "must be at most " + maxTimeoutMillis + " (this server's longest inline wait)"));
         request.timeoutMillis().ifPresent(t -> v.check(effectiveMode(request, workflow, snapshot) == IntegrationMode.INLINE,
                 prefix + "timeoutMillis", "applies to INLINE predictions only"));
+    }
+
+    /**
+     * A pairwise item compares exactly two outputs with distinct ids (neither {@code TIE} nor
+     * {@code BOTH_BAD}, the other answers); its label, if any, is the id of the one the model prefers.
+     */
+    private static void checkPairwise(PredictionRequest request, Workflow workflow, String prefix, Violations v) {
+        List<Candidate> candidates = request.candidates();
+        v.check(candidates.size() == 2, prefix + "candidates", "must hold exactly two outputs: workflow " + workflow.key()
+                + " compares pairs");
+        if (candidates.size() == 2) {
+            v.check(!candidates.get(0).id().equals(candidates.get(1).id()), prefix + "candidates[1].id",
+                    "must differ from candidates[0].id");
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            String id = candidates.get(i).id();
+            v.check(!Preference.TIE_KEY.equals(id) && !Preference.BOTH_BAD_KEY.equals(id), prefix + "candidates[" + i + "].id",
+                    "must not be TIE or BOTH_BAD");
+        }
+        v.check(request.output().isEmpty(), prefix + "output", "is not used by pairwise workflows: send candidates");
+        v.check(request.labels().size() <= 1 && request.labels().stream().allMatch(l -> candidates.stream()
+                .anyMatch(c -> c.id().equals(l))), prefix + "labels", "may only name the id of the candidate the model prefers");
+        v.check(request.scores().isEmpty() && request.committee().isEmpty(), prefix + "scores",
+                "are not used by pairwise workflows");
     }
 
     private static void checkScoreLabels(Map<String, Double> scores, Workflow workflow, String field, Violations v) {

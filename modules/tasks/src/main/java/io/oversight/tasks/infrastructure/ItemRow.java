@@ -15,6 +15,7 @@ public record ItemRow(
         String modelSnapshotId,
         List<String> predictedLabels,
         Optional<String> predictedOutput,
+        Optional<String> candidatesJson,
         double confidence,
         Optional<String> classScoresJson,
         Optional<String> committeeJson,

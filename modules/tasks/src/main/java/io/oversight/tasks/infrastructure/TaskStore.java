@@ -1,5 +1,6 @@
 package io.oversight.tasks.infrastructure;
 
+import io.oversight.tasks.Candidate;
 import io.oversight.tasks.ItemStatus;
 import io.oversight.tasks.QueueKey;
 import io.oversight.tasks.ReviewItem;
@@ -42,12 +43,12 @@ public final class TaskStore {
             + "correlation_id, priority, payload, payload_digest, data_subject, route_outcome, route_tier, route_reason, "
             + "policy_id, policy_version, audit_sampled, ordering_method, uncertainty, uncertainty_note, status, "
             + "reviews_required, decision_labels, decision_output, decision_source, decision_verdict, "
-            + "model_agreed, inline_timeout_outcome, received_at, decided_at";
+            + "model_agreed, inline_timeout_outcome, received_at, decided_at, candidates";
     private static final String TASK_COLUMNS = "id, item_id, workflow_key, tier, purpose, slot, status, priority, "
             + "sla_deadline, uncertainty, lease_holder, lease_expires_at, claims, created_at, completed_at, note";
 
     /** An open task that may be claimed, with what diversity sampling needs. */
-    public record Candidate(String taskId, String itemId, long simHash) {
+    public record ClaimCandidate(String taskId, String itemId, long simHash) {
     }
 
     /** A claimed task whose lease ran out. */
@@ -87,7 +88,7 @@ public final class TaskStore {
                 + "class_scores, committee_scores, correlation_id, priority, payload, payload_digest, data_subject, "
                 + "route_outcome, route_tier, route_reason, policy_id, policy_version, audit_sampled, ordering_method, "
                 + "uncertainty, uncertainty_note, status, reviews_required, decision_labels, decision_source, "
-                + "received_at, decided_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "received_at, decided_at, candidates) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (ItemRow item : items) {
                 int i = 1;
                 insert.setString(i++, item.id());
@@ -121,7 +122,8 @@ public final class TaskStore {
                 insert.setString(i++, decided ? jsonArray(item.predictedLabels()) : null);
                 insert.setString(i++, item.decisionSource().orElse(null));
                 insert.setObject(i++, utc(item.receivedAt()));
-                insert.setObject(i, decided ? utc(item.receivedAt()) : null);
+                insert.setObject(i++, decided ? utc(item.receivedAt()) : null);
+                insert.setString(i, item.candidatesJson().orElse(null));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -314,7 +316,7 @@ public final class TaskStore {
      * other. H2 applies LIMIT before skipping locked rows (a second claimer would see nothing), so
      * there the candidates are read without locks and {@link #claim} decides who gets each one.
      */
-    public static List<Candidate> lockCandidates(Connection c, QueueKey queue, String reviewer, String identityDigest,
+    public static List<ClaimCandidate> lockCandidates(Connection c, QueueKey queue, String reviewer, String identityDigest,
             int limit) throws SQLException {
         boolean skipLocked = isPostgres(c);
         try (PreparedStatement select = c.prepareStatement("SELECT t.id, t.item_id, t.sim_hash FROM task_task t "
@@ -329,10 +331,10 @@ public final class TaskStore {
             select.setString(3, reviewer);
             select.setString(4, identityDigest);
             select.setInt(5, skipLocked ? limit : limit + H2_CANDIDATE_SLACK);
-            List<Candidate> candidates = new ArrayList<>();
+            List<ClaimCandidate> candidates = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    candidates.add(new Candidate(rows.getString(1), rows.getString(2), rows.getLong(3)));
+                    candidates.add(new ClaimCandidate(rows.getString(1), rows.getString(2), rows.getLong(3)));
                 }
             }
             return candidates;
@@ -540,6 +542,7 @@ public final class TaskStore {
                 Optional.ofNullable(r.getString("predicted_output")),
                 r.getDouble("confidence"),
                 classScores(r.getString("class_scores")),
+                candidates(r.getString("candidates")),
                 r.getString("payload"),
                 Optional.ofNullable(r.getString("correlation_id")),
                 r.getInt("priority"),
@@ -621,6 +624,22 @@ public final class TaskStore {
             Map<String, Double> scores = new java.util.LinkedHashMap<>();
             reader.readObject().forEach((label, score) -> scores.put(label, ((JsonNumber) score).doubleValue()));
             return scores;
+        }
+    }
+
+    public static String candidatesJson(List<Candidate> candidates) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        candidates.forEach(c -> array.add(Json.createObjectBuilder().add("id", c.id()).add("output", c.output())));
+        return array.build().toString();
+    }
+
+    public static List<Candidate> candidates(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readArray().getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .map(o -> new Candidate(o.getString("id"), o.getString("output"))).toList();
         }
     }
 

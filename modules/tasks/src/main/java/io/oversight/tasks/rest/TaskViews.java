@@ -1,6 +1,8 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.tasks.Candidate;
 import io.oversight.tasks.ClaimedTask;
+import io.oversight.tasks.Preference;
 import io.oversight.tasks.QueueStatistics;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.ReviewTask;
@@ -106,14 +108,34 @@ public final class TaskViews {
      * reviewer's answer nor the item's decision (a gold item's known answer would leak through it).
      */
     public record ClaimJson(TaskJson task, String itemId, List<String> predictedLabels, String predictedOutput,
-            double confidence, java.util.Map<String, Double> classScores, String modelSnapshotId, String routeReason,
-            String uncertaintyNote, JsonValue payload) {
+            double confidence, java.util.Map<String, Double> classScores, PairJson pairwise, String modelSnapshotId,
+            String routeReason, String uncertaintyNote, JsonValue payload) {
 
         static ClaimJson of(ClaimedTask claimed) {
             ReviewItem i = claimed.item();
-            return new ClaimJson(TaskJson.of(claimed.task()), i.id(), i.predictedLabels(), i.predictedOutput().orElse(null),
-                    i.confidence(), i.classScores(), i.modelSnapshotId(), i.routeReason(), i.uncertaintyNote(),
-                    parse(i.payloadJson()));
+            PairJson pair = PairJson.of(claimed);
+            return new ClaimJson(TaskJson.of(claimed.task()), i.id(), pair == null ? i.predictedLabels() : List.of(),
+                    i.predictedOutput().orElse(null), i.confidence(), i.classScores(), pair, i.modelSnapshotId(),
+                    i.routeReason(), i.uncertaintyNote(), parse(i.payloadJson()));
+        }
+    }
+
+    /**
+     * A pairwise task's two outputs on the sides this task shows them (the candidates' ids are not
+     * shown), and the side the model prefers, if it said.
+     */
+    public record PairJson(String a, String b, String modelPrefers) {
+
+        static PairJson of(ClaimedTask claimed) {
+            List<Candidate> candidates = claimed.item().candidates();
+            if (candidates.size() != 2) {
+                return null;
+            }
+            String taskId = claimed.task().id();
+            Candidate a = Preference.shown(candidates, taskId, Preference.A);
+            Candidate b = Preference.shown(candidates, taskId, Preference.B);
+            String preferred = claimed.item().predictedLabels().isEmpty() ? null : claimed.item().predictedLabels().get(0);
+            return new PairJson(a.output(), b.output(), preferred == null ? null : preferred.equals(a.id()) ? "A" : "B");
         }
     }
 

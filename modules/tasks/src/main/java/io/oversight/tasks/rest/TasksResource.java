@@ -1,6 +1,7 @@
 package io.oversight.tasks.rest;
 
 import io.oversight.ledger.Roles;
+import io.oversight.tasks.Preference;
 import io.oversight.tasks.application.QueueService;
 import io.oversight.tasks.domain.InvalidRequestException;
 import io.oversight.tasks.rest.TaskViews.ClaimJson;
@@ -41,6 +42,10 @@ public class TasksResource {
     }
 
     public record RevealRequest(String justification) {
+    }
+
+    /** {@code preference}: A, B, TIE or BOTH_BAD, as the task shows the two outputs. */
+    public record PreferenceRequest(String preference, String rationale) {
     }
 
     @GET
@@ -84,6 +89,20 @@ public class TasksResource {
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
     public java.util.Map<String, String> reveal(@PathParam("taskId") String taskId, RevealRequest request) {
         return queues.revealPersonalData(taskId, request == null ? null : request.justification());
+    }
+
+    @POST
+    @Path("{taskId}/preference")
+    @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
+    public TaskJson prefer(@PathParam("taskId") String taskId, PreferenceRequest request) {
+        Preference preference;
+        try {
+            preference = Preference.valueOf(request == null || request.preference() == null ? ""
+                    : request.preference().trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("preference", "is required: A, B, TIE or BOTH_BAD");
+        }
+        return TaskJson.of(queues.completePreference(taskId, preference, request.rationale()));
     }
 
     @POST

@@ -15,6 +15,9 @@ ALTER TABLE task_task ADD COLUMN guideline_id VARCHAR(36);
 -- output) or REJECT (people rejected the model's output without a replacement).
 ALTER TABLE task_item ADD COLUMN decision_verdict VARCHAR(16);
 
+-- Pairwise-preference items (SPEC R3): the two outputs compared, as JSON [{"id","output"}, ...].
+ALTER TABLE task_item ADD COLUMN candidates VARCHAR(41000);
+
 -- May this reviewer see an item's personal data (each reveal is a ledger entry)?
 ALTER TABLE task_qualification ADD COLUMN may_reveal_pii BOOLEAN DEFAULT FALSE NOT NULL;
 
