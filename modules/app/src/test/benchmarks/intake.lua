@@ -3,9 +3,17 @@
 -- Environment: BENCH_WORKFLOW, BENCH_SNAPSHOT, BENCH_AUTH (the Authorization header value).
 local counter = 0
 local prefix, path, headers, snapshot
+-- Each wrk thread has its own Lua state with the same unseeded math.random, so the thread number
+-- (set by setup) keeps the threads' client keys apart; without it they sent the same keys.
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("thread_number", #threads)
+end
 
 function init(args)
-  prefix = "bench-" .. tostring(math.random(1, 1e9)) .. "-" .. tostring(os.time())
+  prefix = "bench-" .. tostring(thread_number) .. "-" .. tostring(math.random(1, 1e9)) .. "-" .. tostring(os.time())
   path = "/api/v1/workflows/" .. os.getenv("BENCH_WORKFLOW") .. "/predictions"
   snapshot = os.getenv("BENCH_SNAPSHOT")
   headers = { ["Content-Type"] = "application/json", ["Authorization"] = os.getenv("BENCH_AUTH") }
@@ -21,7 +29,19 @@ function request()
   return wrk.format("POST", path, headers, body)
 end
 
-local statuses = {}
+statuses = {}
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses")) do
+      total[status] = (total[status] or 0) + n
+    end
+  end
+  for status, n in pairs(total) do
+    io.write(string.format("BENCH intake: HTTP %d: %d responses\n", status, n))
+  end
 end

@@ -3,7 +3,7 @@
 # running server on PostgreSQL. Load comes from wrk in a separate process on loopback.
 #
 #   BENCH_BASE=http://localhost:9080 BENCH_ADMIN_PASSWORD=... BENCH_DB=oversight \
-#     bash modules/app/src/test/benchmarks/run.sh [intake|claim|dashboard|all]
+#     bash modules/app/src/test/benchmarks/run.sh [intake|claim|dashboard|all|review]
 #
 # Needs: wrk, curl, python3, psql (for the dashboard's 1M tasks). Creates its own workflow, model
 # snapshot, accounts and qualifications through the public API, so it can run on any database.
@@ -91,4 +91,44 @@ if [[ $what == dashboard || $what == all ]]; then
   for i in $(seq 1 20); do
     curl -sf -o /dev/null -w '%{time_total}\n' -u "gov-$RUN:$PASSWORD" "$BASE/api/v1/queues"
   done | sort -n | awk '{t[NR]=$1} END {printf "BENCH dashboard: min %.3f s, median %.3f s, max %.3f s over %d calls\n", t[1], t[int((NR+1)/2)], t[NR], NR}'
+fi
+
+if [[ $what == review ]]; then
+  # Not part of "all". The decision round trip (completion + claim-next) by 50 reviewers, timed by
+  # ReviewRoundTrip.java (JDK 17 source launcher, no build). BENCH_REVIEW_ITEMS: tasks loaded (default
+  # 30000); BENCH_WARMUP: warm-up seconds (default 10); BENCH_SECONDS: measured seconds;
+  # BENCH_WEBHOOK_PORT: the driver answers the workflow's webhook there (default 19099, 0 for none).
+  ITEMS=${BENCH_REVIEW_ITEMS:-30000}
+  WEBHOOK_PORT=${BENCH_WEBHOOK_PORT:-19099}
+  echo "== review round trip: 50 reviewers, ${BENCH_WARMUP:-10} s warm-up, ${DURATION} s measured"
+  # no fatigue caps and no gold: every claim is a real tier-2 task and no reviewer is paused
+  api PUT "workflows/$WORKFLOW/review-settings" '{"maxItemsPerSession":0,"maxItemsPerHour":0,"goldRate":0}' "$GOV" >/dev/null
+  if [[ $WEBHOOK_PORT != 0 ]]; then # each decision then also queues a webhook delivery (outbox row)
+    api PUT "workflows/$WORKFLOW/intake-settings" "{\"webhookUrl\":\"http://127.0.0.1:$WEBHOOK_PORT/decisions\"}" "$GOV" >/dev/null
+  fi
+  echo "   loading $ITEMS tier-2 tasks (confidence 0.3, 1,000 per batch request)"
+  for batch in $(seq 1 $(( (ITEMS + 999) / 1000 ))); do
+    python3 - "$SNAPSHOT" "$batch" > /tmp/bench-batch.json <<'PY'
+import json, sys
+snapshot, batch = sys.argv[1], sys.argv[2]
+print(json.dumps({"predictions": [{"clientKey": f"review-{batch}-{i}", "modelSnapshotId": snapshot,
+    "payload": {"amount": i, "text": f"item {batch} {i}"}, "labels": ["card-not-present"],
+    "confidence": 0.3} for i in range(1000)]}))
+PY
+    curl -sf -o /dev/null -X POST -u "int-$RUN:$PASSWORD" -H 'Content-Type: application/json' \
+      --data-binary @/tmp/bench-batch.json "$BASE/api/v1/workflows/$WORKFLOW/predictions:batch"
+  done
+  REVIEWERS=""
+  for r in $(seq 1 50); do
+    api POST users "{\"username\":\"rrev$r-$RUN\",\"password\":\"$PASSWORD\",\"roles\":[\"reviewer\"]}" >/dev/null
+    api PUT "qualifications/rrev$r-$RUN/$WORKFLOW" '{"maxTier":2}' >/dev/null
+    REVIEWERS="$REVIEWERS${REVIEWERS:+,}$(basic "rrev$r-$RUN:$PASSWORD")"
+  done
+  rc=0
+  BENCH_REVIEWERS=$REVIEWERS java ReviewRoundTrip.java --base "$BASE" --workflow "$WORKFLOW" --tier 2 \
+    --warmup "${BENCH_WARMUP:-10}" --seconds "$DURATION" --webhook-port "$WEBHOOK_PORT" || rc=$?
+  echo "== tasks claimed more than once (expect 0):"
+  psql -h 127.0.0.1 -U postgres -d "$DB" -Atc \
+    "SELECT count(*) FROM task_task WHERE workflow_key = '$WORKFLOW' AND claims > 1"
+  exit $rc
 fi

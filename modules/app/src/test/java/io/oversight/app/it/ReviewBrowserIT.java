@@ -50,6 +50,12 @@ class ReviewBrowserIT {
         f.admin.createUser(login, TasksFixture.PASSWORD, "reviewer");
         f.qualify(login, 2);
         ApiClient other = f.reviewer("other", 2);
+        String otherRationale = "OTHER-REVIEWER-MARK <script>window.pwned=1</script> card was not present";
+        String approval = "{\"verdict\":\"APPROVE\",\"rationale\":\"" + otherRationale.replace("\"", "\\\"") + "\"}";
+        List<JsonObject> othersTasks = f.claim(other, 2, 2);
+        assertEquals(2, othersTasks.size(), "one slot of each item");
+        expect(200, other.postJson("api/v1/tasks/" + othersTasks.get(0).getJsonObject("task").getString("id")
+                + "/completion", approval));
 
         ChromeDriver browser = Browser.start();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -66,6 +72,9 @@ class ReviewBrowserIT {
             decidedTask = task.getAttribute("data-task");
             decidedItem = task.getAttribute("data-item");
             assertTrue(List.of(first, second).contains(decidedItem), decidedItem);
+            assertFalse(browser.getPageSource().contains("OTHER-REVIEWER-MARK"),
+                    "a blind reviewer's page never shows another reviewer's answer");
+            assertFalse(browser.getPageSource().contains("APPROVE"), "nor its verdict");
             String input = browser.findElement(By.id("input")).getText();
             assertFalse(input.contains("jo@example.com"), "personal data is masked: " + input);
             assertTrue(input.contains("personal data, masked"), input);
@@ -91,12 +100,11 @@ class ReviewBrowserIT {
             browser.quit();
         }
 
-        List<JsonObject> claimed = f.claim(other, 2, 2);
-        JsonObject sameItem = claimed.stream().filter(c -> c.getString("itemId").equals(decidedItem)).findFirst()
-                .orElseThrow(() -> new AssertionError("the other reviewer gets the second slot of " + decidedItem));
-        String disputedItem = sameItem.getString("itemId");
-        expect(200, other.postJson("api/v1/tasks/" + sameItem.getJsonObject("task").getString("id") + "/completion",
-                "{\"verdict\":\"APPROVE\",\"rationale\":\"<script>window.pwned=1</script> card was not present\"}"));
+        // The other reviewer approves the item they still hold: whichever item the keyboard reviewer
+        // corrected first now has an approval and a correction.
+        expect(200, other.postJson("api/v1/tasks/" + othersTasks.get(1).getJsonObject("task").getString("id")
+                + "/completion", approval));
+        String disputedItem = decidedItem;
 
         String adjudicator = "adj-" + f.suffix;
         f.admin.createUser(adjudicator, TasksFixture.PASSWORD, "adjudicator");
@@ -113,7 +121,7 @@ class ReviewBrowserIT {
             String reviewsText = reviews.getText();
             assertTrue(reviewsText.contains("Reviewer 1") && reviewsText.contains("Reviewer 2"), reviewsText);
             assertFalse(reviewsText.contains(login), "reviewers are not named to the adjudicator");
-            assertTrue(reviewsText.contains("<script>window.pwned=1</script> card was not present"),
+            assertTrue(reviewsText.contains(otherRationale),
                     "the rationale is shown as text: " + reviewsText);
             assertTrue(adjBrowser.getPageSource().contains("&lt;script&gt;window.pwned=1&lt;/script&gt;"));
             assertEquals(null, adjBrowser.executeScript("return window.pwned === undefined ? null : window.pwned;"));

@@ -9,6 +9,7 @@ import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
 import io.oversight.tasks.ClaimedTask;
 import io.oversight.tasks.Preference;
+import io.oversight.tasks.QueueStatistics;
 import io.oversight.tasks.ReviewQueues;
 import io.oversight.tasks.ReviewerNotice;
 import io.oversight.tasks.ReviewerWorkload;
@@ -52,6 +53,7 @@ public class WorkbenchPage {
     private List<String> chosenLabels = new ArrayList<>();
     private Optional<ClaimedTask> current;
     private List<ReviewerNotice> notices;
+    private List<QueueStatistics> myQueues;
     private String revealJustification = "";
     private Map<String, String> revealed = Map.of();
 
@@ -157,6 +159,14 @@ public class WorkbenchPage {
         return getCurrent().map(c -> queues.workload(c.task().queue().workflowKey()));
     }
 
+    /** The queues the caller may work, with how many tasks wait in each. */
+    public List<QueueStatistics> getQueues() {
+        if (myQueues == null) {
+            myQueues = queues.myQueues();
+        }
+        return myQueues;
+    }
+
     public List<ReviewerNotice> getNotices() {
         if (notices == null) {
             notices = queues.myNotices().stream().filter(n -> n.readAt().isEmpty()).toList();
@@ -244,6 +254,7 @@ public class WorkbenchPage {
         chosenLabels = new ArrayList<>();
         taskId = null;
         current = null;
+        myQueues = null;
         return next();
     }
 

@@ -1,0 +1,345 @@
+/*
+ * On-demand load driver for the review decision round trip (docs/benchmarks.md): N reviewers, one
+ * thread each, decide the task they hold and ask for the next one, as fast as the server answers.
+ *
+ * One round trip = POST /api/v1/tasks/{id}/completion {"verdict":"APPROVE"} followed by
+ * POST /api/v1/queues/{workflow}/{tier}/claim-next, whose JSON (the next item) is what an API
+ * client renders; the pair is timed from the first byte sent to the last byte of the claim read.
+ *
+ * JDK only, run with the source launcher:
+ *
+ *   BENCH_REVIEWERS='Basic ...,Basic ...' java ReviewRoundTrip.java \
+ *       --base http://localhost:9080 --workflow KEY [--tier 2] [--warmup 10] [--seconds 60] \
+ *       [--webhook-port 0]
+ *
+ * BENCH_REVIEWERS holds comma-separated Authorization header values, one per reviewer (as for
+ * claim.lua). With --webhook-port P > 0 the driver also answers the workflow's webhook on
+ * http://127.0.0.1:P/ (204 to every POST) and counts the deliveries it receives.
+ *
+ * Prints lines starting with BENCH; exits 1 if any request failed (non-2xx, I/O error) or a claim
+ * came back empty, 2 on bad arguments.
+ */
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+public class ReviewRoundTrip {
+
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Failure counts by kind, e.g. "completion HTTP 409", "claim-next empty", "claim-next IOException". */
+    static final Map<String, LongAdder> FAILURES = new ConcurrentHashMap<>();
+
+    static String base;
+    static String claimPath;
+    static HttpClient http;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = arguments(args);
+        base = a.getOrDefault("base", "http://localhost:9080").replaceAll("/+$", "");
+        String workflow = a.get("workflow");
+        int tier = Integer.parseInt(a.getOrDefault("tier", "2"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
+        int seconds = Integer.parseInt(a.getOrDefault("seconds", "60"));
+        int webhookPort = Integer.parseInt(a.getOrDefault("webhook-port", "0"));
+        String reviewerList = System.getenv("BENCH_REVIEWERS");
+        if (workflow == null || reviewerList == null || reviewerList.isBlank() || seconds <= 0 || warmup < 0) {
+            System.err.println("usage: BENCH_REVIEWERS='Basic ..,Basic ..' java ReviewRoundTrip.java --base URL"
+                    + " --workflow KEY [--tier 2] [--warmup 10] [--seconds 60] [--webhook-port 0]");
+            System.exit(2);
+        }
+        List<String> reviewers = Arrays.stream(reviewerList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        claimPath = "/api/v1/queues/" + workflow + "/" + tier + "/claim-next";
+
+        LongAdder webhooks = new LongAdder();
+        HttpServer receiver = null;
+        if (webhookPort > 0) {
+            receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", webhookPort), 64);
+            receiver.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                webhooks.increment();
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            receiver.setExecutor(Executors.newFixedThreadPool(2));
+            receiver.start();
+        }
+
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+
+        // every reviewer takes its first task before the clock starts (this also warms the server's
+        // Basic-credential cache, whose first verification per account is a deliberate PBKDF2)
+        System.out.printf("BENCH review round trip: %d reviewers, workflow %s tier %d, warm-up %d s, measured %d s%n",
+                reviewers.size(), workflow, tier, warmup, seconds);
+        String[] held = new String[reviewers.size()];
+        List<Thread> starters = new ArrayList<>();
+        for (int i = 0; i < reviewers.size(); i++) {
+            int r = i;
+            Thread t = new Thread(() -> held[r] = claim(reviewers.get(r), true), "first-claim-" + (r + 1));
+            t.start();
+            starters.add(t);
+        }
+        for (Thread t : starters) {
+            t.join();
+        }
+        long missing = Arrays.stream(held).filter(h -> h == null).count();
+        if (missing > 0) {
+            System.out.printf("BENCH %d reviewers got no first task; they retry during the run%n", missing);
+        }
+
+        long start = System.nanoTime();
+        long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
+        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
+        long[] webhooksAtMeasureStart = {-1};
+        Recorder[] recorders = new Recorder[reviewers.size()];
+        CountDownLatch done = new CountDownLatch(reviewers.size());
+        for (int i = 0; i < reviewers.size(); i++) {
+            Recorder rec = new Recorder(reviewers.get(i), held[i], measureFrom, end);
+            recorders[i] = rec;
+            new Thread(() -> {
+                try {
+                    rec.run();
+                } finally {
+                    done.countDown();
+                }
+            }, "reviewer-" + (i + 1)).start();
+        }
+        Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+        webhooksAtMeasureStart[0] = webhooks.sum();
+        done.await();
+        long webhooksAtEnd = webhooks.sum();
+
+        // merge and report
+        int total = 0;
+        for (Recorder r : recorders) {
+            total += r.count;
+        }
+        long[] all = new long[total];
+        long[] completion = new long[total];
+        long[] claimNext = new long[total];
+        TreeMap<Integer, List<Long>> windows = new TreeMap<>();
+        int k = 0;
+        for (Recorder r : recorders) {
+            System.arraycopy(r.roundTrips, 0, all, k, r.count);
+            System.arraycopy(r.completions, 0, completion, k, r.count);
+            System.arraycopy(r.claims, 0, claimNext, k, r.count);
+            for (int j = 0; j < r.count; j++) {
+                windows.computeIfAbsent((int) ((r.startedAt[j] - measureFrom) / 10_000_000_000L), w -> new ArrayList<>())
+                        .add(r.roundTrips[j]);
+            }
+            k += r.count;
+        }
+        Arrays.sort(all);
+        Arrays.sort(completion);
+        Arrays.sort(claimNext);
+        System.out.printf("BENCH round trips measured: %d in %d s = %.1f round trips/s (%.1f requests/s)%n", total,
+                seconds, total / (double) seconds, 2 * total / (double) seconds);
+        System.out.println("BENCH round trip (completion + claim-next) ms: " + summary(all));
+        System.out.println("BENCH   completion alone ms:                 " + summary(completion));
+        System.out.println("BENCH   claim-next alone ms:                 " + summary(claimNext));
+        for (Map.Entry<Integer, List<Long>> w : windows.entrySet()) {
+            long[] v = w.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("BENCH   window %3d-%3d s: %6d round trips, p50 %7.1f p95 %7.1f max %7.1f ms%n",
+                    w.getKey() * 10, w.getKey() * 10 + 10, v.length, ms(pct(v, 50)), ms(pct(v, 95)), ms(v[v.length - 1]));
+        }
+        if (receiver != null) {
+            System.out.printf("BENCH webhook deliveries received: %d during the measured period, %d in all%n",
+                    webhooksAtEnd - webhooksAtMeasureStart[0], webhooksAtEnd);
+            receiver.stop(0);
+        }
+        long failures = FAILURES.values().stream().mapToLong(LongAdder::sum).sum();
+        if (failures == 0) {
+            System.out.println("BENCH failures: none");
+        } else {
+            System.out.println("BENCH failures (whole run, incl. warm-up): " + failures);
+            new TreeMap<>(FAILURES).forEach((kind, n) -> System.out.printf("BENCH   %s: %d%n", kind, n.sum()));
+        }
+        System.exit(failures == 0 && total > 0 ? 0 : 1);
+    }
+
+    /** One reviewer's loop; latencies of round trips started in the measured window. */
+    static final class Recorder {
+        final String auth;
+        final long measureFrom;
+        final long end;
+        String held;
+        int count;
+        long[] roundTrips = new long[4096];
+        long[] completions = new long[4096];
+        long[] claims = new long[4096];
+        long[] startedAt = new long[4096];
+
+        Recorder(String auth, String held, long measureFrom, long end) {
+            this.auth = auth;
+            this.held = held;
+            this.measureFrom = measureFrom;
+            this.end = end;
+        }
+
+        void run() {
+            while (System.nanoTime() < end) {
+                if (held == null) { // no task in hand (an empty queue or a failed claim): try again shortly
+                    pause();
+                    held = claim(auth, true);
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                boolean decided = complete(auth, held);
+                long t1 = System.nanoTime();
+                held = claim(auth, true);
+                long t2 = System.nanoTime();
+                if (decided && held != null && t0 >= measureFrom && t0 < end) {
+                    record(t0, t2 - t0, t1 - t0, t2 - t1);
+                }
+            }
+        }
+
+        void record(long at, long roundTrip, long completion, long claim) {
+            if (count == roundTrips.length) {
+                roundTrips = Arrays.copyOf(roundTrips, count * 2);
+                completions = Arrays.copyOf(completions, count * 2);
+                claims = Arrays.copyOf(claims, count * 2);
+                startedAt = Arrays.copyOf(startedAt, count * 2);
+            }
+            startedAt[count] = at;
+            roundTrips[count] = roundTrip;
+            completions[count] = completion;
+            claims[count++] = claim;
+        }
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Completes the held task with an approval. @return whether the server accepted it */
+    static boolean complete(String auth, String taskId) {
+        HttpResponse<String> response = post(auth, "/api/v1/tasks/" + taskId + "/completion", "{\"verdict\":\"APPROVE\"}",
+                "completion");
+        return response != null;
+    }
+
+    /** Claims the next task. @return its id, or null (counted as a failure) */
+    static String claim(String auth, boolean countEmpty) {
+        HttpResponse<String> response = post(auth, claimPath, "{}", "claim-next");
+        if (response == null) {
+            return null;
+        }
+        String id = taskId(response.body());
+        if (id == null && countEmpty) {
+            fail("claim-next empty (no task returned)");
+        }
+        return id;
+    }
+
+    static HttpResponse<String> post(String auth, String path, String json, String what) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                fail(what + " HTTP " + response.statusCode());
+                if (FIRST_BODIES.putIfAbsent(what + response.statusCode(), Boolean.TRUE) == null) {
+                    System.err.println("first " + what + " HTTP " + response.statusCode() + ": "
+                            + response.body().substring(0, Math.min(500, response.body().length())));
+                }
+                return null;
+            }
+            return response;
+        } catch (java.io.IOException e) {
+            fail(what + " " + e.getClass().getSimpleName());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(what + " interrupted");
+            return null;
+        }
+    }
+
+    static final Map<String, Boolean> FIRST_BODIES = new ConcurrentHashMap<>();
+
+    static void fail(String kind) {
+        FAILURES.computeIfAbsent(kind, x -> new LongAdder()).increment();
+    }
+
+    /**
+     * The id of the first claimed task in {"tasks":[{"task":{...,"id":"...",...},...}]}; TaskJson has
+     * no nested objects, so its id is the "id" member between "task":{ and the next }.
+     */
+    static String taskId(String body) {
+        int task = body.indexOf("\"task\":{");
+        if (task < 0) {
+            task = body.indexOf("\"task\": {");
+        }
+        if (task < 0) {
+            return null;
+        }
+        int close = body.indexOf('}', task);
+        String object = close < 0 ? body.substring(task) : body.substring(task, close);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(object);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String summary(long[] sorted) {
+        if (sorted.length == 0) {
+            return "no samples";
+        }
+        return String.format("p50 %.1f, p90 %.1f, p95 %.1f, p99 %.1f, max %.1f (mean %.1f)", ms(pct(sorted, 50)),
+                ms(pct(sorted, 90)), ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]),
+                ms((long) Arrays.stream(sorted).average().orElse(0)));
+    }
+
+    /** Nearest-rank percentile of a sorted array. */
+    static long pct(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    static Map<String, String> arguments(String[] args) {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                System.err.println("unexpected argument " + args[i]);
+                System.exit(2);
+            }
+            a.put(args[i].substring(2), args[i + 1]);
+        }
+        if (args.length % 2 != 0) {
+            System.err.println("missing value after " + args[args.length - 1]);
+            System.exit(2);
+        }
+        return a;
+    }
+}
