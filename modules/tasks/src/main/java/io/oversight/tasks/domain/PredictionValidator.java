@@ -42,8 +42,16 @@ public final class PredictionValidator {
         }
         if (workflow.taskKind() == TaskKind.PAIRWISE_PREFERENCE) {
             checkPairwise(request, workflow, prefix, v);
-            return;
+        } else {
+            checkLabelsAndScores(request, workflow, prefix, v);
         }
+        request.timeoutMillis().ifPresent(t -> v.check(t <= maxTimeoutMillis, prefix + "timeoutMillis",
+                "must be at most " + maxTimeoutMillis + " (this server's longest inline wait)"));
+        request.timeoutMillis().ifPresent(t -> v.check(effectiveMode(request, workflow, snapshot) == IntegrationMode.INLINE,
+                prefix + "timeoutMillis", "applies to INLINE predictions only"));
+    }
+
+    private static void checkLabelsAndScores(PredictionRequest request, Workflow workflow, String prefix, Violations v) {
         v.check(request.candidates().isEmpty(), prefix + "candidates", "are for pairwise-preference workflows only");
         if (workflow.taskKind() == TaskKind.FREE_TEXT) {
             v.check(request.output().isPresent(), prefix + "output", "is required: workflow " + workflow.key()
@@ -60,10 +68,6 @@ public final class PredictionValidator {
         for (int i = 0; i < request.committee().size(); i++) {
             checkScoreLabels(request.committee().get(i), workflow, prefix + "committee[" + i + "]", v);
         }
-        request.timeoutMillis().ifPresent(t -> v.check(t <= maxTimeoutMillis, prefix + "timeoutMillis",
-                "must be at most " + maxTimeoutMillis + " (this server's longest inline wait)"));
-        request.timeoutMillis().ifPresent(t -> v.check(effectiveMode(request, workflow, snapshot) == IntegrationMode.INLINE,
-                prefix + "timeoutMillis", "applies to INLINE predictions only"));
     }
 
     /**
