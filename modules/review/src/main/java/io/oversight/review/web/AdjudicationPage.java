@@ -66,20 +66,20 @@ public class AdjudicationPage {
         return getCurrent().isPresent();
     }
 
-    public AdjudicationCase getCase() {
+    public AdjudicationCase getHeld() {
         return getCurrent().orElseThrow();
     }
 
     public String getMaskedInput() {
-        return MaskedJson.of(getCase().item().payloadJson());
+        return MaskedJson.of(getHeld().item().payloadJson());
     }
 
     /** What the adjudicator may choose: the taxonomy's selectable labels, or for a pairwise item a candidate, a tie or both bad. */
     public List<SelectItem> getChoices() {
-        Workflow workflow = workflows.find(getCase().item().workflowKey()).orElseThrow();
+        Workflow workflow = workflows.find(getHeld().item().workflowKey()).orElseThrow();
         if (workflow.taskKind() == TaskKind.PAIRWISE_PREFERENCE) {
             List<SelectItem> choices = new ArrayList<>();
-            getCase().item().candidates().forEach(c -> choices.add(new SelectItem(c.id(), "Candidate " + c.id())));
+            getHeld().item().candidates().forEach(c -> choices.add(new SelectItem(c.id(), "Candidate " + c.id())));
             choices.add(new SelectItem(Preference.TIE_KEY, "Tie"));
             choices.add(new SelectItem(Preference.BOTH_BAD_KEY, "Both bad"));
             return choices;
