@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -90,7 +91,7 @@ class ReviewBrowserIT {
             Browser.saveScreenshot(browser, "workbench.png");
             rationale.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
 
-            wait.until(d -> {
+            wait.ignoring(StaleElementReferenceException.class).until(d -> {
                 List<WebElement> shown = d.findElements(By.id("work:task"));
                 return !shown.isEmpty() && !decidedTask.equals(shown.get(0).getAttribute("data-task"));
             });
