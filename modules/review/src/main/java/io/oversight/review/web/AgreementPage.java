@@ -9,6 +9,7 @@ import io.oversight.tasks.GoldStandard;
 import io.oversight.tasks.ReviewerAccuracy;
 import io.oversight.tasks.ReviewerPause;
 import io.oversight.tasks.TasksException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +48,23 @@ public class AgreementPage {
     private Integer tier;
     private AgreementReport report;
     private String resumeReason = "";
+
+    /** The filter form is a plain GET form: its parameters choose the workflow, period and tier. */
+    @PostConstruct
+    void readFilters() {
+        Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        setWorkflowKey(parameters.get("workflow"));
+        number(parameters.get("days")).ifPresent(this::setDays);
+        setTier(number(parameters.get("tier")).orElse(null));
+    }
+
+    private static Optional<Integer> number(String text) {
+        try {
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
 
     public List<Workflow> getWorkflows() {
         return workflows.list();
