@@ -147,7 +147,7 @@ class ReviewBrowserIT {
             assertTrue(metrics.getText().contains("Percent agreement"), metrics.getText());
             assertTrue(metrics.getText().contains("Krippendorff's alpha (nominal)"), metrics.getText());
             assertFalse(govBrowser.getPageSource().contains("NaN"), "no metric is shown as NaN");
-            assertTrue(govBrowser.findElement(By.id("counts")).getText().contains("2 reviews of 1 items"),
+            assertTrue(govBrowser.findElement(By.id("counts")).getText().contains("3 reviews of 2 items by 2 reviewers"),
                     govBrowser.findElement(By.id("counts")).getText());
             assertFalse(govBrowser.findElements(By.cssSelector("#chart svg polyline.percent")).isEmpty(), "a trend line");
             Browser.saveScreenshot(govBrowser, "agreement.png");
