@@ -122,6 +122,8 @@ class ReviewBrowserIT {
             String reviewsText = reviews.getText();
             assertTrue(reviewsText.contains("Reviewer 1") && reviewsText.contains("Reviewer 2"), reviewsText);
             assertFalse(reviewsText.contains(login), "reviewers are not named to the adjudicator");
+            assertTrue(reviewsText.contains("APPROVE card-not-present"), "each review shows its labels: " + reviewsText);
+            assertTrue(adjBrowser.findElement(By.id("predicted")).getText().contains("card-not-present"));
             assertTrue(reviewsText.contains(otherRationale),
                     "the rationale is shown as text: " + reviewsText);
             assertTrue(adjBrowser.getPageSource().contains("&lt;script&gt;window.pwned=1&lt;/script&gt;"));
