@@ -24,6 +24,7 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -133,7 +134,7 @@ public class WorkbenchPage {
     }
 
     public String percent(double score) {
-        return String.format(java.util.Locale.ROOT, "%.1f", 100 * score);
+        return String.format(Locale.ROOT, "%.1f", 100 * score);
     }
 
     public Optional<GuidelineVersion> getGuideline() {
@@ -236,7 +237,7 @@ public class WorkbenchPage {
 
     private String decide(Verdict verdict, List<String> labels, Optional<String> written) {
         return act(() -> queues.complete(taskId, new TaskResult(verdict, labels, written, rationale)),
-                "Decision recorded: " + verdict.name().toLowerCase(java.util.Locale.ROOT) + ".");
+                "Decision recorded: " + verdict.name().toLowerCase(Locale.ROOT) + ".");
     }
 
     /** Runs a decision on the held task; on success clears the form and brings the next task. */

@@ -27,7 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -196,7 +198,7 @@ public class AdjudicationService implements Adjudications {
         Instant since = clock.instant().minus(Duration.ofDays(30));
         return database.run("counting adjudications", c -> {
             List<AdjudicationQueue> queues = new ArrayList<>();
-            java.util.Map<String, ReviewStore.AdjudicationCounts> counts = new java.util.TreeMap<>();
+            Map<String, ReviewStore.AdjudicationCounts> counts = new TreeMap<>();
             ReviewStore.adjudicationCounts(c).forEach(a -> counts.put(a.workflowKey(), a));
             for (var workflow : workflows.list()) {
                 counts.putIfAbsent(workflow.key(), new ReviewStore.AdjudicationCounts(workflow.key(), 0, 0));

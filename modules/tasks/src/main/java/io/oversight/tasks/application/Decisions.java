@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -155,7 +156,7 @@ public class Decisions {
     }
 
     static ReviewAnswer modelAnswer(ReviewItem item) {
-        return new ReviewAnswer(Verdict.APPROVE, java.util.Set.copyOf(item.predictedLabels()), item.predictedOutput());
+        return new ReviewAnswer(Verdict.APPROVE, Set.copyOf(item.predictedLabels()), item.predictedOutput());
     }
 
     /** The webhook's JSON: what the receiver needs to act, and nothing personal (the payload is not sent). */

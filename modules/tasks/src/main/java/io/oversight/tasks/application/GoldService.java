@@ -15,6 +15,7 @@ import io.oversight.tasks.ReviewerAccuracy;
 import io.oversight.tasks.ReviewerPause;
 import io.oversight.tasks.TaskPurpose;
 import io.oversight.tasks.TaskResult;
+import io.oversight.tasks.domain.ConflictException;
 import io.oversight.tasks.domain.GoldAccuracy;
 import io.oversight.tasks.domain.InvalidRequestException;
 import io.oversight.tasks.domain.ReviewSettings;
@@ -34,8 +35,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -177,7 +180,7 @@ public class GoldService implements GoldStandard {
             Instant now = clock.instant();
             boolean resumed = database.run("resuming a reviewer", c -> ReviewStore.resume(c, pauseId, login, now));
             if (!resumed) {
-                throw new io.oversight.tasks.domain.ConflictException("Pause " + pauseId + " was already lifted.");
+                throw new ConflictException("Pause " + pauseId + " was already lifted.");
             }
             ledger.write(ledger.record(TasksLedger.REVIEWER_RESUMED, actor, pause.workflowKey())
                     .subject("pause", pauseId).occurredAt(now).rationale(reason));
@@ -221,12 +224,12 @@ public class GoldService implements GoldStandard {
         return database.run("scoring a gold answer", c -> {
             ReviewStore.Gold gold = ReviewStore.gold(c, item.id()).orElse(null);
             boolean correct = gold != null && answer.agreesWith(new ReviewAnswer(gold.verdict(),
-                    java.util.Set.copyOf(gold.labels()), gold.output()));
+                    Set.copyOf(gold.labels()), gold.output()));
             ReviewStore.insertGoldAnswer(c, taskId, item.id(), item.workflowKey(), login, correct, now);
             GoldAccuracy window = windowOf(c, login, item.workflowKey(), settings);
             if (window.pause() && ReviewStore.activePause(c, login, item.workflowKey()).isEmpty()) {
                 String pauseId = UUID.randomUUID().toString();
-                String reason = String.format(java.util.Locale.ROOT,
+                String reason = String.format(Locale.ROOT,
                         "gold accuracy %.0f%% over the latest %d answers is under %.0f%%",
                         100 * window.accuracy().orElse(0.0), window.answers(), 100 * settings.goldPauseBelow());
                 ReviewStore.insertPause(c, new ReviewStore.Pause(pauseId, login, item.workflowKey(), reason,
@@ -234,7 +237,7 @@ public class GoldService implements GoldStandard {
                 ledger.write(ledger.record(TasksLedger.REVIEWER_PAUSED, Actor.system("gold-monitor"), item.workflowKey())
                         .subject("pause", pauseId).occurredAt(now)
                         .attribute("reviewer", reviewer.pseudonym())
-                        .attribute("accuracy", String.format(java.util.Locale.ROOT, "%.4f", window.accuracy().orElse(0.0)))
+                        .attribute("accuracy", String.format(Locale.ROOT, "%.4f", window.accuracy().orElse(0.0)))
                         .attribute("answers", Integer.toString(window.answers()))
                         .attribute("threshold", Double.toString(settings.goldPauseBelow()))
                         .attribute("reason", reason));

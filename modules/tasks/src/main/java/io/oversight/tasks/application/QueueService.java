@@ -48,12 +48,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -165,7 +167,7 @@ public class QueueService implements ReviewQueues {
             lastWorked.put(q.workflowKey(), recent.isEmpty() ? Instant.EPOCH : recent.get(0));
         }
         List<SettingsStore.Qualification> rotation = new ArrayList<>(qualifications);
-        rotation.sort(java.util.Comparator.comparing((SettingsStore.Qualification q) -> lastWorked.get(q.workflowKey()))
+        rotation.sort(Comparator.comparing((SettingsStore.Qualification q) -> lastWorked.get(q.workflowKey()))
                 .thenComparing(SettingsStore.Qualification::workflowKey));
         for (SettingsStore.Qualification q : rotation) {
             ReviewerWorkload workload = workload(q.workflowKey());
@@ -252,7 +254,7 @@ public class QueueService implements ReviewQueues {
             Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()), pseudonym);
             RevealedSubject revealed = pseudonyms.revealForReview(subject, actor, justification,
                     Map.of("task", taskId, "item", held.item().id(), "workflow", workflowKey));
-            return new java.util.TreeMap<>(revealed.fields());
+            return new TreeMap<>(revealed.fields());
         });
     }
 
@@ -531,7 +533,7 @@ public class QueueService implements ReviewQueues {
                 .forEach(s -> breached.add(s.queue() + "/" + s.measure()));
         Map<QueueKey, TaskStore.QueueCounts> byQueue = new HashMap<>();
         counts.forEach(c -> byQueue.put(c.queue(), c));
-        Set<QueueKey> keys = new java.util.TreeSet<>(java.util.Comparator.comparing(QueueKey::workflowKey)
+        Set<QueueKey> keys = new java.util.TreeSet<>(Comparator.comparing(QueueKey::workflowKey)
                 .thenComparingInt(QueueKey::tier));
         keys.addAll(byQueue.keySet());
         Map<String, RoutingPolicy> policyOf = new HashMap<>();

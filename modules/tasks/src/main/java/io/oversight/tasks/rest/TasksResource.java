@@ -17,6 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** A reviewer's held tasks: list, release, escalate, complete. Only the lease holder may act on a task. */
 @Path("tasks")
@@ -87,7 +89,7 @@ public class TasksResource {
     @POST
     @Path("{taskId}/personal-data")
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
-    public java.util.Map<String, String> reveal(@PathParam("taskId") String taskId, RevealRequest request) {
+    public Map<String, String> reveal(@PathParam("taskId") String taskId, RevealRequest request) {
         return queues.revealPersonalData(taskId, request == null ? null : request.justification());
     }
 
@@ -98,7 +100,7 @@ public class TasksResource {
         Preference preference;
         try {
             preference = Preference.valueOf(request == null || request.preference() == null ? ""
-                    : request.preference().trim().toUpperCase(java.util.Locale.ROOT));
+                    : request.preference().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.of("preference", "is required: A, B, TIE or BOTH_BAD");
         }
