@@ -97,7 +97,9 @@ if [[ $what == review ]]; then
   # Not part of "all". The decision round trip (completion + claim-next) by 50 reviewers, timed by
   # ReviewRoundTrip.java (JDK 17 source launcher, no build). BENCH_REVIEW_ITEMS: tasks loaded (default
   # 30000); BENCH_WARMUP: warm-up seconds (default 10); BENCH_SECONDS: measured seconds;
-  # BENCH_WEBHOOK_PORT: the driver answers the workflow's webhook there (default 19099, 0 for none).
+  # BENCH_WEBHOOK_PORT: the driver answers the workflow's webhook there (default 19099, 0 for none);
+  # BENCH_ANALYZE=1: ANALYZE the task tables once the tasks are loaded (a server whose PostgreSQL runs
+  # autovacuum would do it itself; this machine's has it off, see docs/benchmarks.md).
   ITEMS=${BENCH_REVIEW_ITEMS:-30000}
   WEBHOOK_PORT=${BENCH_WEBHOOK_PORT:-19099}
   echo "== review round trip: 50 reviewers, ${BENCH_WARMUP:-10} s warm-up, ${DURATION} s measured"
@@ -118,6 +120,10 @@ PY
     curl -sf -o /dev/null -X POST -u "int-$RUN:$PASSWORD" -H 'Content-Type: application/json' \
       --data-binary @/tmp/bench-batch.json "$BASE/api/v1/workflows/$WORKFLOW/predictions:batch"
   done
+  if [[ ${BENCH_ANALYZE:-0} == 1 ]]; then
+    echo "   ANALYZE of the task tables"
+    psql -h 127.0.0.1 -U postgres -d "$DB" -qc "ANALYZE task_task; ANALYZE task_item; ANALYZE task_item_reviewer"
+  fi
   REVIEWERS=""
   for r in $(seq 1 50); do
     api POST users "{\"username\":\"rrev$r-$RUN\",\"password\":\"$PASSWORD\",\"roles\":[\"reviewer\"]}" >/dev/null

@@ -84,12 +84,66 @@
         lease.classList.toggle('lease-low', left < 60);
     }
 
+    // Word-level difference between the model's output and the reviewer's edit (longest common
+    // subsequence), shown as the reviewer types: removed words struck through, added words marked.
+    function words(text) {
+        return text.split(/(\s+)/).filter(function (w) { return w.length > 0; });
+    }
+
+    function diff(before, after) {
+        var a = words(before), b = words(after), n = a.length, m = b.length;
+        var table = [];
+        for (var i = 0; i <= n; i++) {
+            table.push(new Array(m + 1).fill(0));
+        }
+        for (i = n - 1; i >= 0; i--) {
+            for (var j = m - 1; j >= 0; j--) {
+                table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+            }
+        }
+        var out = document.createDocumentFragment();
+        function piece(tag, text) {
+            var node = document.createElement(tag);
+            node.textContent = text;
+            out.appendChild(node);
+        }
+        i = 0;
+        j = 0;
+        while (i < n || j < m) {
+            if (i < n && j < m && a[i] === b[j]) {
+                piece('span', a[i]); i++; j++;
+            } else if (j < m && (i === n || table[i][j + 1] >= table[i + 1][j])) {
+                piece('ins', b[j]); j++;
+            } else {
+                piece('del', a[i]); i++;
+            }
+        }
+        return out;
+    }
+
+    function showDiff() {
+        var box = document.getElementById('work:output');
+        var target = document.getElementById('outputDiff');
+        if (!box || !target) {
+            return;
+        }
+        target.replaceChildren(diff(box.dataset.original || '', box.value));
+    }
+
+    document.addEventListener('input', function (e) {
+        if (e.target.id === 'work:output') {
+            showDiff();
+        }
+    });
+    document.addEventListener('DOMContentLoaded', showDiff);
+
     setInterval(tick, 1000);
     document.addEventListener('DOMContentLoaded', tick);
     if (window.faces && faces.ajax) {
         faces.ajax.addOnEvent(function (data) {
             if (data.status === 'success') {
                 tick();
+                showDiff();
             }
         });
     }

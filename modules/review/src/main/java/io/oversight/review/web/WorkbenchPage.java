@@ -286,7 +286,11 @@ public class WorkbenchPage {
         this.rationale = rationale == null ? "" : rationale;
     }
 
+    /** A free-text correction starts from the model's output, so the reviewer edits it and sees the difference. */
     public String getOutput() {
+        if (output.isEmpty() && getCurrent().isPresent()) {
+            return getTask().item().predictedOutput().orElse("");
+        }
         return output;
     }
 
