@@ -142,6 +142,12 @@
     if (window.faces && faces.ajax) {
         faces.ajax.addOnEvent(function (data) {
             if (data.status === 'success') {
+                // The update may leave the focus in the new rationale box; shortcuts must reach
+                // the next item, so give the focus back to the page.
+                if (document.activeElement && document.activeElement !== document.body) {
+                    document.activeElement.blur();
+                }
+                pending = null;
                 tick();
                 showDiff();
             }

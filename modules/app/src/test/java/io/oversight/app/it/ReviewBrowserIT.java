@@ -97,6 +97,9 @@ class ReviewBrowserIT {
             });
             assertTrue(browser.findElement(By.id("work:workMessages")).getText().contains("Decision recorded: correct"));
             assertTrue(browser.findElement(By.id("work:rationale")).getAttribute("value").isEmpty(), "the form is fresh");
+            keys.sendKeys("a").perform();
+            wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("work:workMessages"), "Decision recorded: approve"));
         } finally {
             browser.quit();
         }
@@ -149,7 +152,7 @@ class ReviewBrowserIT {
             assertTrue(metrics.getText().contains("Percent agreement"), metrics.getText());
             assertTrue(metrics.getText().contains("Krippendorff's alpha (nominal)"), metrics.getText());
             assertFalse(govBrowser.getPageSource().contains("NaN"), "no metric is shown as NaN");
-            assertTrue(govBrowser.findElement(By.id("counts")).getText().contains("3 reviews of 2 items by 2 reviewers"),
+            assertTrue(govBrowser.findElement(By.id("counts")).getText().contains("4 reviews of 2 items by 2 reviewers"),
                     govBrowser.findElement(By.id("counts")).getText());
             assertFalse(govBrowser.findElements(By.cssSelector("#chart svg polyline.percent")).isEmpty(), "a trend line");
             Browser.saveScreenshot(govBrowser, "agreement.png");
