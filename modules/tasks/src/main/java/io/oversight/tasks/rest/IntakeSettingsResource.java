@@ -1,5 +1,8 @@
 package io.oversight.tasks.rest;
 
+import static io.oversight.tasks.rest.PartialUpdates.or;
+import static io.oversight.tasks.rest.PartialUpdates.parse;
+
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.OrderingMethod;
 import io.oversight.tasks.TimeoutOutcome;
@@ -22,9 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A workflow's intake settings: queue order, leases, inline timeout and its outcome, webhook,
@@ -96,22 +97,5 @@ public class IntakeSettingsResource {
                 or(r.feedbackTier(), current.feedbackTier()), or(r.feedbackPriority(), current.feedbackPriority()),
                 or(r.conflictFieldPaths(), current.conflictFieldPaths()));
         return SettingsJson.of(settings.change(changed), newSecret);
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static <E> E parse(String text, Function<String, E> valueOf, E fallback, String field, String message,
-            Violations v) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return valueOf.apply(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.add(field, message);
-            return fallback;
-        }
     }
 }

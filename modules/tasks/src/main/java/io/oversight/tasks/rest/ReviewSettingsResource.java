@@ -1,5 +1,8 @@
 package io.oversight.tasks.rest;
 
+import static io.oversight.tasks.rest.PartialUpdates.or;
+import static io.oversight.tasks.rest.PartialUpdates.parse;
+
 import io.oversight.governance.Workflows;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.application.ReviewSettingsService;
@@ -16,8 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * A workflow's review settings: fixed or dynamic multi-review, what a disagreement leads to, when a
@@ -83,22 +84,5 @@ public class ReviewSettingsResource {
             throw new UnknownResourceException("No workflow " + workflowKey + ".");
         }
         return workflowKey;
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static <E> E parse(String text, Function<String, E> valueOf, E fallback, String field, String message,
-            Violations v) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return valueOf.apply(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.add(field, message);
-            return fallback;
-        }
     }
 }
