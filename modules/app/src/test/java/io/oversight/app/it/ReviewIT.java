@@ -282,6 +282,21 @@ class ReviewIT {
         HttpResponse<String> again = adjudicator.postJson("api/v1/adjudications/" + adjudicationId + "/decision",
                 decision("REJECT", "twice"));
         assertEquals(409, again.statusCode(), "a decided adjudication is not decided again: " + again.body());
+
+        HttpResponse<String> agreement = f.governance.get("api/v1/agreement?workflow=" + f.key);
+        assertEquals(200, agreement.statusCode(), agreement.body());
+        assertFalse(agreement.body().contains("NaN"), agreement.body());
+        JsonObject report = object(agreement);
+        assertTrue(report.getInt("reviews") >= 2, report.toString());
+        JsonObject percent = report.getJsonArray("metrics").getJsonObject(0);
+        assertEquals("Percent agreement", percent.getString("name"));
+        assertTrue(present(percent, "value") || present(percent, "undefinedReason"), percent.toString());
+        assertEquals(report.getJsonObject("humanVsModel").getInt("total"), report.getInt("reviews"),
+                "every review is compared with the model");
+        HttpResponse<String> badTier = f.governance.get("api/v1/agreement?workflow=" + f.key + "&tier=7");
+        assertEquals(400, badTier.statusCode(), badTier.body());
+        assertTrue(badTier.body().contains("tier"), badTier.body());
+        assertEquals(403, f.integration.get("api/v1/agreement?workflow=" + f.key).statusCode());
     }
 
     // ------------------------------------------------------------------ d. dynamic mode
