@@ -53,25 +53,35 @@ if [[ $what == intake || $what == all ]]; then
   wrk -t2 -c32 -d"${DURATION}s" --latency -s intake.lua "$BASE"
 fi
 
-if [[ $what == claim || $what == all ]]; then
-  echo "== claim-next: 50 reviewers"
-  for batch in $(seq 1 40); do
-    python3 - "$SNAPSHOT" "$batch" > /tmp/bench-batch.json <<'PY'
+# load_tier2_tasks KEY_PREFIX BATCHES: BATCHES x 1,000 predictions at confidence 0.3 (the tier-2 band)
+load_tier2_tasks() {
+  for batch in $(seq 1 "$2"); do
+    python3 - "$SNAPSHOT" "$1" "$batch" > /tmp/bench-batch.json <<'PY'
 import json, sys
-snapshot, batch = sys.argv[1], sys.argv[2]
-print(json.dumps({"predictions": [{"clientKey": f"claim-{batch}-{i}", "modelSnapshotId": snapshot,
+snapshot, prefix, batch = sys.argv[1], sys.argv[2], sys.argv[3]
+print(json.dumps({"predictions": [{"clientKey": f"{prefix}-{batch}-{i}", "modelSnapshotId": snapshot,
     "payload": {"amount": i, "text": f"item {batch} {i}"}, "labels": ["card-not-present"],
     "confidence": 0.3} for i in range(1000)]}))
 PY
     curl -sf -o /dev/null -X POST -u "int-$RUN:$PASSWORD" -H 'Content-Type: application/json' \
       --data-binary @/tmp/bench-batch.json "$BASE/api/v1/workflows/$WORKFLOW/predictions:batch"
   done
+}
+
+# make_reviewers NAME_PREFIX: 50 reviewer accounts qualified for tier 2; REVIEWERS holds their Basic credentials
+make_reviewers() {
   REVIEWERS=""
   for r in $(seq 1 50); do
-    api POST users "{\"username\":\"rev$r-$RUN\",\"password\":\"$PASSWORD\",\"roles\":[\"reviewer\"]}" >/dev/null
-    api PUT "qualifications/rev$r-$RUN/$WORKFLOW" '{"maxTier":2}' >/dev/null
-    REVIEWERS="$REVIEWERS${REVIEWERS:+,}$(basic "rev$r-$RUN:$PASSWORD")"
+    api POST users "{\"username\":\"$1$r-$RUN\",\"password\":\"$PASSWORD\",\"roles\":[\"reviewer\"]}" >/dev/null
+    api PUT "qualifications/$1$r-$RUN/$WORKFLOW" '{"maxTier":2}' >/dev/null
+    REVIEWERS="$REVIEWERS${REVIEWERS:+,}$(basic "$1$r-$RUN:$PASSWORD")"
   done
+}
+
+if [[ $what == claim || $what == all ]]; then
+  echo "== claim-next: 50 reviewers"
+  load_tier2_tasks claim 40
+  make_reviewers rev
   export BENCH_TIER=2 BENCH_REVIEWERS=$REVIEWERS
   wrk -t2 -c50 -d"${DURATION}s" --latency -s claim.lua "$BASE"
   echo "== double assignments (tasks claimed more than once; expect 0):"
@@ -109,27 +119,12 @@ if [[ $what == review ]]; then
     api PUT "workflows/$WORKFLOW/intake-settings" "{\"webhookUrl\":\"http://127.0.0.1:$WEBHOOK_PORT/decisions\"}" "$GOV" >/dev/null
   fi
   echo "   loading $ITEMS tier-2 tasks (confidence 0.3, 1,000 per batch request)"
-  for batch in $(seq 1 $(( (ITEMS + 999) / 1000 ))); do
-    python3 - "$SNAPSHOT" "$batch" > /tmp/bench-batch.json <<'PY'
-import json, sys
-snapshot, batch = sys.argv[1], sys.argv[2]
-print(json.dumps({"predictions": [{"clientKey": f"review-{batch}-{i}", "modelSnapshotId": snapshot,
-    "payload": {"amount": i, "text": f"item {batch} {i}"}, "labels": ["card-not-present"],
-    "confidence": 0.3} for i in range(1000)]}))
-PY
-    curl -sf -o /dev/null -X POST -u "int-$RUN:$PASSWORD" -H 'Content-Type: application/json' \
-      --data-binary @/tmp/bench-batch.json "$BASE/api/v1/workflows/$WORKFLOW/predictions:batch"
-  done
+  load_tier2_tasks review $(( (ITEMS + 999) / 1000 ))
   if [[ ${BENCH_ANALYZE:-0} == 1 ]]; then
     echo "   ANALYZE of the task tables"
     psql -h 127.0.0.1 -U postgres -d "$DB" -qc "ANALYZE task_task; ANALYZE task_item; ANALYZE task_item_reviewer"
   fi
-  REVIEWERS=""
-  for r in $(seq 1 50); do
-    api POST users "{\"username\":\"rrev$r-$RUN\",\"password\":\"$PASSWORD\",\"roles\":[\"reviewer\"]}" >/dev/null
-    api PUT "qualifications/rrev$r-$RUN/$WORKFLOW" '{"maxTier":2}' >/dev/null
-    REVIEWERS="$REVIEWERS${REVIEWERS:+,}$(basic "rrev$r-$RUN:$PASSWORD")"
-  done
+  make_reviewers rrev
   rc=0
   BENCH_REVIEWERS=$REVIEWERS java ReviewRoundTrip.java --base "$BASE" --workflow "$WORKFLOW" --tier 2 \
     --warmup "${BENCH_WARMUP:-10}" --seconds "$DURATION" --webhook-port "$WEBHOOK_PORT" || rc=$?

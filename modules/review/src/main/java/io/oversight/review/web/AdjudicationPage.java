@@ -44,6 +44,7 @@ public class AdjudicationPage {
     private boolean notifyReviewers = true;
     private Optional<AdjudicationCase> current;
     private List<AdjudicationQueue> queues;
+    private List<SelectItem> choices;
 
     public List<AdjudicationQueue> getQueues() {
         if (queues == null) {
@@ -76,13 +77,20 @@ public class AdjudicationPage {
 
     /** What the adjudicator may choose: the taxonomy's selectable labels, or for a pairwise item a candidate, a tie or both bad. */
     public List<SelectItem> getChoices() {
-        Workflow workflow = workflows.find(getHeld().item().workflowKey()).orElseThrow();
+        if (choices == null) {
+            choices = choicesFor(getHeld());
+        }
+        return choices;
+    }
+
+    private List<SelectItem> choicesFor(AdjudicationCase held) {
+        Workflow workflow = workflows.find(held.item().workflowKey()).orElseThrow();
         if (workflow.taskKind() == TaskKind.PAIRWISE_PREFERENCE) {
-            List<SelectItem> choices = new ArrayList<>();
-            getHeld().item().candidates().forEach(c -> choices.add(new SelectItem(c.id(), "Candidate " + c.id())));
-            choices.add(new SelectItem(Preference.TIE_KEY, "Tie"));
-            choices.add(new SelectItem(Preference.BOTH_BAD_KEY, "Both bad"));
-            return choices;
+            List<SelectItem> pair = new ArrayList<>();
+            held.item().candidates().forEach(c -> pair.add(new SelectItem(c.id(), "Candidate " + c.id())));
+            pair.add(new SelectItem(Preference.TIE_KEY, "Tie"));
+            pair.add(new SelectItem(Preference.BOTH_BAD_KEY, "Both bad"));
+            return pair;
         }
         return workflow.taxonomy().labels().stream().filter(l -> workflow.acceptsLabel(l.code()))
                 .map(l -> new SelectItem(l.code(), l.displayName() + " (" + l.code() + ")")).toList();
@@ -101,6 +109,7 @@ public class AdjudicationPage {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
         queues = null;
+        choices = null;
         return null;
     }
 
@@ -119,6 +128,7 @@ public class AdjudicationPage {
         }
         current = null;
         queues = null;
+        choices = null;
         return null;
     }
 
@@ -131,6 +141,7 @@ public class AdjudicationPage {
         }
         current = null;
         queues = null;
+        choices = null;
         return null;
     }
 

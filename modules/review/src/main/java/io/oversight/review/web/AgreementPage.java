@@ -48,6 +48,8 @@ public class AgreementPage {
     private Integer tier;
     private AgreementReport report;
     private String resumeReason = "";
+    private List<ReviewerAccuracy> accuracy;
+    private List<ReviewerPause> pauses;
 
     /** The filter form is a plain GET form: its parameters choose the workflow, period and tier. */
     @PostConstruct
@@ -123,16 +125,24 @@ public class AgreementPage {
     }
 
     public List<ReviewerAccuracy> getAccuracy() {
-        return workflowKey == null ? List.of() : gold.accuracy(workflowKey);
+        if (accuracy == null) {
+            accuracy = workflowKey == null ? List.of() : gold.accuracy(workflowKey);
+        }
+        return accuracy;
     }
 
     public List<ReviewerPause> getPauses() {
-        return gold.activePauses();
+        if (pauses == null) {
+            pauses = gold.activePauses();
+        }
+        return pauses;
     }
 
     public String resume(String pauseId) {
         try {
             gold.resume(pauseId, resumeReason);
+            pauses = null;
+            accuracy = null;
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_INFO, "Reviewer resumed.", null));
         } catch (TasksException e) {
@@ -153,6 +163,7 @@ public class AgreementPage {
     public void setWorkflowKey(String workflowKey) {
         this.workflowKey = workflowKey;
         report = null;
+        accuracy = null;
     }
 
     public int getDays() {

@@ -55,6 +55,7 @@ public class WorkbenchPage {
     private Optional<ClaimedTask> current;
     private List<ReviewerNotice> notices;
     private List<QueueStatistics> myQueues;
+    private Shown shownCache;
     private String revealJustification = "";
     private Map<String, String> revealed = Map.of();
 
@@ -78,7 +79,7 @@ public class WorkbenchPage {
     }
 
     public Workflow getWorkflow() {
-        return workflows.find(getTask().task().queue().workflowKey()).orElseThrow();
+        return shown().workflow();
     }
 
     public boolean isFreeText() {
@@ -138,7 +139,7 @@ public class WorkbenchPage {
     }
 
     public Optional<GuidelineVersion> getGuideline() {
-        return guidelines.activeFor(getTask().task().queue().workflowKey());
+        return shown().guideline();
     }
 
     public String getGuidelineHtml() {
@@ -157,7 +158,25 @@ public class WorkbenchPage {
     }
 
     public Optional<ReviewerWorkload> getWorkload() {
-        return getCurrent().map(c -> queues.workload(c.task().queue().workflowKey()));
+        return getCurrent().map(c -> shown().workload());
+    }
+
+    /**
+     * What the page reads about the shown task's workflow, once per request: EL evaluates a getter
+     * each time an expression names it (every label, every rendered check), and each would be a query.
+     */
+    private record Shown(String taskId, Workflow workflow, Optional<GuidelineVersion> guideline,
+            ReviewerWorkload workload) {
+    }
+
+    private Shown shown() {
+        String shownTask = getTask().task().id();
+        if (shownCache == null || !shownCache.taskId().equals(shownTask)) {
+            String workflowKey = getTask().task().queue().workflowKey();
+            shownCache = new Shown(shownTask, workflows.find(workflowKey).orElseThrow(),
+                    guidelines.activeFor(workflowKey), queues.workload(workflowKey));
+        }
+        return shownCache;
     }
 
     /** The queues the caller may work, with how many tasks wait in each. */

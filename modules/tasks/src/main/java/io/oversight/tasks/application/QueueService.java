@@ -159,33 +159,31 @@ public class QueueService implements ReviewQueues {
         String pseudonym = callers.pseudonymOf(login);
         List<SettingsStore.Qualification> qualifications = database.run("reading qualifications",
                 c -> SettingsStore.qualificationsOf(c, login));
-        Instant now = clock.instant();
-        Map<String, Instant> lastWorked = new HashMap<>();
-        for (SettingsStore.Qualification q : qualifications) {
-            List<Instant> recent = database.run("reading recent work",
-                    c -> ReviewStore.completionTimes(c, login, q.workflowKey(), now.minus(Duration.ofDays(1))));
-            lastWorked.put(q.workflowKey(), recent.isEmpty() ? Instant.EPOCH : recent.get(0));
-        }
+        Map<String, Instant> lastWorked = database.run("reading recent work", c -> ReviewStore.lastCompletions(c, login));
         List<SettingsStore.Qualification> rotation = new ArrayList<>(qualifications);
-        rotation.sort(Comparator.comparing((SettingsStore.Qualification q) -> lastWorked.get(q.workflowKey()))
-                .thenComparing(SettingsStore.Qualification::workflowKey));
+        rotation.sort(Comparator.comparing((SettingsStore.Qualification q) ->
+                lastWorked.getOrDefault(q.workflowKey(), Instant.EPOCH)).thenComparing(SettingsStore.Qualification::workflowKey));
         for (SettingsStore.Qualification q : rotation) {
-            ReviewerWorkload workload = workload(q.workflowKey());
-            if (workload.capReached().isPresent() || workload.pausedBecause().isPresent()) {
-                continue;
-            }
-            for (int tier = q.maxTier(); tier >= 1; tier--) {
-                QueueKey queue = new QueueKey(q.workflowKey(), tier);
+            try {
                 Optional<ClaimedTask> claimed = inTransaction.call(() -> {
-                    Actor actor = callers.actorIn(reviewRolesFor(queue.tier()), pseudonym);
-                    ReviewSettings review = reviewSettings.of(queue.workflowKey());
-                    refuseIfPausedOrTired(login, queue.workflowKey(), review);
-                    return claim(queue, 1, login, actor, settingsService.of(queue.workflowKey()), review, false,
-                            Optional.empty()).stream().findFirst();
+                    ReviewSettings review = reviewSettings.of(q.workflowKey());
+                    refuseIfPausedOrTired(login, q.workflowKey(), review);
+                    IntakeSettings settings = settingsService.of(q.workflowKey());
+                    for (int tier = q.maxTier(); tier >= 1; tier--) {
+                        QueueKey queue = new QueueKey(q.workflowKey(), tier);
+                        Actor actor = callers.actorIn(reviewRolesFor(tier), pseudonym);
+                        List<ClaimedTask> taken = claim(queue, 1, login, actor, settings, review, false, Optional.empty());
+                        if (!taken.isEmpty()) {
+                            return Optional.of(taken.get(0));
+                        }
+                    }
+                    return Optional.<ClaimedTask>empty();
                 });
                 if (claimed.isPresent()) {
                     return claimed;
                 }
+            } catch (FatigueLimitException | NotPermittedException notNow) {
+                // paused, at a cap or without the role here: rotation moves on to the next workflow
             }
         }
         return Optional.empty();
@@ -433,7 +431,7 @@ public class QueueService implements ReviewQueues {
             ReviewSettings review = reviewSettings.of(workflowKey);
             ResultRules.check(result, workflows.find(workflowKey).orElseThrow(), held.item(), review.rationaleRequired());
             Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()), pseudonym);
-            return complete(taskId, result, login, actor, guidelines.activeFor(workflowKey), review);
+            return complete(held, result, login, actor, guidelines.activeFor(workflowKey), review, Map.of());
         });
     }
 
@@ -459,20 +457,16 @@ public class QueueService implements ReviewQueues {
             ReviewSettings review = reviewSettings.of(workflowKey);
             ResultRules.check(result, workflow, held.item(), review.rationaleRequired());
             Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()), pseudonym);
-            return complete(taskId, result, login, actor, guidelines.activeFor(workflowKey), review,
+            return complete(held, result, login, actor, guidelines.activeFor(workflowKey), review,
                     Map.of("preference", preference.name(), "sidesSwapped", Boolean.toString(Preference.sidesSwapped(taskId))));
         });
     }
 
-    private ReviewTask complete(String taskId, TaskResult result, String login, Actor actor,
-            Optional<GuidelineVersion> guideline, ReviewSettings review) {
-        return complete(taskId, result, login, actor, guideline, review, Map.of());
-    }
-
-    private ReviewTask complete(String taskId, TaskResult result, String login, Actor actor,
+    /** Completes the task {@code held} (read and locked by {@link #held} in this transaction). */
+    private ReviewTask complete(HeldTask held, TaskResult result, String login, Actor actor,
             Optional<GuidelineVersion> guideline, ReviewSettings review, Map<String, String> shownAnswer) {
-        HeldTask held = held(taskId, login);
         ReviewTask task = held.task();
+        String taskId = task.id();
         Instant now = clock.instant();
         ReviewItem item = database.run("locking the item", c -> TaskStore.findItem(c, task.itemId(), true))
                 .orElseThrow().item();

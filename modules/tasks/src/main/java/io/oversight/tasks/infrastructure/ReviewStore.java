@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -513,6 +515,21 @@ public final class ReviewStore {
     }
 
     // ---- workload
+
+    /** When the reviewer last completed a task, per workflow. */
+    public static Map<String, Instant> lastCompletions(Connection c, String reviewer) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT workflow_key, MAX(completed_at) FROM task_task "
+                + "WHERE completed_by = ? GROUP BY workflow_key")) {
+            select.setString(1, reviewer);
+            Map<String, Instant> last = new HashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    last.put(rows.getString(1), instant(rows, 2).orElseThrow());
+                }
+            }
+            return last;
+        }
+    }
 
     /** When the reviewer completed tasks of a workflow since {@code since}, newest first. */
     public static List<Instant> completionTimes(Connection c, String reviewer, String workflowKey, Instant since)
