@@ -1,0 +1,168 @@
+package io.oversight.simulator.experiments;
+
+import io.oversight.simulator.corpus.Message;
+import io.oversight.simulator.corpus.Split;
+import io.oversight.simulator.learning.SelectionStrategy;
+import io.oversight.simulator.model.LabelledText;
+import io.oversight.simulator.platform.PostedPrediction;
+import io.oversight.simulator.platform.WorkflowPlan;
+import io.oversight.simulator.report.Charts;
+import io.oversight.simulator.report.CsvTable;
+import io.oversight.simulator.reviewers.ReviewerPanel;
+import io.oversight.simulator.reviewers.SimulatedReviewer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Experiment 1: held-out accuracy against the number of human labels, when the model service sends
+ * people the items an active-learning strategy picks (margin, entropy, query by committee) versus a
+ * random sample. Each round it posts a batch of predictions, the simulated reviewers decide them
+ * through the review API, the service reads the released labels back, retrains on everything
+ * released so far (plus its small seed set) and registers the new model as the active snapshot.
+ */
+public final class LearningCurveExperiment {
+
+    /**
+     * @param seedLabels     labelled messages the customer starts with (half spam, half ham)
+     * @param batch          predictions sent to people per round
+     * @param maxLabels      human labels per run
+     * @param target         held-out accuracy whose cost in labels is compared
+     * @param reviewerCount  honest reviewers deciding, one review per item
+     */
+    public record Settings(List<SelectionStrategy> strategies, List<Long> seeds, int seedLabels, int batch, int maxLabels,
+            double target, double testFraction, int reviewerCount, double reviewerAccuracy) {
+    }
+
+    /** Accuracy after a number of human labels, in one run. */
+    public record Point(SelectionStrategy strategy, long seed, int humanLabels, double accuracy, int wrongLabels) {
+    }
+
+    /** The curves, and per strategy the human labels its mean curve needed to reach the target (absent: never). */
+    public record Result(List<Point> points, Map<SelectionStrategy, Integer> labelsToTarget, double target) {
+
+        /** 1 − labels(strategy) / labels(random), when both reached the target. */
+        public Double savingOver(SelectionStrategy strategy) {
+            Integer random = labelsToTarget.get(SelectionStrategy.RANDOM);
+            Integer other = labelsToTarget.get(strategy);
+            return random == null || other == null ? null : 1.0 - (double) other / random;
+        }
+    }
+
+    private final Harness harness;
+    private final Settings settings;
+
+    public LearningCurveExperiment(Harness harness, Settings settings) {
+        this.harness = harness;
+        this.settings = settings;
+    }
+
+    public Result run() {
+        List<Point> points = new ArrayList<>();
+        for (long seed : settings.seeds()) {
+            Split split = Split.of(harness.corpus, seed, settings.testFraction());
+            List<Message> seedSet = split.seedSet(settings.seedLabels(), seed).seed();
+            List<SimulatedReviewer> panel = ReviewerPanel.create("sim-lc-r", settings.reviewerCount(),
+                    settings.reviewerAccuracy(), 0.01, false, seed);
+            SimulatedReviewer adjudicator = new SimulatedReviewer("sim-adjudicator", 0.99, SimulatedReviewer.Behaviour.HONEST);
+            try (ReviewCrew crew = harness.crew(panel, adjudicator, seed)) {
+                for (SelectionStrategy strategy : settings.strategies()) {
+                    points.addAll(runOne(strategy, seed, split, seedSet, crew));
+                }
+            }
+        }
+        Map<SelectionStrategy, Integer> labelsToTarget = new LinkedHashMap<>();
+        Map<SelectionStrategy, TreeMap<Integer, Double>> means = meanCurves(points);
+        means.forEach((strategy, curve) -> curve.entrySet().stream()
+                .filter(e -> e.getValue() >= settings.target()).findFirst()
+                .ifPresent(e -> labelsToTarget.put(strategy, e.getKey())));
+        Result result = new Result(points, labelsToTarget, settings.target());
+        write(result, means);
+        return result;
+    }
+
+    private List<Point> runOne(SelectionStrategy strategy, long seed, Split split, List<Message> seedSet, ReviewCrew crew) {
+        String workflow = harness.workflowKey("lc", strategy.name() + "-s" + seed);
+        harness.platform.createWorkflow(WorkflowPlan.singleReview(workflow, "Learning curve " + strategy + " seed " + seed),
+                crew.people());
+        ModelService service = harness.modelService(workflow, seed);
+        List<LabelledText> labelled = new ArrayList<>();
+        seedSet.forEach(m -> labelled.add(new LabelledText(m, m.label())));
+        service.retrain(labelled, "Seed model: " + seedSet.size() + " labelled messages");
+        List<Point> points = new ArrayList<>();
+        int wrong = 0;
+        int humanLabels = 0;
+        points.add(new Point(strategy, seed, 0, service.model().accuracy(split.test()), 0));
+        Set<Message> unlabelled = new LinkedHashSet<>(split.pool());
+        seedSet.forEach(unlabelled::remove);
+        Random random = new Random(seed * 1_000_003L + strategy.ordinal());
+        int round = 0;
+        while (humanLabels < settings.maxLabels() && !unlabelled.isEmpty()) {
+            round++;
+            int k = Math.min(settings.batch(), settings.maxLabels() - humanLabels);
+            List<Message> chosen = strategy.select(List.copyOf(unlabelled), labelled, service.model(), k, random);
+            chosen.forEach(unlabelled::remove);
+            List<PostedPrediction> posted = service.predict(chosen, "round-" + round);
+            crew.work(workflow);
+            List<LabelledText> released = service.released(posted);
+            for (LabelledText label : released) {
+                wrong += label.label().equals(label.message().label()) ? 0 : 1;
+            }
+            labelled.addAll(released);
+            humanLabels += released.size();
+            service.retrain(labelled, String.format(Locale.ROOT, "Retrained on %d released labels (round %d)", humanLabels, round));
+            points.add(new Point(strategy, seed, humanLabels, service.model().accuracy(split.test()), wrong));
+        }
+        System.out.printf(Locale.ROOT, "learning curve %-7s seed %d: %d labels, accuracy %.4f%n", strategy, seed, humanLabels,
+                points.get(points.size() - 1).accuracy());
+        return points;
+    }
+
+    private static Map<SelectionStrategy, TreeMap<Integer, Double>> meanCurves(List<Point> points) {
+        Map<SelectionStrategy, TreeMap<Integer, List<Double>>> grouped = new LinkedHashMap<>();
+        for (Point p : points) {
+            grouped.computeIfAbsent(p.strategy(), s -> new TreeMap<>()).computeIfAbsent(p.humanLabels(), n -> new ArrayList<>())
+                    .add(p.accuracy());
+        }
+        Map<SelectionStrategy, TreeMap<Integer, Double>> means = new LinkedHashMap<>();
+        grouped.forEach((strategy, curve) -> {
+            TreeMap<Integer, Double> mean = new TreeMap<>();
+            curve.forEach((n, values) -> mean.put(n, values.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+            means.put(strategy, mean);
+        });
+        return means;
+    }
+
+    private void write(Result result, Map<SelectionStrategy, TreeMap<Integer, Double>> means) {
+        CsvTable curve = new CsvTable(List.of("strategy", "seed", "human_labels", "accuracy", "wrong_released_labels"));
+        for (Point p : result.points()) {
+            curve.add(p.strategy(), p.seed(), p.humanLabels(), format(p.accuracy()), p.wrongLabels());
+        }
+        curve.write(harness.out.resolve("learning-curve.csv"));
+        CsvTable summary = new CsvTable(List.of("strategy", "target_accuracy", "labels_to_target", "saving_vs_random",
+                "mean_accuracy_at_max_labels"));
+        means.forEach((strategy, mean) -> {
+            Integer labels = result.labelsToTarget().get(strategy);
+            Double saving = result.savingOver(strategy);
+            summary.add(strategy, format(result.target()), labels == null ? "not reached" : labels,
+                    saving == null ? "" : format(saving), format(mean.lastEntry().getValue()));
+        });
+        summary.write(harness.out.resolve("learning-curve-summary.csv"));
+        Map<String, double[][]> series = new LinkedHashMap<>();
+        means.forEach((strategy, mean) -> series.put(strategy.name().toLowerCase(Locale.ROOT), new double[][] {
+                mean.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
+                mean.values().stream().mapToDouble(Double::doubleValue).toArray()}));
+        Charts.lineChart("Held-out accuracy vs human labels (mean of " + settings.seeds().size() + " seeds)",
+                "human labels released by the platform", "held-out accuracy", series, harness.out.resolve("learning-curve.png"));
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}
