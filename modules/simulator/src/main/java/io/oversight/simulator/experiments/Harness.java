@@ -39,7 +39,13 @@ public final class Harness {
         return new ModelService(platform, workflowKey, postedMessages, seed);
     }
 
+    /** A crew that claims ten tasks per call. */
     ReviewCrew crew(List<SimulatedReviewer> panel, SimulatedReviewer adjudicator, long seed) {
-        return new ReviewCrew(platform, postedMessages, panel, adjudicator, seed);
+        return new ReviewCrew(platform, postedMessages, panel, adjudicator, seed, 10);
+    }
+
+    /** A crew that claims one task per call, so each claim may be served a gold item. */
+    ReviewCrew goldCheckedCrew(List<SimulatedReviewer> panel, SimulatedReviewer adjudicator, long seed) {
+        return new ReviewCrew(platform, postedMessages, panel, adjudicator, seed, 1);
     }
 }

@@ -67,7 +67,7 @@ public final class MultiReviewExperiment {
         List<Row> rows = new ArrayList<>();
         CsvTable reviewers = new CsvTable(List.of("configuration", "reviewer", "behaviour", "simulated_accuracy",
                 "gold_answers", "gold_accuracy", "paused", "reviews"));
-        try (ReviewCrew crew = harness.crew(panel, adjudicator, seed)) {
+        try (ReviewCrew crew = harness.goldCheckedCrew(panel, adjudicator, seed)) {
             for (Configuration configuration : settings.configurations()) {
                 String workflow = harness.workflowKey("mr", configuration.slug() + "-s" + seed);
                 harness.platform.createWorkflow(new WorkflowPlan(workflow, "Multi-review " + configuration.name(),

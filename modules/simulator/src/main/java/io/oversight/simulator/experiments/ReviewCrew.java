@@ -35,18 +35,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ReviewCrew implements AutoCloseable {
 
-    private static final int CLAIM_BATCH = 10;
-
     private final Platform platform;
     private final Map<String, Message> messages;
     private final Map<SimulatedReviewer, Credentials> reviewers = new LinkedHashMap<>();
     private final SimulatedReviewer adjudicator;
     private final Credentials adjudicatorCredentials;
     private final long seed;
+    private final int claimBatch;
     private final ExecutorService pool;
 
+    /**
+     * @param claimBatch tasks claimed per call; the platform draws gold per claim call, so a workflow
+     *                   that serves gold items is worked one task per claim
+     */
     ReviewCrew(Platform platform, Map<String, Message> messages, List<SimulatedReviewer> panel,
-            SimulatedReviewer adjudicator, long seed) {
+            SimulatedReviewer adjudicator, long seed, int claimBatch) {
         this.platform = platform;
         this.messages = messages;
         for (SimulatedReviewer reviewer : panel) {
@@ -55,6 +58,7 @@ final class ReviewCrew implements AutoCloseable {
         this.adjudicator = adjudicator;
         this.adjudicatorCredentials = platform.ensureAccount(adjudicator.login(), "Simulated adjudicator", "adjudicator", "reviewer");
         this.seed = seed;
+        this.claimBatch = claimBatch;
         this.pool = Executors.newFixedThreadPool(Math.min(4, Math.max(1, panel.size())));
     }
 
@@ -89,7 +93,7 @@ final class ReviewCrew implements AutoCloseable {
     private int reviewBatch(String workflowKey, SimulatedReviewer reviewer, Credentials credentials, Work work) {
         List<ClaimedTask> tasks;
         try {
-            tasks = platform.claim(credentials, workflowKey, CLAIM_BATCH);
+            tasks = platform.claim(credentials, workflowKey, claimBatch);
         } catch (ReviewerPausedException e) {
             work.paused.add(reviewer.login());
             return 0;

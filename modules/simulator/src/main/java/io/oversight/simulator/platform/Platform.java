@@ -213,10 +213,10 @@ public final class Platform {
                 texts(json.path("predictedLabels")), json.path("payload").path("messageId").asText(), reviews));
     }
 
-    /** Records the adjudicator's final label with a rationale. */
+    /** Records the adjudicator's final label with the rationale adjudication always requires. */
     public void adjudicate(Credentials adjudicator, AdjudicationCase adjudication, String label) {
-        Map<String, Object> body = decision(adjudication.predictedLabel(), label,
-                "Adjudicated: the message is " + label + ".");
+        Map<String, Object> body = decision(adjudication.predictedLabel(), label, null);
+        body.put("rationale", "Adjudicated: the message is " + label + ".");
         body.put("notifyReviewers", true);
         rest.post("/api/v1/adjudications/" + adjudication.id() + "/decision", adjudicator, body, 200);
     }
