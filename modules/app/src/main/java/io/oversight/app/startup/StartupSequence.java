@@ -17,9 +17,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses demo mode on a database that is not the embedded one (unless forced), brings the database
- * to the current schema, seeds accounts, then tells the modules the platform has started (they start
- * background work and seed demo data) when the application starts. A failure is kept (readiness
+ * Brings the database to the current schema, refuses demo mode on a database that is not the
+ * embedded one (unless forced), seeds accounts, then tells the modules the platform has started (they
+ * start background work and seed demo data) when the application starts. A failure is kept (readiness
  * reports it) rather than thrown, so the server stays up and an operator can read why it is not ready.
  */
 @ApplicationScoped
@@ -47,10 +47,11 @@ public class StartupSequence {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
+            // after the migrations, so that readiness can still read the ledger's state to report the refusal
+            migrations.migrate();
             DemoModeGuard.refusal(accountSeeding.demoMode(), demoForced, databaseUrl()).ifPresent(why -> {
                 throw new IllegalStateException(why);
             });
-            migrations.migrate();
             accountSeeding.seed();
             platformStarted.fire(new PlatformStarted(accountSeeding.demoMode()));
             state.set(StartupState.ready());
