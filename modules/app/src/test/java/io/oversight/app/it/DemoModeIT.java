@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Demo mode as {@code ./mvnw -Prun} starts it, on a server of its own (oversight-it-demo, empty
  * database, queue cap {@code it.demo.queueCap}): the built-in demo model fills the reviewers' queues
- * through the public API soon after deployment, up to its cap and no further, and each of its
- * predictions is routed and recorded like a customer model's.
+ * through the public API soon after deployment, up to its cap and no further, fills them again as
+ * reviewers work them, and each of its predictions is routed and recorded like a customer model's.
  */
 @ExtendWith(ArquillianExtension.class)
 // only the demo server runs the demo model; -Dit.test=DemoModeIT also selects this class for the others
@@ -110,6 +111,37 @@ class DemoModeIT {
             assertTrue(routed.stream().anyMatch(entry -> "HUMAN_REVIEW".equals(
                     entry.getJsonObject("attributes").getString("outcome"))), "most go to people: " + routed);
         }
+    }
+
+    @Test
+    @Order(3)
+    void aQueueAReviewerWorksBelowTheCapIsFilledAgain() {
+        ApiClient rita = ApiClient.as(deployment, "rita", DEMO_PASSWORD);
+        ApiClient greta = ApiClient.as(deployment, "greta", DEMO_PASSWORD);
+        String posts = "content-moderation";
+        assertTrue(eventually(() -> unfinishedTasks(greta).getOrDefault(posts, 0L) == CAP), "full before rita works it");
+        int tier = array(expect(200, rita.get("api/v1/queues/mine"))).stream().map(JsonValue::asJsonObject)
+                .filter(queue -> posts.equals(queue.getString("workflow")) && queue.getJsonNumber("open").longValue() > 0)
+                .findFirst().orElseThrow().getInt("tier");
+        JsonObject claimed = TasksFixture.claimed(rita.postJson("api/v1/queues/" + posts + "/" + tier + "/claim-next?count=1", "{}"))
+                .get(0);
+        JsonObject completed = object(expect(200, TasksFixture.completion(rita, claimed.getJsonObject("task").getString("id"),
+                TasksFixture.decision("APPROVE", "read the post"))));
+        assertEquals("COMPLETED", completed.getString("status"), "one task fewer: " + completed);
+        assertTrue(eventually(() -> unfinishedTasks(greta).getOrDefault(posts, 0L) == CAP),
+                "the demo model posts again until the queue is back at the cap");
+    }
+
+    /** Whether the condition holds within a minute, trying every half second. */
+    private static boolean eventually(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            pause(500);
+        }
+        return true;
     }
 
     /** Tasks of each workflow waiting in its queues or held by reviewers, every tier together. */
