@@ -19,6 +19,10 @@ public class AccountSeeding {
 
     /** Demo password of every demo user; printed in the console and the README, so demo only. */
     public static final String DEMO_PASSWORD = "oversight-demo";
+    /** The demo account of role integration, which the demo model posts predictions as. */
+    public static final String DEMO_INTEGRATION_USER = "ian";
+    /** The demo governance lead. */
+    public static final String DEMO_GOVERNANCE_USER = "greta";
 
     private static final Actor SEEDING = Actor.system("account-seeding");
 
@@ -29,10 +33,10 @@ public class AccountSeeding {
             demo("rita", "Rita Reviewer", Roles.REVIEWER, Roles.ANNOTATOR),
             demo("ed", "Ed Expert", Roles.EXPERT, Roles.REVIEWER),
             demo("ada", "Ada Adjudicator", Roles.ADJUDICATOR, Roles.EXPERT),
-            demo("greta", "Greta Governance", Roles.GOVERNANCE),
+            demo(DEMO_GOVERNANCE_USER, "Greta Governance", Roles.GOVERNANCE),
             demo("aud", "Audrey Auditor", Roles.AUDITOR),
             demo("alex", "Alex Admin", Roles.ADMIN),
-            demo("ian", "Ian Integration (a model service)", Roles.INTEGRATION));
+            demo(DEMO_INTEGRATION_USER, "Ian Integration (a model service)", Roles.INTEGRATION));
 
     @Inject
     UserDirectory directory;
