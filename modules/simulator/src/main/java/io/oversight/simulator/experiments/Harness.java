@@ -23,6 +23,9 @@ public final class Harness {
     /** Posted messages by the opaque reference in their payload; the simulated people look truth up here. */
     final Map<String, Message> postedMessages = new ConcurrentHashMap<>();
 
+    /** Settles disagreements where an experiment does not study the adjudicator's accuracy. */
+    static final SimulatedReviewer ADJUDICATOR = new SimulatedReviewer("sim-adjudicator", 0.99, SimulatedReviewer.Behaviour.HONEST);
+
     public Harness(Platform platform, List<Message> corpus, Path out, String runTag) {
         this.platform = platform;
         this.corpus = List.copyOf(corpus);

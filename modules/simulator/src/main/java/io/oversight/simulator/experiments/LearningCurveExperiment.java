@@ -70,7 +70,7 @@ public final class LearningCurveExperiment {
             List<Message> seedSet = split.seedSet(settings.seedLabels(), seed).seed();
             List<SimulatedReviewer> panel = ReviewerPanel.create("sim-lc-r", settings.reviewerCount(),
                     settings.reviewerAccuracy(), 0.01, false, seed);
-            SimulatedReviewer adjudicator = new SimulatedReviewer("sim-adjudicator", 0.99, SimulatedReviewer.Behaviour.HONEST);
+            SimulatedReviewer adjudicator = Harness.ADJUDICATOR;
             try (ReviewCrew crew = harness.crew(panel, adjudicator, seed)) {
                 for (SelectionStrategy strategy : settings.strategies()) {
                     points.addAll(runOne(strategy, seed, split, seedSet, crew));
@@ -92,9 +92,7 @@ public final class LearningCurveExperiment {
         harness.platform.createWorkflow(WorkflowPlan.singleReview(workflow, "Learning curve " + strategy + " seed " + seed),
                 crew.people());
         ModelService service = harness.modelService(workflow, seed);
-        List<LabelledText> labelled = new ArrayList<>();
-        seedSet.forEach(m -> labelled.add(new LabelledText(m, m.label())));
-        service.retrain(labelled, "Seed model: " + seedSet.size() + " labelled messages");
+        List<LabelledText> labelled = service.trainSeedModel(seedSet);
         List<Point> points = new ArrayList<>();
         int wrong = 0;
         int humanLabels = 0;

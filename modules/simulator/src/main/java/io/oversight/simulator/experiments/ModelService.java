@@ -59,6 +59,19 @@ final class ModelService {
         return model;
     }
 
+    /**
+     * Trains the first model on the customer's own labelled messages (their true labels) and makes it
+     * the active snapshot.
+     *
+     * @return the labels trained on, for later rounds to add released labels to
+     */
+    List<LabelledText> trainSeedModel(List<Message> seedSet) {
+        List<LabelledText> labelled = new ArrayList<>();
+        seedSet.forEach(m -> labelled.add(LabelledText.withTrueLabel(m)));
+        retrain(labelled, "Seed model: " + seedSet.size() + " labelled messages");
+        return labelled;
+    }
+
     /** Posts the current model's prediction for each message. */
     List<PostedPrediction> predict(List<Message> messages, String clientKeyPrefix) {
         List<PredictionRequest> requests = new ArrayList<>(messages.size());

@@ -74,9 +74,7 @@ public final class MultiReviewExperiment {
                         configuration.reviewersPerItem(), configuration.reviewMode(), configuration.onDisagreement(),
                         configuration.maxReviewers(), configuration.goldRate(), 1.0), crew.people());
                 ModelService service = harness.modelService(workflow, seed);
-                List<LabelledText> labelled = new ArrayList<>();
-                seedSet.forEach(m -> labelled.add(new LabelledText(m, m.label())));
-                service.retrain(labelled, "Seed model: " + seedSet.size() + " labelled messages");
+                List<LabelledText> labelled = service.trainSeedModel(seedSet);
                 if (configuration.goldRate() > 0) {
                     markGold(service, goldSet(service, Sampling.shuffled(split.pool(), seed), seedSet, items));
                 }

@@ -65,14 +65,12 @@ public final class OversightLevelExperiment {
         String workflow = harness.workflowKey("ol", "s" + seed);
         List<SimulatedReviewer> panel = ReviewerPanel.create("sim-ol-r", settings.reviewerCount(), settings.reviewerAccuracy(),
                 0.02, false, seed);
-        SimulatedReviewer adjudicator = new SimulatedReviewer("sim-adjudicator", 0.99, SimulatedReviewer.Behaviour.HONEST);
+        SimulatedReviewer adjudicator = Harness.ADJUDICATOR;
         List<Row> rows = new ArrayList<>();
         try (ReviewCrew crew = harness.crew(panel, adjudicator, seed)) {
             harness.platform.createWorkflow(WorkflowPlan.singleReview(workflow, "Oversight level seed " + seed), crew.people());
             ModelService service = harness.modelService(workflow, seed);
-            List<LabelledText> labelled = new ArrayList<>();
-            seedSet.forEach(m -> labelled.add(new LabelledText(m, m.label())));
-            service.retrain(labelled, "Seed model: " + seedSet.size() + " labelled messages");
+            List<LabelledText> labelled = service.trainSeedModel(seedSet);
             List<Message> training = new ArrayList<>(Sampling.shuffled(split.pool(), seed));
             training.removeAll(seedSet);
             List<PostedPrediction> trainingPosted = service.predict(training.subList(0, settings.trainLabels()), "train");

@@ -1,13 +1,11 @@
 package io.oversight.simulator.experiments;
 
-import io.oversight.simulator.corpus.Message;
 import io.oversight.simulator.corpus.Split;
 import io.oversight.simulator.model.LabelledText;
 import io.oversight.simulator.platform.PostedPrediction;
 import io.oversight.simulator.platform.WorkflowPlan;
 import io.oversight.simulator.reviewers.ReviewerPanel;
 import io.oversight.simulator.reviewers.SimulatedReviewer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,15 +34,12 @@ public final class RetrainOnceExperiment {
         Split.SeedSet seedSet = split.seedSet(SEED_LABELS, seed);
         String workflow = harness.workflowKey("slice", "s" + seed);
         List<SimulatedReviewer> panel = ReviewerPanel.create("sim-slice-r", 2, 0.95, 0.01, false, seed);
-        SimulatedReviewer adjudicator = new SimulatedReviewer("sim-adjudicator", 0.99, SimulatedReviewer.Behaviour.HONEST);
+        SimulatedReviewer adjudicator = Harness.ADJUDICATOR;
         try (ReviewCrew crew = harness.crew(panel, adjudicator, seed)) {
             harness.platform.createWorkflow(WorkflowPlan.singleReview(workflow, "Harness slice seed " + seed), crew.people());
             ModelService service = harness.modelService(workflow, seed);
-            List<LabelledText> labelled = new ArrayList<>();
-            for (Message m : seedSet.seed()) {
-                labelled.add(new LabelledText(m, m.label()));
-            }
-            double seedAccuracy = service.retrain(labelled, "Seed model: " + SEED_LABELS + " labelled messages").accuracy(split.test());
+            List<LabelledText> labelled = service.trainSeedModel(seedSet.seed());
+            double seedAccuracy = service.model().accuracy(split.test());
             List<PostedPrediction> posted = service.predict(seedSet.unlabelled(), "slice");
             ReviewCrew.Work work = crew.work(workflow);
             List<LabelledText> released = service.released(posted);
