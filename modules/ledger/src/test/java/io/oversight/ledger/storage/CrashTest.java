@@ -37,6 +37,7 @@ class CrashTest {
     void killMinusNineLosesNoCommittedRecordAndLeavesAVerifiableLog() throws Exception {
         LedgerHarness ledger = new LedgerHarness(TestDatabase.POSTGRES, TestDatabase.freshPostgres(DATABASE), tmp, 1_000, 1_000);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Doversight.test.db.suffix=" + TestDatabase.SUFFIX,
                 "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), DATABASE,
                 tmp.resolve("ledger.p12").toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)

@@ -34,6 +34,11 @@ public enum TestDatabase {
         }
     };
 
+    /**
+     * Appended to every test database name (system property {@code oversight.test.db.suffix}), so two
+     * builds on one machine, such as parallel work in separate checkouts, never share a database.
+     */
+    public static final String SUFFIX = System.getProperty("oversight.test.db.suffix", "");
     /** The test database on the local PostgreSQL, dropped and re-created by the first test that uses it. */
     public static final String DATABASE = "oversight_ledger_test";
     static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/";
@@ -43,8 +48,12 @@ public enum TestDatabase {
     /** A data source on an empty ledger schema that has just been migrated. */
     public abstract DataSource freshLedger();
 
-    /** A data source on database {@code name} of the local PostgreSQL, with an empty migrated schema. */
-    public static DataSource freshPostgres(String name) {
+    /**
+     * A data source on database {@code baseName} (plus {@link #SUFFIX}) of the local PostgreSQL, with an
+     * empty migrated schema.
+     */
+    public static DataSource freshPostgres(String baseName) {
+        String name = baseName + SUFFIX;
         try {
             if (!CREATED.contains(name)) {
                 try (Connection admin = DriverManager.getConnection(POSTGRES_URL + "postgres", "postgres", "");
@@ -54,7 +63,7 @@ public enum TestDatabase {
                 }
                 CREATED.add(name);
             }
-            PGSimpleDataSource dataSource = postgres(name);
+            PGSimpleDataSource dataSource = postgres(baseName);
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
                 statement.execute("CREATE SCHEMA public");
@@ -67,10 +76,10 @@ public enum TestDatabase {
         }
     }
 
-    /** A data source on an existing database of the local PostgreSQL, without touching its content. */
-    public static PGSimpleDataSource postgres(String name) {
+    /** A data source on existing database {@code baseName} (plus {@link #SUFFIX}), without touching its content. */
+    public static PGSimpleDataSource postgres(String baseName) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(POSTGRES_URL + name);
+        dataSource.setURL(POSTGRES_URL + baseName + SUFFIX);
         dataSource.setUser("postgres");
         dataSource.setReWriteBatchedInserts(true);
         return dataSource;
