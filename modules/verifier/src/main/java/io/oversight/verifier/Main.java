@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -jar oversight-verifier.jar BUNDLE --trust TRUST_FILE --origin ORIGIN [--checkpoint EARLIER_CHECKPOINT_FILE]
+ * java -jar oversight-verifier.jar report FILE... --bundle BUNDLE --trust TRUST_FILE --origin ORIGIN [--entry SEQUENCE]
  * </pre>
  *
  * BUNDLE is a bundle directory or zip file; TRUST_FILE lists the keys the auditor trusts (obtained
@@ -59,6 +60,9 @@ public final class Main {
 
             exit codes: 0 verified, 1 tampering detected, 2 bad checkpoint signature,
                         3 unknown or not valid key or wrong origin, 4 malformed or truncated input, 64 usage error
+
+            A compliance report (XML or PDF) is checked against a bundle with the report command:
+              java -jar oversight-verifier.jar report FILE... --bundle BUNDLE --trust TRUST_FILE --origin ORIGIN [--entry SEQUENCE]
             """;
 
     private Main() {
@@ -70,6 +74,9 @@ public final class Main {
 
     /** Runs the verifier and returns its exit code; {@link #main} only adds {@code System.exit}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && "report".equals(args[0])) {
+            return ReportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);

@@ -1,6 +1,7 @@
 package io.oversight.verifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oversight.ledger.format.BundlePrefix;
@@ -36,6 +37,9 @@ class MainTest {
     private static final String ORIGIN = "oversight.example/ledger";
     private static final long T0 = 1_767_225_600_000_000L;
     private static final int ENTRIES = 300;
+    /** The entry that records a compliance report's digests. */
+    private static final int REPORT_ENTRY = 150;
+    private static final byte[] REPORT_XML = "<complianceReport id=\"r-1\"/>".getBytes(StandardCharsets.UTF_8);
 
     private final NoteSigner signer = NoteSigner.ed25519(ORIGIN, sha("verifier test key"));
     private final List<byte[]> entries = new ArrayList<>();
@@ -53,12 +57,16 @@ class MainTest {
     void buildLog() throws IOException {
         byte[] previous = new byte[32];
         for (int i = 0; i < ENTRIES; i++) {
-            byte[] entry = EntryCodec.encode(LedgerEntry.builder()
+            LedgerEntry.Builder builder = LedgerEntry.builder()
                     .sequence(i).previousEntryHash(Digest.of(previous))
                     .loggedAtMicros(T0 + i * 1_000L).occurredAtMicros(T0 + i * 1_000L - 500)
                     .workflow("claims").actionType("review.decision.approved").actor("p-" + (i % 7), "reviewer")
-                    .subject("item", "item-" + i).payloadDigest(Optional.of(Digest.of(sha("payload " + i))))
-                    .build());
+                    .subject("item", "item-" + i).payloadDigest(Optional.of(Digest.of(sha("payload " + i))));
+            if (i == REPORT_ENTRY) {
+                builder.actionType(ReportCommand.ACTION).actor("p-aud", "auditor").subject("report", "r-1")
+                        .attribute("xmlSha256", hex(sha256(REPORT_XML))).attribute("pdfSha256", hex(sha("a pdf")));
+            }
+            byte[] entry = EntryCodec.encode(builder.build());
             entries.add(entry);
             previous = LedgerHashes.chainHash(entry);
             chain.add(previous);
@@ -221,6 +229,52 @@ class MainTest {
         assertEquals(Main.VERIFIED, help.exitCode());
         assertTrue(help.out().contains("exit codes"));
         assertOutcome(verify(tmp.resolve("no-such-bundle")), Main.MALFORMED, "does not exist");
+    }
+
+    @Test
+    void aRecordedReportFileIsProvedAndAChangedOneIsNot() throws IOException {
+        Path bundle = bundle(entries);
+        Path report = Files.write(tmp.resolve("report.xml"), REPORT_XML);
+        byte[] changed = REPORT_XML.clone();
+        changed[5] ^= 0x01;
+        Path other = Files.write(tmp.resolve("changed.xml"), changed);
+        String[] common = {"--bundle", bundle.toString(), "--trust", trust.toString(), "--origin", ORIGIN};
+
+        assertOutcome(run(concat(new String[] {"report", report.toString()}, common)), Main.VERIFIED,
+                "VERIFIED", "entry " + REPORT_ENTRY, "as its XML", "REPORT RECORDED");
+        assertOutcome(run(concat(new String[] {"report", report.toString(), "--entry", "" + REPORT_ENTRY}, common)),
+                Main.VERIFIED, "REPORT RECORDED");
+        assertOutcome(run(concat(new String[] {"report", other.toString()}, common)), Main.TAMPERED, "REPORT NOT RECORDED");
+        assertOutcome(run(concat(new String[] {"report", report.toString(), "--entry", "151"}, common)), Main.TAMPERED,
+                "REPORT NOT RECORDED");
+        assertEquals(Main.USAGE, run("report", "--bundle", bundle.toString()).exitCode());
+    }
+
+    @Test
+    void aReportIsNotProvedByATamperedBundle() throws IOException {
+        List<byte[]> damaged = new ArrayList<>(entries);
+        byte[] copy = damaged.get(10).clone();
+        copy[copy.length - 1] ^= 0x01;
+        damaged.set(10, copy);
+        Path report = Files.write(tmp.resolve("report.xml"), REPORT_XML);
+        Result r = run("report", report.toString(), "--bundle", bundle(damaged).toString(), "--trust", trust.toString(),
+                "--origin", ORIGIN);
+        assertEquals(Main.TAMPERED, r.exitCode(), r.out());
+        assertFalse(r.out().contains("REPORT RECORDED"), r.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Path write(String name, String content) throws IOException {

@@ -67,6 +67,11 @@ public final class ApiClient {
         }
     }
 
+    /** The deployment's base URI, for requests this client does not build itself. */
+    public URI base() {
+        return base;
+    }
+
     /** The Authorization header value this client sends, for requests it does not build itself. */
     public String authorization() {
         return authorization;
