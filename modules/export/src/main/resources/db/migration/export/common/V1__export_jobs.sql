@@ -1,6 +1,7 @@
--- Export module (SPEC X1, X4): report jobs and their files, shared by every server of a cluster
--- (ADR 0015). A job's heartbeat moves while it runs; a running job with a stale heartbeat lost its
--- server and is shown as INTERRUPTED until someone restarts it.
+-- Export module (SPEC X1, X4): report jobs, shared by every server of a cluster (ADR 0015); their
+-- files are in V2, per vendor (BLOB on H2, BYTEA on PostgreSQL). A job's heartbeat moves while it
+-- runs; a running job with a stale heartbeat lost its server and is shown as INTERRUPTED until
+-- someone restarts it.
 CREATE TABLE export_job (
     id              VARCHAR(36)   NOT NULL PRIMARY KEY,
     kind            VARCHAR(16)   NOT NULL CHECK (kind IN ('REPORT')),
@@ -27,16 +28,3 @@ CREATE TABLE export_job (
 );
 
 CREATE INDEX export_job_requested ON export_job (requested_at);
-
--- A completed job's files, written once in the transaction that completes the job and records it
--- in the ledger; deleted by retention (oversight.export.retentionDays), never changed.
-CREATE TABLE export_artifact (
-    job_id      VARCHAR(36)  NOT NULL REFERENCES export_job (id),
-    format      VARCHAR(8)   NOT NULL CHECK (format IN ('XML', 'PDF')),
-    media_type  VARCHAR(64)  NOT NULL,
-    size_bytes  BIGINT       NOT NULL,
-    sha256      VARCHAR(64)  NOT NULL,
-    content     BYTEA        NOT NULL,
-    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (job_id, format)
-);
