@@ -38,7 +38,7 @@ class MainTest {
     private static final long T0 = 1_767_225_600_000_000L;
     private static final int ENTRIES = 300;
     /** The entry that records a compliance report's digests. */
-    private static final int REPORT_ENTRY = 150;
+    private static final int REPORT_ENTRY = 270;
     private static final byte[] REPORT_XML = "<complianceReport id=\"r-1\"/>".getBytes(StandardCharsets.UTF_8);
 
     private final NoteSigner signer = NoteSigner.ed25519(ORIGIN, sha("verifier test key"));
@@ -245,7 +245,7 @@ class MainTest {
         assertOutcome(run(concat(new String[] {"report", report.toString(), "--entry", "" + REPORT_ENTRY}, common)),
                 Main.VERIFIED, "REPORT RECORDED");
         assertOutcome(run(concat(new String[] {"report", other.toString()}, common)), Main.TAMPERED, "REPORT NOT RECORDED");
-        assertOutcome(run(concat(new String[] {"report", report.toString(), "--entry", "151"}, common)), Main.TAMPERED,
+        assertOutcome(run(concat(new String[] {"report", report.toString(), "--entry", "271"}, common)), Main.TAMPERED,
                 "REPORT NOT RECORDED");
         assertEquals(Main.USAGE, run("report", "--bundle", bundle.toString()).exitCode());
     }
