@@ -102,7 +102,7 @@ class ReportsIT {
         for (int i = 0; i < 3; i++) {
             items.add(object(expect(202, f.submit(f.prediction("rep-" + i, 0.5)))).getString("id"));
         }
-        expect(202, f.submit(f.prediction("rep-auto", 0.95)));
+        expect(201, f.submit(f.prediction("rep-auto", 0.95))); // decided by the policy at once
         expect(202, f.submit(f.prediction("rep-low", 0.1)));
         List<JsonObject> claimed = f.claim(reviewer, 2, 3);
         assertEquals(3, claimed.size());

@@ -157,7 +157,7 @@ public class ReportsResource {
         StreamingOutput body = out -> buffer.writeTo(out);
         return Response.ok(body, format.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"compliance-report-" + id + "." + format.extension() + "\"")
-                .header("Digest", "sha-256=" + sha)
+                .header("X-Content-SHA256", sha)
                 .build();
     }
 
