@@ -107,7 +107,7 @@ public final class ReportComputation {
                 band.tier = b.tier();
                 v.bands.add(band);
             }
-            p.rules().forEach(r -> v.rules.add(r.expression() + " -> tier " + r.tier()));
+            p.rules().forEach(r -> v.rules.add(r.expression()));
             for (SlaTarget s : p.slaTargets()) {
                 ComplianceReport.SlaTargetRef t = new ComplianceReport.SlaTargetRef();
                 t.tier = s.tier();
