@@ -66,11 +66,14 @@ CREATE TABLE gov_monitor_settings (
     reference_size      INTEGER     NOT NULL CHECK (reference_size >= 10),
     reference_from      TIMESTAMP WITH TIME ZONE,
     reference_to        TIMESTAMP WITH TIME ZONE,
-    gate_min_n          INTEGER     NOT NULL CHECK (gate_min_n >= 1),
-    gate_min_agreement  DOUBLE PRECISION NOT NULL CHECK (gate_min_agreement >= 0 AND gate_min_agreement <= 1),
+    -- acceptance criteria of the promotion gate; none set: promotions are not gated
+    gate_min_n          INTEGER     CHECK (gate_min_n >= 1),
+    gate_min_agreement  DOUBLE PRECISION CHECK (gate_min_agreement >= 0 AND gate_min_agreement <= 1),
     gate_margin         DOUBLE PRECISION CHECK (gate_margin >= 0 AND gate_margin <= 1),
     advice_target       DOUBLE PRECISION NOT NULL CHECK (advice_target > 0 AND advice_target < 1),
-    CHECK ((reference_from IS NULL) = (reference_to IS NULL))
+    CHECK ((reference_from IS NULL) = (reference_to IS NULL)),
+    CHECK ((gate_min_n IS NULL) = (gate_min_agreement IS NULL)),
+    CHECK (gate_margin IS NULL OR gate_min_n IS NOT NULL)
 );
 
 -- The single row every server's tick locks: whoever holds it computes, the others skip the round.

@@ -28,11 +28,15 @@ public final class MonitorConfigStore {
                 if (!rs.next()) {
                     return MonitorSettings.defaults(workflowKey);
                 }
+                int gateMinN = rs.getInt(5);
+                boolean gated = !rs.wasNull();
+                double minAgreement = rs.getDouble(6);
                 double margin = rs.getDouble(7);
                 Optional<Double> m = rs.wasNull() ? Optional.empty() : Optional.of(margin);
                 return new MonitorSettings(workflowKey, rs.getInt(1), rs.getInt(2),
                         Optional.ofNullable(MonitorStore.optionalInstant(rs, 3)),
-                        Optional.ofNullable(MonitorStore.optionalInstant(rs, 4)), rs.getInt(5), rs.getDouble(6), m,
+                        Optional.ofNullable(MonitorStore.optionalInstant(rs, 4)),
+                        gated ? Optional.of(new MonitorSettings.AcceptanceCriteria(gateMinN, minAgreement, m)) : Optional.empty(),
                         rs.getDouble(8));
             }
         }
@@ -51,10 +55,16 @@ public final class MonitorConfigStore {
             insert.setInt(3, s.referenceSize());
             insert.setObject(4, s.referenceFrom().map(MonitorStore::utc).orElse(null));
             insert.setObject(5, s.referenceTo().map(MonitorStore::utc).orElse(null));
-            insert.setInt(6, s.gateMinN());
-            insert.setDouble(7, s.gateMinAgreement());
-            if (s.gateMargin().isPresent()) {
-                insert.setDouble(8, s.gateMargin().get());
+            Optional<MonitorSettings.AcceptanceCriteria> gate = s.acceptance();
+            if (gate.isPresent()) {
+                insert.setInt(6, gate.get().minN());
+                insert.setDouble(7, gate.get().minAgreement());
+            } else {
+                insert.setNull(6, Types.INTEGER);
+                insert.setNull(7, Types.DOUBLE);
+            }
+            if (gate.flatMap(MonitorSettings.AcceptanceCriteria::margin).isPresent()) {
+                insert.setDouble(8, gate.get().margin().get());
             } else {
                 insert.setNull(8, Types.DOUBLE);
             }

@@ -22,7 +22,7 @@ public final class MonitorValues {
     }
 
     /** Where a window sits and what it is compared with. */
-    public record Window(String workflowKey, Optional<String> snapshotId, MonitorGrain grain, Instant start) {
+    public record Window(String workflowKey, Optional<String> subject, MonitorGrain grain, Instant start) {
     }
 
     public static List<MonitorValue> of(Window w, WindowAggregate a, Optional<WindowAggregate> reference, long minN) {
@@ -54,14 +54,14 @@ public final class MonitorValues {
                         r -> ks.map(Drift.KsResult::pValue));
             }
             case LABEL_PSI -> drift(w, monitor, a, reference, minN, r -> Drift.psi(r.labels, a.labels), r -> Optional.empty());
-            case VOLUME -> new MonitorValue(w.workflowKey(), w.snapshotId(), monitor, w.grain(), w.start(), end(w),
+            case VOLUME -> new MonitorValue(w.workflowKey(), w.subject(), monitor, w.grain(), w.start(), end(w),
                     MonitorValue.Status.OK, Optional.of((double) a.predictions), a.predictions, Optional.empty(),
                     Optional.empty(), Optional.empty(), a.routes);
             // queue measures are maxima the SLA monitor saw: their n is the backlog itself
-            case QUEUE_BACKLOG -> new MonitorValue(w.workflowKey(), w.snapshotId(), monitor, w.grain(), w.start(), end(w),
+            case QUEUE_BACKLOG -> new MonitorValue(w.workflowKey(), w.subject(), monitor, w.grain(), w.start(), end(w),
                     MonitorValue.Status.OK, Optional.of((double) a.queueOpenMax), a.queueOpenMax, Optional.empty(),
                     Optional.empty(), Optional.empty(), Map.of());
-            case OLDEST_AGE_VS_SLA -> new MonitorValue(w.workflowKey(), w.snapshotId(), monitor, w.grain(), w.start(),
+            case OLDEST_AGE_VS_SLA -> new MonitorValue(w.workflowKey(), w.subject(), monitor, w.grain(), w.start(),
                     end(w), MonitorValue.Status.OK, Optional.of(a.oldestAgeRatioMax), a.queueOpenMax, Optional.empty(),
                     Optional.empty(), Optional.empty(), Map.of());
         };
@@ -76,7 +76,7 @@ public final class MonitorValues {
             return notEnough(w, m, n);
         }
         Wilson.Interval i = Wilson.interval95(k, n).orElseThrow();
-        return new MonitorValue(w.workflowKey(), w.snapshotId(), m, w.grain(), w.start(), end(w), MonitorValue.Status.OK,
+        return new MonitorValue(w.workflowKey(), w.subject(), m, w.grain(), w.start(), end(w), MonitorValue.Status.OK,
                 Optional.of(i.estimate()), n, Optional.of(i.lower()), Optional.of(i.upper()), Optional.empty(), Map.of());
     }
 
@@ -85,7 +85,7 @@ public final class MonitorValues {
         if (n < minN || value.isEmpty()) {
             return notEnough(w, m, n);
         }
-        return new MonitorValue(w.workflowKey(), w.snapshotId(), m, w.grain(), w.start(), end(w), MonitorValue.Status.OK,
+        return new MonitorValue(w.workflowKey(), w.subject(), m, w.grain(), w.start(), end(w), MonitorValue.Status.OK,
                 value, n, Optional.empty(), Optional.empty(), pValue, details);
     }
 
@@ -93,7 +93,7 @@ public final class MonitorValues {
             long minN, java.util.function.Function<WindowAggregate, Optional<Double>> statistic,
             java.util.function.Function<WindowAggregate, Optional<Double>> pValue) {
         if (reference.isEmpty()) {
-            return new MonitorValue(w.workflowKey(), w.snapshotId(), m, w.grain(), w.start(), end(w),
+            return new MonitorValue(w.workflowKey(), w.subject(), m, w.grain(), w.start(), end(w),
                     MonitorValue.Status.NO_REFERENCE, Optional.empty(), a.predictions, Optional.empty(), Optional.empty(),
                     Optional.empty(), Map.of());
         }
@@ -101,7 +101,7 @@ public final class MonitorValues {
     }
 
     private static MonitorValue notEnough(Window w, Monitor m, long n) {
-        return new MonitorValue(w.workflowKey(), w.snapshotId(), m, w.grain(), w.start(), end(w),
+        return new MonitorValue(w.workflowKey(), w.subject(), m, w.grain(), w.start(), end(w),
                 MonitorValue.Status.NOT_ENOUGH_DATA, Optional.empty(), n, Optional.empty(), Optional.empty(),
                 Optional.empty(), Map.of());
     }

@@ -151,6 +151,18 @@ public final class WindowAggregate {
         return decisions;
     }
 
+    public long agreed() {
+        return agreed;
+    }
+
+    public long audits() {
+        return audits;
+    }
+
+    public long auditErrors() {
+        return auditErrors;
+    }
+
     public Histogram outcomes() {
         return Histogram.of(outcomes);
     }

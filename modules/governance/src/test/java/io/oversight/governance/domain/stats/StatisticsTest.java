@@ -176,6 +176,17 @@ class StatisticsTest {
     }
 
     @Test
+    void newcombesHybridIntervalOfADifferenceMatchesHisPublishedExample() {
+        // Newcombe (1998), "Interval estimation for the difference between independent proportions",
+        // Table II example (a): 56/70 − 48/80 = 0.2000, method 10 (hybrid score): 0.0524 to 0.3339.
+        NewcombeDifference.Interval d = NewcombeDifference.of(56, 70, 48, 80).orElseThrow();
+        assertEquals(0.2, d.difference(), TOLERANCE);
+        assertEquals(0.0524, d.lower(), 5e-5);
+        assertEquals(0.3339, d.upper(), 5e-5);
+        assertTrue(NewcombeDifference.of(1, 2, 0, 0).isEmpty(), "no comparison without a second sample");
+    }
+
+    @Test
     void histogramsStoreAndMergeByAddition() {
         Histogram h = Histogram.ofScores(0.0, 0.011, 1.0, 1.0);
         assertEquals("0:1,1:1,99:2", h.encode());
