@@ -70,7 +70,7 @@ public class DefaultMonitors implements Monitors {
     }
 
     /** The merged aggregate of every window of {@code grain} in [from, to) of a subject (for gates and advice). */
-    WindowAggregate total(String workflowKey, String subject, MonitorGrain grain, Instant from, Instant to) {
+    public WindowAggregate total(String workflowKey, String subject, MonitorGrain grain, Instant from, Instant to) {
         return database.run("reading monitor windows", c -> {
             WindowAggregate total = new WindowAggregate();
             MonitorStore.windows(c, workflowKey, subject, grain, from, to).values().forEach(total::merge);
