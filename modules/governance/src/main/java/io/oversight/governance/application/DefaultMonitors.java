@@ -115,7 +115,7 @@ public class DefaultMonitors implements Monitors {
             v.check(a.margin().isEmpty() || (a.margin().get() >= 0 && a.margin().get() <= 1), "acceptance.margin",
                     "must be between 0 and 1");
         });
-        v.throwIfAny("The monitor settings");
+        v.throwIfAny("The monitor-settings request");
         database.run("saving monitor settings", c -> {
             MonitorConfigStore.saveSettings(c, s);
             return null;
