@@ -1,5 +1,5 @@
 /*
- * Renders every element with a data-chart attribute as an Apache ECharts chart (ADR 0016). The page
+ * Renders every element with a data-chart attribute as an Apache ECharts chart (ADR 0018). The page
  * bean writes the chart's option as JSON; this file only adds what JSON cannot carry: the alert
  * timeline's bars and the tooltips that show each value's sample size.
  */

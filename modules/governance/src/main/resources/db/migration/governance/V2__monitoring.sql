@@ -1,4 +1,4 @@
--- Monitoring (SPEC G3, G4, G6, G7; ADR 0015). Portable SQL for H2 and PostgreSQL.
+-- Monitoring (SPEC G3, G4, G6, G7; ADR 0017). Portable SQL for H2 and PostgreSQL.
 --
 -- gov_observation is an outbox: tasks writes one row per prediction, decision, audit, review action
 -- or gold answer in its own transaction; the monitor tick folds committed rows into the window

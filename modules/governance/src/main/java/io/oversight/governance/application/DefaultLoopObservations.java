@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Appends the loop's observations to the monitoring outbox in the caller's transaction (ADR 0015):
+ * Appends the loop's observations to the monitoring outbox in the caller's transaction (ADR 0017):
  * one batched insert per intake request, one row per decision. The tick does the arithmetic later;
  * nothing here reads or locks shared rows, so intake and decisions never wait on monitoring.
  */

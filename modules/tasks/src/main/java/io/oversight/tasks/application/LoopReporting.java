@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Tells governance's monitors what the loop did (ADR 0015), in the transaction of the change: tasks'
+ * Tells governance's monitors what the loop did (ADR 0017), in the transaction of the change: tasks'
  * rows become governance's observation records here, and nowhere else. No payload is passed, so no
  * declared personal-data field can reach a monitor.
  */
