@@ -1,22 +1,10 @@
 /*
  * Renders every element with a data-chart attribute as an Apache ECharts chart (ADR 0018). The page
- * bean writes the chart's option as JSON; this file only adds what JSON cannot carry: the alert
- * timeline's bars and the tooltips that show each value's sample size.
+ * bean writes the chart's option as JSON; this file only adds what JSON cannot carry: tooltips that
+ * show each value's sample size. One chart that fails to draw does not stop the others.
  */
 (function () {
     "use strict";
-
-    function timelineBar(params, api) {
-        var row = api.value(0);
-        var start = api.coord([api.value(1), row]);
-        var end = api.coord([api.value(2), row]);
-        var height = api.size([0, 1])[1] * 0.5;
-        return {
-            type: "rect",
-            shape: { x: start[0], y: start[1] - height / 2, width: Math.max(2, end[0] - start[0]), height: height },
-            style: api.style()
-        };
-    }
 
     function withSampleSizes(option) {
         if (option.tooltip && option.tooltip.trigger === "axis") {
@@ -38,16 +26,18 @@
     }
 
     function render(element) {
-        var option = JSON.parse(element.getAttribute("data-chart"));
-        (option.series || []).forEach(function (s) {
-            if (s.renderItem === "timelineBar") {
-                s.renderItem = timelineBar;
+        try {
+            var chart = echarts.init(element, null, { renderer: "canvas" });
+            chart.setOption(withSampleSizes(JSON.parse(element.getAttribute("data-chart"))));
+            element.setAttribute("data-rendered", "true");
+            window.addEventListener("resize", function () { chart.resize(); });
+        } catch (e) {
+            element.setAttribute("data-rendered", "failed");
+            element.textContent = "This chart could not be drawn; the table below has the values.";
+            if (window.console) {
+                window.console.error(e);
             }
-        });
-        var chart = echarts.init(element, null, { renderer: "canvas" });
-        chart.setOption(withSampleSizes(option));
-        element.setAttribute("data-rendered", "true");
-        window.addEventListener("resize", function () { chart.resize(); });
+        }
     }
 
     document.addEventListener("DOMContentLoaded", function () {

@@ -68,7 +68,13 @@ class MonitorsBrowserIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             wait.until(d -> d.findElements(By.id("welcome")).size() > 0 || d.getCurrentUrl().contains("governance"));
             browser.get(deployment + "governance/monitors.xhtml?workflow=" + f.key + "&grain=HOUR");
-            wait.until(d -> d.findElements(By.cssSelector("[data-rendered='true']")).size() == 6);
+            try {
+                wait.until(d -> d.findElements(By.cssSelector("[data-rendered]")).size() == 6);
+            } finally {
+                Browser.saveScreenshot(browser, "monitors.png");
+            }
+            assertEquals(List.of(), browser.findElements(By.cssSelector("[data-rendered='failed']")).stream()
+                    .map(e -> e.getAttribute("id")).toList(), "charts that failed to draw");
             assertEquals(6, browser.findElements(By.cssSelector("[data-rendered='true'] canvas")).size(),
                     "each chart is drawn on a canvas by ECharts");
             assertTrue(browser.findElement(By.id("latest")).getText().contains("Human–model agreement"));
@@ -76,7 +82,6 @@ class MonitorsBrowserIT {
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertTrue(((Number) overflow).longValue() <= 0, "no horizontal scrolling at 1366 px: " + overflow);
             assertTrue(browser.findElement(By.id("period")).getText().contains("UTC"), "dates for people");
-            Browser.saveScreenshot(browser, "monitors.png");
         } finally {
             browser.quit();
         }

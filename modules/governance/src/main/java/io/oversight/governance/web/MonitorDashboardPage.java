@@ -234,30 +234,31 @@ public class MonitorDashboardPage implements Serializable {
         return option.build().toString();
     }
 
+    /** Each alert as a point where it opened and one where it closed, on its monitor's row. */
     public String getAlertChart() {
         load();
         TreeSet<String> monitorsWithAlerts = new TreeSet<>();
         alerts.forEach(a -> monitorsWithAlerts.add(a.monitor()));
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        Instant now = clock.instant();
+        JsonArrayBuilder opened = Json.createArrayBuilder();
+        JsonArrayBuilder closed = Json.createArrayBuilder();
         for (MonitorAlert a : alerts) {
-            Instant start = a.openedAt().isBefore(from) ? from : a.openedAt();
-            data.add(Json.createObjectBuilder().add("name", a.summary()).add("value", Json.createArrayBuilder()
-                    .add(a.monitor()).add(start.toEpochMilli()).add(a.closedAt().orElse(now).toEpochMilli())));
+            opened.add(Json.createArrayBuilder().add(a.openedAt().toEpochMilli()).add(a.monitor()));
+            a.closedAt().ifPresent(c -> closed.add(Json.createArrayBuilder().add(c.toEpochMilli()).add(a.monitor())));
         }
         JsonArrayBuilder categories = Json.createArrayBuilder();
         monitorsWithAlerts.forEach(categories::add);
-        // each alert is a bar from opening to closing (or now) on its monitor's row: a custom series
-        // built by charts.js from [monitor, start, end]
         return Json.createObjectBuilder()
                 .add("tooltip", Json.createObjectBuilder().add("trigger", "item"))
+                .add("legend", Json.createObjectBuilder().add("top", 0))
                 .add("grid", grid())
                 .add("xAxis", Json.createObjectBuilder().add("type", "time").add("min", from.toEpochMilli())
-                        .add("max", to.toEpochMilli()))
+                        .add("max", Math.max(to.toEpochMilli(), clock.instant().toEpochMilli())))
                 .add("yAxis", Json.createObjectBuilder().add("type", "category").add("data", categories))
-                .add("series", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "Alerts")
-                        .add("type", "custom").add("renderItem", "timelineBar").add("encode", Json.createObjectBuilder()
-                                .add("x", Json.createArrayBuilder().add(1).add(2)).add("y", 0)).add("data", data)))
+                .add("series", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "Opened").add("type", "scatter").add("symbolSize", 12)
+                                .add("data", opened))
+                        .add(Json.createObjectBuilder().add("name", "Closed").add("type", "scatter").add("symbol", "diamond")
+                                .add("symbolSize", 10).add("data", closed)))
                 .build().toString();
     }
 
