@@ -54,6 +54,10 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** Creates an account through the API; the admin client must be used. */
     public void createUser(String username, String password, String... roles) {
         StringBuilder roleList = new StringBuilder();

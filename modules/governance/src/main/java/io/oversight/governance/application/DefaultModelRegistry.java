@@ -3,7 +3,9 @@ package io.oversight.governance.application;
 import io.oversight.governance.ModelSnapshot;
 import io.oversight.governance.ModelSnapshots;
 import io.oversight.governance.ModelStatus;
+import io.oversight.governance.domain.AccessDeniedException;
 import io.oversight.governance.domain.ConflictException;
+import io.oversight.governance.domain.PromotionRefusedException;
 import io.oversight.governance.domain.GovernanceRepository;
 import io.oversight.governance.domain.InvalidInputException;
 import io.oversight.governance.domain.ModelRegistration;
@@ -12,10 +14,12 @@ import io.oversight.governance.domain.UnknownObjectException;
 import io.oversight.governance.domain.Violations;
 import io.oversight.governance.domain.WorkflowEntity;
 import io.oversight.ledger.Actor;
+import io.oversight.ledger.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +38,7 @@ public class DefaultModelRegistry implements ModelSnapshots {
     public static final String ROLLED_BACK = "governance.model.rolled-back";
     public static final String RESTORED = "governance.model.restored";
     public static final String RETIRED = "governance.model.retired";
+    public static final String GATE_OVERRIDDEN = "governance.model.gate-overridden";
     static final String SUBJECT = "model";
     static final int MAX_REASON = 2000;
 
@@ -45,6 +50,9 @@ public class DefaultModelRegistry implements ModelSnapshots {
 
     @Inject
     GovernanceLedger ledger;
+
+    @Inject
+    PromotionGate gate;
 
     @Override
     public Optional<ModelSnapshot> find(String id) {
@@ -91,8 +99,17 @@ public class DefaultModelRegistry implements ModelSnapshots {
         return view;
     }
 
-    /** Promotes to CANARY or ACTIVE, with the reason recorded (as a digest). */
+    /** Promotes to CANARY or ACTIVE, with the reason recorded (as a digest), through the gate. */
     public ModelSnapshot promote(String id, ModelStatus target, String reason, Actor actor) {
+        return promote(id, target, reason, actor, false);
+    }
+
+    /**
+     * Promotes to CANARY or ACTIVE. A promotion to ACTIVE passes the workflow's acceptance criteria
+     * ({@link PromotionGate}) unless {@code override}: an admin's decision, recorded as its own entry with
+     * the gate's refusal and the justification ({@code reason}).
+     */
+    public ModelSnapshot promote(String id, ModelStatus target, String reason, Actor actor, boolean override) {
         checkReason(reason);
         if (target != ModelStatus.CANARY && target != ModelStatus.ACTIVE) {
             throw InvalidInputException.of("target", "a snapshot is promoted to CANARY or ACTIVE, not " + target);
@@ -103,6 +120,10 @@ public class DefaultModelRegistry implements ModelSnapshots {
         Optional<ModelSnapshotEntity> superseded = target == ModelStatus.ACTIVE
                 ? repository.activeModel(model.workflowKey()).filter(m -> !m.id().equals(id)) : Optional.empty();
         model.checkCanPromote(target);
+        Map<String, String> evidence = Map.of();
+        if (target == ModelStatus.ACTIVE) {
+            evidence = gated(model, superseded, reason, actor, override);
+        }
         if (superseded.isPresent()) {
             // the old snapshot gives up the unique active marker before the new one takes it
             superseded.get().supersede(ledger.clock().instant());
@@ -110,8 +131,33 @@ public class DefaultModelRegistry implements ModelSnapshots {
             repository.flush();
         }
         model.promote(target, superseded, ledger.clock().instant());
-        record(PROMOTED, model, actor, from, null, Optional.of(reason));
+        record(PROMOTED, model, actor, from, null, Optional.of(reason), evidence);
         return model.toView();
+    }
+
+    private Map<String, String> gated(ModelSnapshotEntity model, Optional<ModelSnapshotEntity> active, String reason,
+            Actor actor, boolean override) {
+        ModelSnapshot view = model.toView();
+        try {
+            return gate.check(model.workflowKey(), model.id(), active.map(ModelSnapshotEntity::id), view.registeredAt(),
+                    ledger.clock().instant()).evidence();
+        } catch (PromotionRefusedException refused) {
+            if (!override) {
+                throw refused;
+            }
+            if (!Roles.ADMIN.equals(actor.role())) {
+                throw new AccessDeniedException("Overriding the promotion gate requires the role admin.");
+            }
+            ledger.write(ledger.record(GATE_OVERRIDDEN, actor, model.workflowKey(), SUBJECT, model.id())
+                    .modelSnapshot(model.id(), model.artifactDigest())
+                    .attribute("criterion", refused.criterion())
+                    .attribute("measured", refused.measured().map(String::valueOf).orElse(""))
+                    .attribute("required", Double.toString(refused.required()))
+                    .attribute("n", Long.toString(refused.n()))
+                    .attribute("refusal", refused.getMessage())
+                    .rationale(reason));
+            return Map.of("gate", "overridden", "criterion", refused.criterion());
+        }
     }
 
     /** Takes an active or canary snapshot out of service; restores the snapshot it had superseded. */
@@ -157,6 +203,11 @@ public class DefaultModelRegistry implements ModelSnapshots {
 
     private void record(String action, ModelSnapshotEntity model, Actor actor, ModelStatus from, String cause,
             Optional<String> reason) {
+        record(action, model, actor, from, cause, reason, Map.of());
+    }
+
+    private void record(String action, ModelSnapshotEntity model, Actor actor, ModelStatus from, String cause,
+            Optional<String> reason, Map<String, String> gateEvidence) {
         var record = ledger.record(action, actor, model.workflowKey(), SUBJECT, model.id())
                 .modelSnapshot(model.id(), model.artifactDigest())
                 .attribute("from", from.name())
@@ -165,6 +216,7 @@ public class DefaultModelRegistry implements ModelSnapshots {
             record.attribute("cause", cause);
         }
         reason.ifPresent(record::rationale);
+        gateEvidence.forEach((k, v) -> record.attribute("gate." + k, v));
         ledger.write(record);
     }
 }

@@ -112,6 +112,11 @@ public class RoutingPolicyEntity {
         return Digest.fromHex(contentDigest);
     }
 
+    /** The content as written, to start a new version from (the earned-autonomy advice does). */
+    public PolicyContent content() {
+        return PolicyContent.fromCanonical(content);
+    }
+
     public String label() {
         return workflowKey + " policy v" + number;
     }

@@ -5,6 +5,7 @@ import io.oversight.governance.domain.ConflictException;
 import io.oversight.governance.domain.FieldError;
 import io.oversight.governance.domain.GovernanceException;
 import io.oversight.governance.domain.InvalidInputException;
+import io.oversight.governance.domain.PromotionRefusedException;
 import io.oversight.governance.domain.UnknownObjectException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -29,9 +30,19 @@ public class GovernanceExceptionMapper implements ExceptionMapper<GovernanceExce
     public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
     }
 
+    /** A refused promotion: the failed criterion with the measured and required numbers (SPEC G6). */
+    public record GateProblem(String type, String title, int status, String detail, String instance, String criterion,
+            Double measured, double required, long n) {
+    }
+
     @Override
     public Response toResponse(GovernanceException exception) {
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
+        if (exception instanceof PromotionRefusedException refused) {
+            return Response.status(409).type("application/problem+json").entity(new GateProblem(TYPE_BASE + "promotion-gate",
+                    "Promotion refused by the acceptance criteria", 409, refused.getMessage(), instance, refused.criterion(),
+                    refused.measured().orElse(null), refused.required(), refused.n())).build();
+        }
         Problem problem;
         if (exception instanceof InvalidInputException invalid) {
             problem = new Problem(TYPE_BASE + "validation", "Invalid request", 400, invalid.getMessage(), instance,

@@ -74,14 +74,19 @@ public class ModelsResource {
 
     @POST
     @Path("{id}/promotions")
-    @RolesAllowed(Roles.GOVERNANCE)
-    @Operation(summary = "Promote to CANARY or ACTIVE, saying why")
-    @APIResponse(responseCode = "409", description = "Promotion not allowed from the current status")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
+    @Operation(summary = "Promote to CANARY or ACTIVE, saying why",
+            description = "A promotion to ACTIVE must meet the workflow's acceptance criteria (see /monitors/settings); "
+                    + "an admin may override a refusal with \"override\": true, the reason being the justification.")
+    @APIResponse(responseCode = "409", description = "Promotion not allowed from the current status, or refused by the "
+            + "acceptance criteria (type promotion-gate, naming the criterion with its numbers)")
     public ModelJson promote(@PathParam("id") String id, @NotNull PromotionRequest request) {
         if (request.target() == null) {
             throw InvalidInputException.of("target", "is required (CANARY or ACTIVE)");
         }
-        return ModelJson.of(registry.promote(id, request.target(), request.reason(), callers.actorIn(Roles.GOVERNANCE)));
+        boolean override = Boolean.TRUE.equals(request.override());
+        return ModelJson.of(registry.promote(id, request.target(), request.reason(),
+                callers.actorIn(override ? Roles.ADMIN : Roles.GOVERNANCE), override));
     }
 
     @POST

@@ -93,7 +93,8 @@ public final class Views {
     }
 
     /** Body of a model promotion. */
-    public record PromotionRequest(io.oversight.governance.ModelStatus target, String reason) {
+    /** {@code override}: an admin promotes to ACTIVE past a refusing gate; {@code reason} is the justification. */
+    public record PromotionRequest(io.oversight.governance.ModelStatus target, String reason, Boolean override) {
     }
 
     /** Body of a rollback or retirement. */

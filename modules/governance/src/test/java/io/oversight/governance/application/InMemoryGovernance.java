@@ -53,6 +53,14 @@ final class InMemoryGovernance implements GovernanceRepository, AuditRecorder {
         modelRegistry.repository = this;
         modelRegistry.workflows = workflowService;
         modelRegistry.ledger = ledger;
+        // no acceptance criteria in these tests: the gate's arithmetic is tested against a database
+        modelRegistry.gate = new PromotionGate() {
+            @Override
+            public Verdict check(String workflowKey, String candidateId, java.util.Optional<String> activeId,
+                    Instant since, Instant now) {
+                return new Verdict(false, Map.of("gate", "no acceptance criteria configured"));
+            }
+        };
         policyService.repository = this;
         policyService.workflows = workflowService;
         policyService.ledger = ledger;

@@ -55,6 +55,9 @@ public class Decisions {
     Event<ItemDecided> decided;
 
     @Inject
+    LoopReporting reporting;
+
+    @Inject
     Clock clock;
 
     /** Runs in the transaction that completed {@code task}, with the item's row locked. */
@@ -72,6 +75,7 @@ public class Decisions {
                         .attribute("modelAgreed", Boolean.toString(agreed))
                         .attribute("verdict", answer.verdict().name())
                         .attribute("labels", String.join(",", answer.labels().stream().sorted().toList())));
+                reporting.audited(item, agreed, now);
             }
             case FEEDBACK -> decide(item, answer, SOURCE_FEEDBACK_REVIEW, reviewer, 1, now);
             case REVIEW, ESCALATION -> weigh(item, task, reviewer, settings, now);
@@ -153,6 +157,7 @@ public class Decisions {
         answer.output().ifPresent(o -> record.attribute("outputDigest", LedgerRecord.digestOf(o).hex()));
         ledger.write(record);
         decided.fire(new ItemDecided(item.id(), item.workflowKey(), labels, answer.output(), source));
+        reporting.decided(item, agreed, verdict, source, now);
     }
 
     static ReviewAnswer modelAnswer(ReviewItem item) {

@@ -97,6 +97,9 @@ public class IntakeService {
     InTransaction inTransaction;
 
     @Inject
+    LoopReporting reporting;
+
+    @Inject
     Clock clock;
 
     /** What became of one prediction: the item, whether it already existed, and how the caller integrates. */
@@ -198,6 +201,7 @@ public class IntakeService {
                 return null;
             });
             records.forEach(ledger::write);
+            reporting.predictions(items);
             return null;
         });
         return submissions;

@@ -111,6 +111,9 @@ public class QueueService implements ReviewQueues {
     @Inject
     Clock clock;
 
+    @Inject
+    LoopReporting reporting;
+
     @Override
     public List<QueueStatistics> myQueues() {
         String login = callers.login();
@@ -276,6 +279,7 @@ public class QueueService implements ReviewQueues {
             });
             ledger.write(taskRecord(TasksLedger.TASK_SKIPPED, actor, reopened, held.item(), now, Optional.empty())
                     .rationale(reason));
+            reporting.reviewAction(held.item(), "SKIPPED", now);
             return reopened;
         });
     }
@@ -418,6 +422,7 @@ public class QueueService implements ReviewQueues {
                 .rationale(reason)
                 .attribute("toTier", Integer.toString(toTier))
                 .attribute("successorTask", successorId));
+        reporting.reviewAction(held.item(), "ESCALATED", now);
         return escalated;
     }
 
@@ -492,9 +497,11 @@ public class QueueService implements ReviewQueues {
             boolean correct = gold.score(taskId, item, answer, login, actor, review, now);
             record.attribute("gold", "true").attribute("goldCorrect", Boolean.toString(correct));
             ledger.write(record);
+            reporting.goldAnswer(item.workflowKey(), actor.pseudonym(), correct, now);
             return completed;
         }
         ledger.write(record);
+        reporting.reviewAction(item, "COMPLETED", now);
         decisions.settle(item, completed, answer, actor, review);
         return completed;
     }

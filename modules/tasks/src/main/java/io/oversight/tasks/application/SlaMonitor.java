@@ -32,6 +32,9 @@ public class SlaMonitor {
     TasksLedger ledger;
 
     @Inject
+    LoopReporting reporting;
+
+    @Inject
     Clock clock;
 
     /** @return how many episodes opened or closed */
@@ -39,7 +42,9 @@ public class SlaMonitor {
     public int check() {
         Instant now = clock.instant();
         int changes = 0;
-        for (QueueStatistics queue : queues.statistics()) {
+        java.util.List<QueueStatistics> statistics = queues.statistics();
+        reporting.queues(statistics, now);
+        for (QueueStatistics queue : statistics) {
             if (queue.maxMinutesToReview().isPresent()) {
                 long ageSeconds = queue.oldestOpenAge().map(Duration::toSeconds).orElse(0L);
                 changes += evaluate(queue.queue(), SlaStore.Measure.REVIEW_TIME, ageSeconds,
@@ -61,6 +66,7 @@ public class SlaMonitor {
                 SlaStore.openAlert(c, new SlaStore.Alert(alertId, queue, measure, observed, target, now, Optional.empty()));
                 SlaStore.updateState(c, state, true, Optional.of(alertId), now);
                 ledger.write(record(TasksLedger.SLA_BREACHED, queue, measure, observed, target, alertId, now));
+                reporting.slaEpisode(alertId, queue.workflowKey(), queue.tier(), measure.name(), observed, target, now, true);
                 return 1;
             }
             if (!over && state.breached()) {
@@ -68,6 +74,8 @@ public class SlaMonitor {
                 SlaStore.updateState(c, state, false, Optional.empty(), now);
                 ledger.write(record(TasksLedger.SLA_RECOVERED, queue, measure, observed, target,
                         state.alertId().orElse("unknown"), now));
+                state.alertId().ifPresent(id -> reporting.slaEpisode(id, queue.workflowKey(), queue.tier(), measure.name(),
+                        observed, target, now, false));
                 return 1;
             }
             return 0;

@@ -1,0 +1,194 @@
+package io.oversight.app.it;
+
+import static io.oversight.app.it.ApiClient.array;
+import static io.oversight.app.it.ApiClient.object;
+import static io.oversight.app.it.TasksFixture.complete;
+import static io.oversight.app.it.TasksFixture.expect;
+import static io.oversight.app.it.TasksFixture.pause;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Monitoring through the public API (SPEC G3, G4, G6, G7): decisions become monitor values with their
+ * n, the promotion gate refuses, is overridden (recorded) and passes, SLA alerts appear in the alert
+ * list and are acknowledged as ledger entries, and the advice answers a curve and writes only drafts.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MonitoringIT {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productionWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    /** A second snapshot, left in SHADOW: its predictions all go to people. */
+    private static String shadowSnapshot(TasksFixture f) {
+        String registration = """
+                {"workflowKey":"%s","name":"candidate","version":"%s","artifactDigest":"sha256:%s",
+                 "labelSpace":["card-not-present","ok"]}""".formatted(f.key, UUID.randomUUID(), "fedcba9876543210".repeat(4));
+        return object(expect(201, f.governance.postJson("api/v1/models", registration))).getString("id");
+    }
+
+    /** Waits for the monitor rounds (every second on the test servers) to show {@code n} decisions. */
+    private static JsonObject agreement(TasksFixture f, String subject, long n) {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            JsonObject series = object(expect(200, f.governance.get("api/v1/monitors?workflow=" + f.key + "&subject=" + subject)));
+            Optional<JsonObject> value = series.getJsonArray("values").stream().map(JsonValue::asJsonObject)
+                    .filter(v -> v.getString("monitor").equals("AGREEMENT") && v.getJsonNumber("n").longValue() == n).findFirst();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            pause(500);
+        }
+        throw new AssertionError("no AGREEMENT window with n = " + n + " for " + subject);
+    }
+
+    private static HttpResponse<String> promote(ApiClient as, String snapshot, String body) {
+        return as.postJson("api/v1/models/" + snapshot + "/promotions", body);
+    }
+
+    @Test
+    void decisionsBecomeMonitorValuesAndTheGateRefusesIsOverriddenAndPasses() {
+        TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0);
+        String candidate = shadowSnapshot(f);
+        ApiClient reviewer = f.reviewer("mr", 2);
+        expect(200, f.governance.putJson("api/v1/monitors/settings/" + f.key, "{\"minN\":5}"));
+        List<String> predictions = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            predictions.add("""
+                    {"clientKey":"m-%d","modelSnapshotId":"%s","payload":{"amount":10},"labels":["card-not-present"],
+                     "confidence":0.7}""".formatted(i, candidate));
+        }
+        f.submitBatch(predictions);
+        List<JsonObject> tasks = f.claim(reviewer, 1, 12);
+        assertEquals(12, tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            complete(reviewer, tasks.get(i).getJsonObject("task").getString("id"), i < 9 ? "card-not-present" : "ok");
+        }
+        // 9 of 12 human-final labels agree with the candidate: 75%, Wilson 95% 46.8%–91.1%
+        JsonObject value = agreement(f, candidate, 12);
+        assertEquals("OK", value.getString("status"));
+        assertEquals(0.75, value.getJsonNumber("value").doubleValue(), 1e-9);
+        assertEquals(0.4677, value.getJsonNumber("lower").doubleValue(), 1e-4);
+        assertEquals(0.9111, value.getJsonNumber("upper").doubleValue(), 1e-4);
+
+        // too few outcomes for the criteria: refused, naming minN with the numbers
+        expect(200, f.governance.putJson("api/v1/monitors/settings/" + f.key,
+                "{\"minN\":5,\"gateMinN\":20,\"gateMinAgreement\":0.7}"));
+        HttpResponse<String> tooFew = expect(409, promote(f.governance, candidate, "{\"target\":\"ACTIVE\",\"reason\":\"ready\"}"));
+        assertTrue(tooFew.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM_JSON));
+        assertEquals("minN", object(tooFew).getString("criterion"));
+        assertEquals(12, object(tooFew).getJsonNumber("n").longValue());
+        assertEquals(20.0, object(tooFew).getJsonNumber("required").doubleValue());
+        assertEquals("SHADOW", object(f.governance.get("api/v1/models/" + candidate)).getString("status"), "nothing changed");
+
+        // enough outcomes, agreement below the criterion
+        expect(200, f.governance.putJson("api/v1/monitors/settings/" + f.key,
+                "{\"minN\":5,\"gateMinN\":10,\"gateMinAgreement\":0.8}"));
+        HttpResponse<String> tooLow = expect(409, promote(f.governance, candidate, "{\"target\":\"ACTIVE\",\"reason\":\"ready\"}"));
+        assertEquals("minAgreement", object(tooLow).getString("criterion"));
+        assertEquals(0.75, object(tooLow).getJsonNumber("measured").doubleValue(), 1e-9);
+        assertTrue(object(tooLow).getString("detail").contains("75.0%"), tooLow.body());
+
+        // only an admin overrides, and the override is its own ledger entry
+        assertEquals(403, promote(f.governance, candidate, "{\"target\":\"ACTIVE\",\"reason\":\"x\",\"override\":true}")
+                .statusCode());
+        assertEquals("ACTIVE", object(expect(200, promote(f.admin, candidate,
+                "{\"target\":\"ACTIVE\",\"reason\":\"incident 42: the old model is broken\",\"override\":true}")))
+                .getString("status"));
+        JsonObject overridden = f.sealed("action=governance.model.gate-overridden&modelSnapshot=" + candidate, 1).get(0);
+        assertEquals("minAgreement", overridden.getJsonObject("attributes").getString("criterion"));
+        assertEquals("admin", overridden.getString("actorRole"));
+
+        // rollback stays one action; then the same snapshot passes once the criteria are met
+        expect(200, f.governance.postJson("api/v1/models/" + candidate + "/rollback", "{\"reason\":\"back to measured\"}"));
+        assertEquals("ACTIVE", object(f.governance.get("api/v1/models/" + f.snapshotId)).getString("status"));
+        expect(200, promote(f.governance, candidate, "{\"target\":\"CANARY\",\"reason\":\"canary first\"}"));
+        expect(200, f.governance.putJson("api/v1/monitors/settings/" + f.key,
+                "{\"minN\":5,\"gateMinN\":10,\"gateMinAgreement\":0.7}"));
+        assertEquals("ACTIVE", object(expect(200, promote(f.governance, candidate,
+                "{\"target\":\"ACTIVE\",\"reason\":\"meets the criteria\"}"))).getString("status"));
+        List<JsonObject> promoted = f.sealed("action=governance.model.promoted&modelSnapshot=" + candidate, 3);
+        assertEquals("0.7500", promoted.get(2).getJsonObject("attributes").getString("gate.agreement"));
+    }
+
+    @Test
+    void slaAlertsShareTheListAndAcknowledgingIsALedgerEntry() {
+        TasksFixture f = new TasksFixture(deployment)
+                .workflow(1, "[{\"tier\":1,\"minutesToReview\":60,\"maxQueueDepth\":1}]", 0);
+        f.submitBatch(List.of(f.prediction("s-1", 0.7), f.prediction("s-2", 0.7), f.prediction("s-3", 0.7)));
+        JsonObject alert = null;
+        for (int attempt = 0; attempt < 40 && alert == null; attempt++) {
+            alert = array(expect(200, f.governance.get("api/v1/alerts?workflow=" + f.key + "&source=SLA&open=true")))
+                    .stream().map(JsonValue::asJsonObject).findFirst().orElse(null);
+            pause(500);
+        }
+        assertTrue(alert != null, "the SLA breach appears in the alert list");
+        assertEquals("SLA_QUEUE_DEPTH", alert.getString("monitor"));
+        String id = alert.getString("id");
+
+        HttpResponse<String> blank = expect(400, f.governance.postJson("api/v1/alerts/" + id + "/acknowledgement", "{\"note\":\" \"}"));
+        assertTrue(blank.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM_JSON));
+        JsonObject acknowledged = object(expect(200, f.governance.postJson("api/v1/alerts/" + id + "/acknowledgement",
+                "{\"note\":\"two reviewers moved to this queue\"}")));
+        assertEquals("two reviewers moved to this queue", acknowledged.getString("acknowledgeNote"));
+        expect(409, f.governance.postJson("api/v1/alerts/" + id + "/acknowledgement", "{\"note\":\"again\"}"));
+        JsonObject entry = f.sealed("action=governance.alert.acknowledged&workflow=" + f.key, 1).get(0);
+        assertEquals("governance", entry.getString("actorRole"));
+        assertEquals(403, f.auditor.postJson("api/v1/alerts/" + id + "/acknowledgement", "{\"note\":\"n\"}").statusCode());
+    }
+
+    @Test
+    void theAdviceAnswersTheWholeCurveAndWritesOnlyADraft() {
+        TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0);
+        JsonObject advice = object(expect(200, f.governance.get("api/v1/advice/" + f.key + "?target=0.05")));
+        assertEquals(51, advice.getJsonArray("curve").size(), "thresholds 0.50 to 1.00");
+        assertEquals(0.05, advice.getJsonNumber("targetErrorBound").doubleValue());
+        expect(400, f.governance.get("api/v1/advice/" + f.key + "?target=1.5"));
+        expect(404, f.governance.get("api/v1/advice/nope-" + f.key));
+        JsonObject draft = object(expect(201, f.governance.postJson("api/v1/advice/" + f.key + "/draft", "{\"threshold\":0.95}")));
+        assertEquals("DRAFT", draft.getString("status"));
+        assertEquals(0.95, draft.getJsonNumber("autoAcceptAtOrAbove").doubleValue());
+        expect(400, f.governance.postJson("api/v1/advice/" + f.key + "/draft", "{}"));
+        assertEquals(403, f.auditor.postJson("api/v1/advice/" + f.key + "/draft", "{\"threshold\":0.95}").statusCode());
+    }
+
+    @Test
+    void badMonitorQueriesAreRefusedClearly() {
+        TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0);
+        HttpResponse<String> noWorkflow = expect(400, f.governance.get("api/v1/monitors"));
+        assertTrue(noWorkflow.body().contains("workflow"), noWorkflow.body());
+        assertTrue(expect(400, f.governance.get("api/v1/monitors?workflow=" + f.key + "&grain=MINUTE")).body().contains("grain"));
+        assertTrue(expect(400, f.governance.get("api/v1/monitors?workflow=" + f.key + "&from=yesterday")).body().contains("from"));
+        expect(404, f.governance.get("api/v1/monitors?workflow=nope-" + f.key));
+        expect(400, f.governance.putJson("api/v1/monitors/settings/" + f.key, "{\"minN\":0}"));
+        assertEquals(30, object(f.governance.get("api/v1/monitors/settings/" + f.key)).getInt("minN"), "nothing changed");
+        expect(400, f.governance.postJson("api/v1/alerts/rules", "{\"workflow\":\"" + f.key
+                + "\",\"monitor\":\"NOPE\",\"grain\":\"HOUR\",\"direction\":\"BELOW\",\"threshold\":0.8}"));
+        JsonObject rule = object(expect(201, f.governance.postJson("api/v1/alerts/rules", "{\"workflow\":\"" + f.key
+                + "\",\"monitor\":\"AGREEMENT\",\"grain\":\"HOUR\",\"direction\":\"BELOW\",\"threshold\":0.8,\"openAfter\":1}")));
+        assertEquals(1, f.sealed("action=governance.alert-rule.created&workflow=" + f.key, 1).size());
+        assertEquals(1, array(f.governance.get("api/v1/alerts/rules?workflow=" + f.key)).size());
+        expect(204, f.governance.delete("api/v1/alerts/rules/" + rule.getString("id")));
+    }
+}

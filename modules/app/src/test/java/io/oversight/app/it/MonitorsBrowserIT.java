@@ -1,0 +1,89 @@
+package io.oversight.app.it;
+
+import static io.oversight.app.it.ApiClient.object;
+import static io.oversight.app.it.TasksFixture.complete;
+import static io.oversight.app.it.TasksFixture.expect;
+import static io.oversight.app.it.TasksFixture.pause;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The monitoring dashboard in a real browser at 1366 px: every chart is drawn by the chart library
+ * from data the loop produced, and the page does not scroll sideways. Screenshot: monitors.png.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MonitorsBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productionWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    @Test
+    void theDashboardDrawsItsChartsFromTheLoopsData() {
+        TasksFixture f = new TasksFixture(deployment).workflow(1, "[{\"tier\":1,\"minutesToReview\":60,\"maxQueueDepth\":100}]", 0.5);
+        expect(200, f.governance.putJson("api/v1/monitors/settings/" + f.key, "{\"minN\":1,\"referenceSize\":10}"));
+        ApiClient reviewer = f.reviewer("br", 2);
+        List<String> predictions = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            predictions.add(f.prediction("b-" + i, i % 3 == 0 ? 0.95 : 0.62 + 0.01 * (i % 20)));
+        }
+        f.submitBatch(predictions);
+        List<JsonObject> tasks = f.claim(reviewer, 1, 20);
+        for (int i = 0; i < tasks.size(); i++) {
+            complete(reviewer, tasks.get(i).getJsonObject("task").getString("id"), i % 4 == 0 ? "ok" : "card-not-present");
+        }
+        for (int attempt = 0; attempt < 40; attempt++) {
+            JsonObject series = object(expect(200, f.governance.get("api/v1/monitors?workflow=" + f.key)));
+            if (series.getJsonArray("values").stream().anyMatch(v -> v.asJsonObject().getString("monitor").equals("AGREEMENT")
+                    && "OK".equals(v.asJsonObject().getString("status")))) {
+                break;
+            }
+            pause(500);
+        }
+
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.manage().window().setSize(new Dimension(1366, 1000));
+            Browser.signIn(browser, deployment, "gov-" + f.suffix, TasksFixture.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(d -> d.findElements(By.id("welcome")).size() > 0 || d.getCurrentUrl().contains("governance"));
+            browser.get(deployment + "governance/monitors.xhtml?workflow=" + f.key + "&grain=HOUR");
+            try {
+                wait.until(d -> d.findElements(By.cssSelector("[data-rendered]")).size() == 6);
+            } finally {
+                Browser.saveScreenshot(browser, "monitors.png");
+            }
+            assertEquals(List.of(), browser.findElements(By.cssSelector("[data-rendered='failed']")).stream()
+                    .map(e -> e.getAttribute("id")).toList(), "charts that failed to draw");
+            assertEquals(6, browser.findElements(By.cssSelector("[data-rendered='true'] canvas")).size(),
+                    "each chart is drawn on a canvas by ECharts");
+            assertTrue(browser.findElement(By.id("latest")).getText().contains("Human–model agreement"));
+            Object overflow = browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertTrue(((Number) overflow).longValue() <= 0, "no horizontal scrolling at 1366 px: " + overflow);
+            assertTrue(browser.findElement(By.id("period")).getText().contains("UTC"), "dates for people");
+        } finally {
+            browser.quit();
+        }
+    }
+}

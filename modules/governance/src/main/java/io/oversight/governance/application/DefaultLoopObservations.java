@@ -1,0 +1,85 @@
+package io.oversight.governance.application;
+
+import io.oversight.governance.LoopObservations;
+import io.oversight.governance.MonitorAlert;
+import io.oversight.governance.infrastructure.MonitorStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Appends the loop's observations to the monitoring outbox in the caller's transaction (ADR 0017):
+ * one batched insert per intake request, one row per decision. The tick does the arithmetic later;
+ * nothing here reads or locks shared rows, so intake and decisions never wait on monitoring.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class DefaultLoopObservations implements LoopObservations {
+
+    @Inject
+    MonitorDatabase database;
+
+    @Override
+    public void predictions(List<Prediction> predictions) {
+        database.run("observing predictions", c -> {
+            MonitorStore.insertObservations(c, predictions.stream().map(ObservationKinds::of).toList());
+            return null;
+        });
+    }
+
+    @Override
+    public void decision(Decision decision) {
+        insert("observing a decision", ObservationKinds.of(decision));
+    }
+
+    @Override
+    public void audit(Audit audit) {
+        insert("observing an audit", ObservationKinds.of(audit));
+    }
+
+    @Override
+    public void reviewAction(ReviewAction action) {
+        insert("observing a review action", ObservationKinds.of(action));
+    }
+
+    @Override
+    public void goldAnswer(GoldAnswer answer) {
+        insert("observing a gold answer", ObservationKinds.of(answer));
+    }
+
+    @Override
+    public void queues(List<QueueState> queues) {
+        database.run("observing queues", c -> {
+            MonitorStore.insertObservations(c, queues.stream().map(ObservationKinds::of).toList());
+            return null;
+        });
+    }
+
+    /** SLA episodes go straight into the alert list (tasks already ran their hysteresis and ledger). */
+    @Override
+    public void slaEpisode(SlaEpisode e) {
+        database.run("mirroring an SLA episode", c -> {
+            if (e.opened()) {
+                String summary = "Queue tier " + e.tier() + ": " + ("REVIEW_TIME".equals(e.measure())
+                        ? "oldest open task " + e.observed() + " s, target " + e.target() + " s"
+                        : e.observed() + " open tasks, target " + e.target());
+                MonitorStore.insertAlert(c, new MonitorAlert(e.alertId(), "SLA", e.workflowKey(), Optional.empty(),
+                        "SLA_" + e.measure(), "WARNING", summary, e.at(), Optional.of((double) e.observed()),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                        Optional.empty());
+            } else {
+                MonitorStore.closeAlert(c, e.alertId(), e.at());
+            }
+            return null;
+        });
+    }
+
+    private void insert(String operation, MonitorStore.Observation row) {
+        database.run(operation, c -> {
+            MonitorStore.insertObservations(c, List.of(row));
+            return null;
+        });
+    }
+}

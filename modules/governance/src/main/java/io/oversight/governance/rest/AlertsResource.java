@@ -1,0 +1,139 @@
+package io.oversight.governance.rest;
+
+import io.oversight.governance.AlertRule;
+import io.oversight.governance.Monitor;
+import io.oversight.governance.application.AlertService;
+import io.oversight.governance.application.Callers;
+import io.oversight.governance.application.DefaultMonitors;
+import io.oversight.governance.domain.InvalidInputException;
+import io.oversight.governance.rest.MonitoringViews.AcknowledgeRequest;
+import io.oversight.governance.rest.MonitoringViews.AlertJson;
+import io.oversight.governance.rest.MonitoringViews.RuleJson;
+import io.oversight.governance.rest.MonitoringViews.RuleRequest;
+import io.oversight.ledger.Actor;
+import io.oversight.ledger.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Alert episodes (monitor rules and queue SLAs in one list) and alert rules (SPEC G4). */
+@Path("alerts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Governance: alerts")
+public class AlertsResource {
+
+    @Inject
+    DefaultMonitors monitors;
+
+    @Inject
+    AlertService alerts;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Alerts open at some time in [from, to) (default: the last 30 days), newest first",
+            description = "Filters: workflow, open=true|false, source=MONITOR|SLA. At most 500.")
+    public List<AlertJson> list(@QueryParam("workflow") String workflow, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("open") Boolean open, @QueryParam("source") String source) {
+        Instant end = MonitorsResource.instant("to", to).orElse(clock.instant().plusSeconds(1));
+        Instant start = MonitorsResource.instant("from", from).orElse(end.minus(Duration.ofDays(30)));
+        if (source != null && !List.of("MONITOR", "SLA").contains(source)) {
+            throw InvalidInputException.of("source", "must be MONITOR or SLA");
+        }
+        return monitors.alerts(Optional.ofNullable(workflow).filter(w -> !w.isBlank()), start, end).stream()
+                .filter(a -> open == null || a.open() == open)
+                .filter(a -> source == null || a.source().equals(source))
+                .map(AlertJson::of).toList();
+    }
+
+    @POST
+    @Path("{id}/acknowledgement")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
+    @Operation(summary = "Acknowledge an alert, saying what is done about it (a ledger entry)")
+    @APIResponse(responseCode = "409", description = "Already acknowledged")
+    public AlertJson acknowledge(@PathParam("id") String id, @NotNull AcknowledgeRequest request) {
+        Actor actor = callers.isCallerInRole(Roles.GOVERNANCE) ? callers.actorIn(Roles.GOVERNANCE) : callers.actorIn(Roles.ADMIN);
+        return AlertJson.of(alerts.acknowledge(id, request.note(), actor));
+    }
+
+    @GET
+    @Path("rules")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Alert rules, of one workflow with ?workflow=key")
+    public List<RuleJson> rules(@QueryParam("workflow") String workflow) {
+        return monitors.rules(Optional.ofNullable(workflow).filter(w -> !w.isBlank())).stream().map(RuleJson::of).toList();
+    }
+
+    @POST
+    @Path("rules")
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Create an alert rule (a ledger entry)",
+            description = "monitor (see GET /monitors), grain HOUR|DAY|WEEK, direction ABOVE|BELOW, threshold; "
+                    + "optional minN (30), severity (WARNING), openAfter and closeAfter windows (2).")
+    @APIResponse(responseCode = "201", description = "Created")
+    public Response createRule(@NotNull RuleRequest r) {
+        if (r.workflow() == null || r.workflow().isBlank()) {
+            throw InvalidInputException.of("workflow", "is required");
+        }
+        if (r.threshold() == null) {
+            throw InvalidInputException.of("threshold", "is required");
+        }
+        AlertRule spec = new AlertRule(null, r.workflow(), parse(Monitor.class, "monitor", r.monitor()),
+                MonitorsResource.grain(r.grain() == null ? "" : r.grain()), parse(AlertRule.Direction.class, "direction",
+                        r.direction()), r.threshold(), r.minN() == null ? 30 : r.minN(),
+                r.severity() == null ? AlertRule.Severity.WARNING : parse(AlertRule.Severity.class, "severity", r.severity()),
+                r.openAfter() == null ? 2 : r.openAfter(), r.closeAfter() == null ? 2 : r.closeAfter(), clock.instant(),
+                false, 0, Optional.empty(), Optional.empty());
+        RuleJson created = RuleJson.of(monitors.createRule(spec, callers.actorIn(Roles.GOVERNANCE)));
+        return Response.status(201).entity(created).build();
+    }
+
+    @DELETE
+    @Path("rules/{id}")
+    @RolesAllowed(Roles.GOVERNANCE)
+    @Operation(summary = "Delete an alert rule without an open episode (a ledger entry)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The rule has an open episode")
+    public Response deleteRule(@PathParam("id") String id) {
+        monitors.deleteRule(id, callers.actorIn(Roles.GOVERNANCE));
+        return Response.noContent().build();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInputException.of(field, "is required");
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(field, "'" + value + "' is not one of " + List.of(type.getEnumConstants()));
+        }
+    }
+}

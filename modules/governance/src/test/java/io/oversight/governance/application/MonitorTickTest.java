@@ -1,0 +1,227 @@
+package io.oversight.governance.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oversight.governance.AlertRule;
+import io.oversight.governance.Monitor;
+import io.oversight.governance.MonitorAlert;
+import io.oversight.governance.MonitorGrain;
+import io.oversight.governance.MonitorValue;
+import io.oversight.governance.domain.monitoring.MonitorValues;
+import io.oversight.governance.domain.monitoring.WindowAggregate;
+import io.oversight.governance.infrastructure.MonitorConfigStore;
+import io.oversight.governance.infrastructure.MonitorStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The monitor tick against a real database: observations are folded once, whoever runs the tick;
+ * rules open one alert per episode; windows below the minimum say "not enough data".
+ */
+class MonitorTickTest {
+
+    private static final String WORKFLOW = "loans";
+    private static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
+
+    /** Records the sink's calls and writes the alert row, as the server's alert service does. */
+    private static final class RecordingSink implements MonitorTick.AlertSink {
+        final List<String> opened = new CopyOnWriteArrayList<>();
+        final List<String> closed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String opened(Connection c, AlertRule rule, MonitorValue value, Instant now) throws SQLException {
+            String id = UUID.randomUUID().toString();
+            MonitorStore.insertAlert(c, new MonitorAlert(id, "MONITOR", rule.workflowKey(), Optional.of(rule.id()),
+                    rule.monitor().name(), rule.severity().name(), "test", now, value.value(), Optional.of(value.n()),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), Optional.of(value.windowStart()));
+            opened.add(value.windowStart().toString());
+            return id;
+        }
+
+        @Override
+        public void closed(Connection c, AlertRule rule, String alertId, MonitorValue value, Instant now) throws SQLException {
+            MonitorStore.closeAlert(c, alertId, now);
+            closed.add(value.windowStart().toString());
+        }
+    }
+
+    private static MonitorStore.Observation decision(Instant at, boolean agreed) {
+        return ObservationKinds.of(new io.oversight.governance.LoopObservations.Decision(WORKFLOW, "snap-1", at, 0.9, agreed,
+                agreed ? "APPROVE" : "CORRECT", "REVIEW"));
+    }
+
+    private static MonitorStore.Observation prediction(Instant at, double confidence, String label) {
+        return ObservationKinds.of(new io.oversight.governance.LoopObservations.Prediction(WORKFLOW, "snap-1", at, confidence,
+                label, "REVIEW"));
+    }
+
+    private static void insert(DataSource db, List<MonitorStore.Observation> rows) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            MonitorStore.insertObservations(c, rows);
+        }
+    }
+
+    private static AlertRule agreementBelow(double threshold, int k, int minN) {
+        return new AlertRule(UUID.randomUUID().toString(), WORKFLOW, Monitor.AGREEMENT, MonitorGrain.HOUR,
+                AlertRule.Direction.BELOW, threshold, minN, AlertRule.Severity.WARNING, k, k, T0, false, 0,
+                Optional.empty(), Optional.empty());
+    }
+
+    private static MonitorTick.Result tick(DataSource db, Instant now, String holder, MonitorTick.AlertSink sink)
+            throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                MonitorTick.Result result = MonitorTick.run(c, now, holder, sink);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(MonitoringDatabase.class)
+    void twoSchedulersOnOneDatabaseFoldEachObservationOnceAndOpenOneAlertPerEpisode(MonitoringDatabase database)
+            throws Exception {
+        DataSource db = database.fresh();
+        MonitoringDatabase.workflow(db, WORKFLOW);
+        try (Connection c = db.getConnection()) {
+            MonitorConfigStore.insertRule(c, agreementBelow(0.8, 1, 10));
+        }
+        // three hours: 40 decisions each; agreement 90%, 50%, 90% → one episode (opens in hour 1, closes in hour 2)
+        List<MonitorStore.Observation> rows = new ArrayList<>();
+        double[] agreement = {0.9, 0.5, 0.9};
+        for (int hour = 0; hour < 3; hour++) {
+            for (int i = 0; i < 40; i++) {
+                rows.add(decision(T0.plus(Duration.ofHours(hour)).plusSeconds(i * 60L), i < agreement[hour] * 40));
+            }
+        }
+        insert(db, rows);
+
+        RecordingSink sink = new RecordingSink();
+        Instant now = T0.plus(Duration.ofHours(3)).plusSeconds(5);
+        AtomicInteger ran = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService servers = Executors.newFixedThreadPool(2);
+        List<Future<?>> futures = new ArrayList<>();
+        for (String server : List.of("server-a", "server-b")) {
+            futures.add(servers.submit((Callable<Void>) () -> {
+                start.await();
+                for (int round = 0; round < 20; round++) {
+                    if (tick(db, now, server, sink).ran()) {
+                        ran.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        servers.shutdown();
+
+        assertTrue(ran.get() >= 1, "some tick ran");
+        assertEquals(List.of(T0.plus(Duration.ofHours(1)).toString()), sink.opened, "one alert, opened by the bad hour");
+        assertEquals(List.of(T0.plus(Duration.ofHours(2)).toString()), sink.closed, "and closed by the next good hour");
+        try (Connection c = db.getConnection()) {
+            assertEquals(0, MonitorStore.pendingObservations(c), "the outbox is drained");
+            assertEquals(ran.get(), MonitorStore.ticks(c), "the head counts every round that held it");
+            Map<Instant, WindowAggregate> hours = MonitorStore.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR,
+                    T0, now);
+            assertEquals(3, hours.size());
+            hours.values().forEach(w -> assertEquals(40, w.decisions(), "each decision folded exactly once"));
+            WindowAggregate day = MonitorStore.windows(c, WORKFLOW, "snap-1", MonitorGrain.DAY, T0, now).get(T0);
+            assertEquals(120, day.decisions(), "the snapshot's day window holds all three hours");
+            List<MonitorAlert> alerts = MonitorStore.alerts(c, Optional.of(WORKFLOW), T0, now.plusSeconds(60), 10);
+            assertEquals(1, alerts.size());
+            assertFalse(alerts.get(0).open());
+            AlertRule rule = MonitorConfigStore.rules(c, Optional.of(WORKFLOW)).get(0);
+            assertEquals(Optional.of(T0.plus(Duration.ofHours(2))), rule.evaluatedTo(), "evaluated up to the last closed hour");
+        }
+        // a later tick in the same hour changes nothing: every closed window was evaluated once
+        tick(db, now.plusSeconds(60), "server-a", sink);
+        assertEquals(1, sink.opened.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(MonitoringDatabase.class)
+    void aRoundThatAnotherServerHoldsIsSkippedAtOnce(MonitoringDatabase database) throws Exception {
+        DataSource db = database.fresh();
+        insert(db, List.of(prediction(T0, 0.7, "ok")));
+        try (Connection holder = db.getConnection()) {
+            holder.setAutoCommit(false);
+            assertTrue(MonitorStore.tryLockHead(holder));
+            MonitorTick.Result other = tick(db, T0.plusSeconds(1), "server-b", new RecordingSink());
+            assertFalse(other.ran(), "the second server does not wait for, nor repeat, the first one's round");
+            holder.rollback();
+        }
+        assertEquals(1, tick(db, T0.plusSeconds(2), "server-b", new RecordingSink()).observations());
+    }
+
+    @ParameterizedTest
+    @EnumSource(MonitoringDatabase.class)
+    void windowsBelowTheMinimumSayNotEnoughDataAndDriftWaitsForItsReference(MonitoringDatabase database) throws Exception {
+        DataSource db = database.fresh();
+        MonitoringDatabase.workflow(db, WORKFLOW);
+        List<MonitorStore.Observation> rows = new ArrayList<>();
+        // 1,000 reference predictions around 0.9 in hour 0 (the default reference is the first 1,000),
+        // then 100 around 0.6 in hour 1; 5 decisions in hour 1 (below the default minimum of 30)
+        for (int i = 0; i < 1000; i++) {
+            rows.add(prediction(T0.plusSeconds(i), 0.85 + (i % 10) / 100.0, "ok"));
+        }
+        for (int i = 0; i < 100; i++) {
+            rows.add(prediction(T0.plus(Duration.ofHours(1)).plusSeconds(i), 0.55 + (i % 10) / 100.0, i % 2 == 0 ? "ok" : "fraud"));
+        }
+        for (int i = 0; i < 5; i++) {
+            rows.add(decision(T0.plus(Duration.ofHours(1)).plusSeconds(i), true));
+        }
+        insert(db, rows);
+        tick(db, T0.plus(Duration.ofHours(2)), "server-a", new RecordingSink());
+        try (Connection c = db.getConnection()) {
+            WindowAggregate hour1 = MonitorStore.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR, T0,
+                    T0.plus(Duration.ofHours(2))).get(T0.plus(Duration.ofHours(1)));
+            Optional<WindowAggregate> reference = MonitorTick.completeReference(c,
+                    MonitorConfigStore.settings(c, WORKFLOW), MonitorTick.WORKFLOW, T0.plus(Duration.ofHours(2)));
+            assertTrue(reference.isPresent());
+            assertEquals(1000, reference.get().predictions(), "the reference stops at its first 1,000 predictions");
+            MonitorValues.Window w = new MonitorValues.Window(WORKFLOW, Optional.empty(), MonitorGrain.HOUR,
+                    T0.plus(Duration.ofHours(1)));
+            MonitorValue agreement = MonitorValues.of(w, Monitor.AGREEMENT, hour1, reference, 30);
+            assertEquals(MonitorValue.Status.NOT_ENOUGH_DATA, agreement.status());
+            assertEquals(5, agreement.n());
+            assertTrue(agreement.value().isEmpty());
+            MonitorValue psi = MonitorValues.of(w, Monitor.SCORE_PSI, hour1, reference, 30);
+            assertTrue(psi.value().orElseThrow() > 1.0, "a shift from 0.85–0.94 to 0.55–0.64 is a large PSI: " + psi);
+            MonitorValue ks = MonitorValues.of(w, Monitor.SCORE_KS, hour1, reference, 30);
+            assertEquals(1.0, ks.value().orElseThrow(), 1e-9, "no overlap: D = 1");
+            assertTrue(ks.pValue().orElseThrow() < 1e-10);
+            assertEquals(100, MonitorValues.of(w, Monitor.VOLUME, hour1, reference, 30).details().get("REVIEW"));
+            assertTrue(MonitorValues.of(w, Monitor.LABEL_PSI, hour1, reference, 30).value().orElseThrow() > 0.1);
+            assertEquals(MonitorValue.Status.NO_REFERENCE,
+                    MonitorValues.of(w, Monitor.SCORE_PSI, hour1, Optional.empty(), 30).status());
+        }
+    }
+}

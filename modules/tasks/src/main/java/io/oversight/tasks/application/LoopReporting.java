@@ -1,0 +1,63 @@
+package io.oversight.tasks.application;
+
+import io.oversight.governance.LoopObservations;
+import io.oversight.tasks.QueueStatistics;
+import io.oversight.tasks.ReviewItem;
+import io.oversight.tasks.Verdict;
+import io.oversight.tasks.infrastructure.ItemRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Tells governance's monitors what the loop did (ADR 0017), in the transaction of the change: tasks'
+ * rows become governance's observation records here, and nowhere else. No payload is passed, so no
+ * declared personal-data field can reach a monitor.
+ */
+@ApplicationScoped
+public class LoopReporting {
+
+    @Inject
+    LoopObservations observations;
+
+    void predictions(List<ItemRow> items) {
+        observations.predictions(items.stream().map(i -> new LoopObservations.Prediction(i.workflowKey(),
+                i.modelSnapshotId(), i.receivedAt(), i.confidence(),
+                i.predictedLabels().isEmpty() ? "" : i.predictedLabels().get(0), i.routeOutcome())).toList());
+    }
+
+    void decided(ReviewItem item, boolean modelAgreed, Verdict verdict, String source, Instant at) {
+        observations.decision(new LoopObservations.Decision(item.workflowKey(), item.modelSnapshotId(), at,
+                item.confidence(), modelAgreed, verdict.name(), source));
+    }
+
+    void audited(ReviewItem item, boolean modelAgreed, Instant at) {
+        observations.audit(new LoopObservations.Audit(item.workflowKey(), item.modelSnapshotId(), at, item.confidence(),
+                modelAgreed));
+    }
+
+    /** {@code action}: COMPLETED, ESCALATED or SKIPPED. */
+    void reviewAction(ReviewItem item, String action, Instant at) {
+        observations.reviewAction(new LoopObservations.ReviewAction(item.workflowKey(), item.modelSnapshotId(), at, action));
+    }
+
+    void goldAnswer(String workflowKey, String reviewerPseudonym, boolean correct, Instant at) {
+        observations.goldAnswer(new LoopObservations.GoldAnswer(workflowKey, at, reviewerPseudonym, correct));
+    }
+
+    /** The SLA monitor's own measurements of every queue (no second scan). */
+    void queues(List<QueueStatistics> queues, Instant at) {
+        observations.queues(queues.stream().map(q -> new LoopObservations.QueueState(q.queue().workflowKey(),
+                q.queue().tier(), at, q.open(), q.maxMinutesToReview().filter(m -> m > 0)
+                        .map(m -> q.oldestOpenAge().map(Duration::toSeconds).orElse(0L) / (60.0 * m)).orElse(0.0)))
+                .toList());
+    }
+
+    void slaEpisode(String alertId, String workflowKey, int tier, String measure, long observed, long target, Instant at,
+            boolean opened) {
+        observations.slaEpisode(new LoopObservations.SlaEpisode(alertId, workflowKey, tier, measure, observed, target, at,
+                opened));
+    }
+}
