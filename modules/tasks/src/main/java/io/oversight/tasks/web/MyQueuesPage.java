@@ -46,8 +46,8 @@ public class MyQueuesPage {
             List<ClaimedTask> claimed = queues.claimNext(new QueueKey(workflowKey, tier), 1);
             message(FacesMessage.SEVERITY_INFO, claimed.isEmpty()
                     ? "Nothing in " + workflowKey + " tier " + tier + " is waiting for you."
-                    : "Claimed a task of " + workflowKey + " tier " + tier + "; it is yours until "
-                            + claimed.get(0).task().leaseExpiresAt().orElseThrow() + ".");
+                    : "Claimed a task of " + workflowKey + " tier " + tier
+                            + "; it is yours until the time shown under Tasks you hold.");
         } catch (TasksException e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
