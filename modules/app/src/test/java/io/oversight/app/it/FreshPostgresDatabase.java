@@ -17,7 +17,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * each run starts from the migrations and no state leaks from one run into the next. Where no
  * PostgreSQL answers on {@code it.postgres.host}:{@code it.postgres.port}, it first starts an embedded
  * one on that port, which the server's bootstrap properties already point at, and which lives as long
- * as this test JVM (ADR 0015): a newcomer needs no database server. Does nothing for the
+ * as this test JVM (ADR 0020): a newcomer needs no database server. Does nothing for the
  * embedded-database run and for unit tests.
  */
 public class FreshPostgresDatabase implements LauncherSessionListener {

@@ -215,4 +215,29 @@ class PagesBrowserIT {
         assertTrue(svg.body().startsWith("<svg"), svg.body());
         assertNull(svg.headers().firstValue("WWW-Authenticate").orElse(null), "no sign-in for an icon");
     }
+
+    @Test
+    void everyLinkOfEveryWorkspaceLeadsToARealPage() {
+        String login = "all-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.asAdmin(deployment).createUser(login, TasksFixture.PASSWORD,
+                "annotator", "reviewer", "expert", "adjudicator", "governance", "auditor", "admin");
+        signIn(login);
+        List<String> landingPages = browser.findElements(By.cssSelector(".cards .card h2 a")).stream()
+                .map(a -> a.getAttribute("href")).toList();
+        assertEquals(7, landingPages.size(), "one workspace per role");
+        java.util.Set<String> links = new java.util.TreeSet<>(landingPages);
+        for (String landing : landingPages) {
+            browser.get(landing);
+            visible(By.id("workspace-title"));
+            browser.findElements(By.cssSelector("main a[href]")).stream().map(a -> a.getAttribute("href"))
+                    .filter(href -> href.startsWith(deployment.toString()) && href.contains(".xhtml"))
+                    .forEach(links::add);
+        }
+        for (String link : links) {
+            browser.get(link);
+            assertFalse(browser.getTitle().startsWith("Not found") || browser.getTitle().startsWith("Not allowed"),
+                    link + " promises a page that is not there: " + browser.getTitle());
+            assertTrue(browser.findElements(By.xpath("//h1[normalize-space()='Not found']")).isEmpty(), link);
+        }
+    }
 }

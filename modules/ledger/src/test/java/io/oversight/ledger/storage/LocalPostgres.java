@@ -10,7 +10,7 @@ import java.net.Socket;
  * The PostgreSQL the tests use: the one answering on {@code oversight.test.postgres.host}:{@code
  * oversight.test.postgres.port} (default 127.0.0.1:5432), or, where nothing answers there, an embedded
  * PostgreSQL started on that port for the rest of this JVM, so a newcomer's {@code ./mvnw verify} needs
- * no database of their own (ADR 0015). A server that answers is always used and never stopped.
+ * no database of their own (ADR 0020). A server that answers is always used and never stopped.
  */
 public final class LocalPostgres {
 
