@@ -178,9 +178,10 @@ class PagesBrowserIT {
     }
 
     @Test
-    void aReviewerSeesOneFlashMessageAndTimesForPeople() {
+    void claimingOpensTheTaskWithOneMessageAndTheLandingPageWritesTimesForPeople() {
         TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0.0);
         expect(202, f.submit(f.prediction("fl-1", 0.5)));
+        expect(202, f.submit(f.prediction("fl-2", 0.5)));
         f.reviewer("flash", 2);
         signIn(f.login("flash"));
 
@@ -188,16 +189,47 @@ class PagesBrowserIT {
         visible(By.id("myQueues:queues"));
         browser.findElements(By.cssSelector("#myQueues\\:queues input[type=submit]")).stream()
                 .filter(WebElement::isEnabled).findFirst().orElseThrow().click();
-        WebElement held = visible(By.id("myClaims:claims"));
+        WebElement task = visible(By.id("work:task"));
+        assertFalse(task.getAttribute("data-task").isBlank(), "the claimed task opens in the workbench");
         List<WebElement> messages = browser.findElements(By.cssSelector(".messages li"));
         assertEquals(1, messages.size(), "one message, not the same one twice: "
                 + messages.stream().map(WebElement::getText).toList());
         assertTrue(messages.get(0).getText().startsWith("Claimed a task"), messages.get(0).getText());
-        assertFalse(messages.get(0).getText().matches(".*\\d{4}-\\d{2}-\\d{2}T.*"), "no ISO time in the message");
+        Screenshots.save(browser, "review-workbench.png");
+
+        browser.get(deployment + "reviewer/index.xhtml");
+        WebElement held = visible(By.id("myClaims:claims"));
         String leaseUntil = held.findElement(By.cssSelector("tbody tr td:nth-child(5)")).getText();
         assertTrue(leaseUntil.matches(HUMAN_TIME), leaseUntil);
         assertFitsTheScreen("reviewer landing page");
         Screenshots.save(browser, "reviewer-queues.png");
+        held.findElement(By.cssSelector("input[type=submit]")).click();
+        visible(By.id("noClaims"));
+        List<WebElement> released = browser.findElements(By.cssSelector(".messages li"));
+        assertEquals(List.of("Task returned to its queue."), released.stream().map(WebElement::getText).toList());
+    }
+
+    @Test
+    void aDecisionBringsATaskAlreadyHeldBeforeClaimingAnother() {
+        TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0.0);
+        for (int i = 0; i < 4; i++) {
+            expect(202, f.submit(f.prediction("held-" + i, 0.5)));
+        }
+        ApiClient reviewer = f.reviewer("holder", 2);
+        List<String> heldIds = f.claim(reviewer, 2, 2).stream().map(c -> c.getJsonObject("task").getString("id")).toList();
+        assertEquals(2, heldIds.size());
+        signIn(f.login("holder"));
+
+        browser.get(deployment + "review/workbench.xhtml");
+        String first = visible(By.id("work:task")).getAttribute("data-task");
+        assertTrue(heldIds.contains(first), first);
+        browser.findElement(By.id("work:approve")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.attributeToBe(By.id("work:task"), "data-task", first)));
+        String second = browser.findElement(By.id("work:task")).getAttribute("data-task");
+        assertTrue(heldIds.contains(second) && !second.equals(first), "the other held task, not a new claim: " + second);
+        assertEquals(1, array(expect(200, reviewer.get("api/v1/tasks/mine"))).size(), "still one lease, not two");
+        assertTrue(browser.findElement(By.id("doneThisSession")).getText().contains("done in " + f.key + " this session"),
+                browser.findElement(By.id("doneThisSession")).getText());
     }
 
     @Test
