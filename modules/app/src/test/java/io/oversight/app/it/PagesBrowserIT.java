@@ -240,7 +240,7 @@ class PagesBrowserIT {
         assertTrue(icon.body().length > 22 && icon.body()[2] == 1, "an icon file");
 
         browser.get(deployment + "login.xhtml");
-        String href = visible(By.cssSelector("link[rel=icon]")).getAttribute("href");
+        String href = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("link[rel=icon]"))).getAttribute("href");
         HttpResponse<String> svg = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, svg.statusCode(), href);
