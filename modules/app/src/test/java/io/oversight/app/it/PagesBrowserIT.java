@@ -233,6 +233,35 @@ class PagesBrowserIT {
     }
 
     @Test
+    void moreThanNineLabelsAreFoundByTypingPartOfTheirName() {
+        StringBuilder taxonomy = new StringBuilder("{\"labels\":[{\"code\":\"card-not-present\",\"displayName\":\"Card not present\"},"
+                + "{\"code\":\"ok\",\"displayName\":\"OK\"}");
+        for (String name : List.of("three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")) {
+            taxonomy.append(",{\"code\":\"").append(name).append("\",\"displayName\":\"Label ").append(name).append("\"}");
+        }
+        TasksFixture f = new TasksFixture(deployment).taxonomy(taxonomy.append("]}").toString()).workflow(1, "[]", 0.0);
+        expect(202, f.submit(f.prediction("ta-1", 0.5)));
+        f.reviewer("typer", 2);
+        signIn(f.login("typer"));
+
+        browser.get(deployment + "review/workbench.xhtml");
+        visible(By.id("work:next")).click();
+        visible(By.id("work:task"));
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys("/").perform();
+        WebElement finder = browser.switchTo().activeElement();
+        assertEquals("labelFilter", finder.getAttribute("id"), "/ goes to the label finder");
+        finder.sendKeys("eleV");
+        List<WebElement> shown = browser.findElements(By.cssSelector(".labels input[type=checkbox]")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertEquals(1, shown.size(), "only the label that matches");
+        finder.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertTrue(browser.findElement(By.cssSelector(".labels input[value='eleven']")).isSelected(), "Enter picks it");
+        assertEquals(11, browser.findElements(By.cssSelector(".labels input[type=checkbox]")).stream()
+                .filter(WebElement::isDisplayed).count(), "and the list is whole again");
+        Screenshots.save(browser, "review-workbench-label-finder.png");
+    }
+
+    @Test
     void theFaviconIsServedAndLinked() throws Exception {
         HttpResponse<byte[]> icon = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(deployment + "favicon.ico")).build(), HttpResponse.BodyHandlers.ofByteArray());
