@@ -57,6 +57,7 @@ public class LedgerSearchPage implements Serializable {
     private String guidelineVersion;
     private String modelSnapshot;
     private boolean newestFirst = true;
+    private String linkError;
 
     private EntryFilter filter = EntryFilter.all();
     private final Deque<Long> previousCursors = new ArrayDeque<>();
@@ -87,9 +88,15 @@ public class LedgerSearchPage implements Serializable {
         String linked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("entry");
         if (present(linked)) {
             try {
-                show(Long.parseLong(linked.trim()));
+                long sequence = Long.parseLong(linked.trim());
+                detail = ledger.entry(sequence).map(sealed -> toDetail(sealed, ledger.inclusionProof(sequence))).orElse(null);
+                if (detail == null) {
+                    linkError = "The link names entry " + sequence + ", which does not exist.";
+                }
             } catch (NumberFormatException e) {
-                error("The link names entry \"" + linked + "\", which is not a sequence number.");
+                // kept on the bean, not as a message: the bean is first built while the page renders,
+                // after the layout has already written its messages
+                linkError = "The link names entry \"" + linked + "\", which is not a sequence number.";
             }
         }
     }
@@ -328,5 +335,10 @@ public class LedgerSearchPage implements Serializable {
 
     public void setNewestFirst(boolean newestFirst) {
         this.newestFirst = newestFirst;
+    }
+
+    /** Why the entry a followed link names cannot be shown; null when there is nothing to say. */
+    public String getLinkError() {
+        return linkError;
     }
 }
