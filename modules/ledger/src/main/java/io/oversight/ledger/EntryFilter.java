@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * The auditor's filters over sealed entries (SPEC L7); every present field must match, absent
  * fields match everything. Times bound {@code loggedAt}: {@code from} inclusive, {@code to} exclusive.
+ * {@code actionContains} matches part of the action name, case-insensitively, for people who remember
+ * "decision" but not {@code review.decision.approved}; {@code newestFirst} pages from the latest entry
+ * down instead of from the first up.
  */
 public record EntryFilter(
         Optional<Instant> from,
@@ -17,7 +20,17 @@ public record EntryFilter(
         Optional<String> subjectKind,
         Optional<String> subjectId,
         Optional<String> guidelineVersionId,
-        Optional<String> modelSnapshotId) {
+        Optional<String> modelSnapshotId,
+        Optional<String> actionContains,
+        boolean newestFirst) {
+
+    /** Exact filters only, oldest entry first: the REST API's filter. */
+    public EntryFilter(Optional<Instant> from, Optional<Instant> to, Optional<String> actorPseudonym,
+            Optional<String> actionType, Optional<String> workflow, Optional<String> subjectKind,
+            Optional<String> subjectId, Optional<String> guidelineVersionId, Optional<String> modelSnapshotId) {
+        this(from, to, actorPseudonym, actionType, workflow, subjectKind, subjectId, guidelineVersionId,
+                modelSnapshotId, Optional.empty(), false);
+    }
 
     public EntryFilter {
         Objects.requireNonNull(from, "from");
@@ -29,6 +42,7 @@ public record EntryFilter(
         Objects.requireNonNull(subjectId, "subjectId");
         Objects.requireNonNull(guidelineVersionId, "guidelineVersionId");
         Objects.requireNonNull(modelSnapshotId, "modelSnapshotId");
+        Objects.requireNonNull(actionContains, "actionContains");
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("time range starts at " + from.get() + ", after its end " + to.get());
         }
@@ -54,6 +68,8 @@ public record EntryFilter(
         private Optional<String> subjectId = Optional.empty();
         private Optional<String> guidelineVersionId = Optional.empty();
         private Optional<String> modelSnapshotId = Optional.empty();
+        private Optional<String> actionContains = Optional.empty();
+        private boolean newestFirst;
 
         private Builder() {
         }
@@ -103,9 +119,19 @@ public record EntryFilter(
             return this;
         }
 
+        public Builder actionContains(String text) {
+            this.actionContains = Optional.of(text);
+            return this;
+        }
+
+        public Builder newestFirst(boolean newestFirst) {
+            this.newestFirst = newestFirst;
+            return this;
+        }
+
         public EntryFilter build() {
             return new EntryFilter(from, to, actorPseudonym, actionType, workflow, subjectKind, subjectId,
-                    guidelineVersionId, modelSnapshotId);
+                    guidelineVersionId, modelSnapshotId, actionContains, newestFirst);
         }
     }
 }

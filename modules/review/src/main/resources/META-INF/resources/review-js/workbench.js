@@ -28,11 +28,50 @@
         b.click();
     }
 
+    // The label finder: rows whose text does not contain what was typed are hidden; Enter ticks the
+    // first row still shown and starts a new search.
+    function labelRows() {
+        return Array.prototype.slice.call(document.querySelectorAll('.labels input[type=checkbox]'))
+            .map(function (box) { return box.closest('tr') || box.parentNode; });
+    }
+
+    function filterLabels(text) {
+        var wanted = text.trim().toLowerCase();
+        labelRows().forEach(function (row) {
+            row.style.display = wanted === '' || row.textContent.toLowerCase().indexOf(wanted) >= 0 ? '' : 'none';
+        });
+    }
+
+    function pickFirstLabel(finder) {
+        var first = labelRows().filter(function (row) { return row.style.display !== 'none'; })[0];
+        if (first) {
+            var box = first.querySelector('input[type=checkbox]');
+            box.checked = !box.checked;
+        }
+        finder.value = '';
+        filterLabels('');
+    }
+
+    document.addEventListener('input', function (e) {
+        if (e.target.id === 'labelFilter') {
+            filterLabels(e.target.value);
+        }
+    });
+
     document.addEventListener('keydown', function (e) {
         var target = e.target;
         var typing = target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && target.type === 'text');
+        if (typing && target.id === 'labelFilter' && e.key === 'Enter' && !(e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            pickFirstLabel(target);
+            return;
+        }
         if (typing) {
             if (e.key === 'Escape') {
+                if (target.id === 'labelFilter') {
+                    target.value = '';
+                    filterLabels('');
+                }
                 target.blur();
             } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
@@ -59,6 +98,9 @@
                 box.checked = !box.checked;
                 e.preventDefault();
             }
+        } else if (k === '/' && document.getElementById('labelFilter')) {
+            document.getElementById('labelFilter').focus();
+            e.preventDefault();
         } else if (k === 'w') {
             var r = rationale();
             if (r) {

@@ -23,7 +23,7 @@ public record Workspace(String role, String title, String path, String summary) 
             new Workspace(Roles.AUDITOR, "Audit", "/auditor/index.xhtml",
                     "Query the ledger, verify it, and export compliance reports."),
             new Workspace(Roles.ADMIN, "Administration", "/admin/index.xhtml",
-                    "Accounts and roles, qualifications, keys and operations."));
+                    "Accounts and the roles they hold, and every review queue."));
 
     static Workspace of(String role) {
         return ALL.stream().filter(w -> w.role().equals(role)).findFirst()

@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An auditor searches the ledger page, pages through results, opens an entry's proof and verifies the log. */
@@ -78,6 +79,7 @@ class LedgerBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
         browser.get(deployment + "auditor/ledger.xhtml");
 
+        new Select(browser.findElement(By.id("search:order"))).selectByVisibleText("Oldest first");
         browser.findElement(By.id("search:find")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results:entries")));
         List<String> first = sequenceNumbersShown();
@@ -100,6 +102,39 @@ class LedgerBrowserIT {
 
         browser.findElement(By.id("verify:start")).click();
         wait.until(ExpectedConditions.textMatches(By.id("verify:status"), java.util.regex.Pattern.compile("^Verified: .*")));
+    }
+
+    @Test
+    void newestFirstByDefaultPartOfAnActionFindsItAndAnEntryHasALinkOfItsOwn() {
+        Browser.signIn(browser, deployment, auditor, PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        browser.get(deployment + "auditor/ledger.xhtml");
+
+        browser.findElement(By.id("search:action")).sendKeys("ACCOUNT.CREA");
+        browser.findElement(By.id("search:find")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results:entries")));
+        List<Long> shown = sequenceNumbersShown().stream().map(Long::valueOf).toList();
+        assertEquals(PAGE, shown.size());
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i - 1) > shown.get(i), "newest first: " + shown);
+        }
+        List<WebElement> actions = browser.findElements(By.cssSelector("#results\\:entries tbody tr td:nth-child(3)"));
+        assertTrue(actions.stream().allMatch(a -> a.getText().equals("app.account.created")), "only account creations");
+        String time = browser.findElement(By.cssSelector("#results\\:entries tbody tr td:nth-child(2)")).getText();
+        assertTrue(time.matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}:\\d{2} UTC"), "a time for people: " + time);
+
+        browser.findElements(By.cssSelector("#results\\:entries tbody tr td:first-child a")).get(0).click();
+        String link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("permalink"))).getAttribute("href");
+        assertTrue(link.endsWith("auditor/ledger.xhtml?entry=" + shown.get(0)), link);
+
+        browser.get(link);
+        assertEquals("Entry " + shown.get(0), wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail-title"))).getText());
+        assertTrue(browser.findElement(By.id("leaf-hash")).getText().matches("[0-9a-f]{64}"));
+
+        browser.get(deployment + "auditor/ledger.xhtml?entry=abc");
+        WebElement messages = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".messages")));
+        assertTrue(messages.getText().contains("not a sequence number"), messages.getText());
+        assertTrue(browser.findElements(By.id("detail-title")).isEmpty());
     }
 
     @Test

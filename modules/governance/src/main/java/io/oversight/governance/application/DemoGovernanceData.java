@@ -74,13 +74,13 @@ public class DemoGovernanceData {
                 List.of("customer.name", "customer.email", "customer.iban"), TaskKind.CLASSIFICATION,
                 LabelSelection.LEAF_ONLY), SEEDER);
         workflows.replaceTaxonomy(key, List.of(
-                new LabelSpec("fraud", null, "Fraud", "The customer did not authorise the charge."),
-                new LabelSpec("card-not-present", "fraud", "Card not present", "Online or phone charge without the card."),
-                new LabelSpec("account-takeover", "fraud", "Account takeover", "Someone else controlled the account."),
-                new LabelSpec("billing-error", null, "Billing error", "The charge was authorised but wrong."),
-                new LabelSpec("duplicate-charge", "billing-error", "Duplicate charge", "Charged twice for one thing."),
-                new LabelSpec("wrong-amount", "billing-error", "Wrong amount", "Charged a different amount."),
-                new LabelSpec("no-dispute", null, "Not a dispute", "A question or complaint, not a dispute.")), SEEDER);
+                new LabelSpec("fraud", null, "Fraud", "The customer did not authorise the charge.", null),
+                new LabelSpec("card-not-present", "fraud", "Card not present", "Online or phone charge without the card.", null),
+                new LabelSpec("account-takeover", "fraud", "Account takeover", "Someone else controlled the account.", null),
+                new LabelSpec("billing-error", null, "Billing error", "The charge was authorised but wrong.", null),
+                new LabelSpec("duplicate-charge", "billing-error", "Duplicate charge", "Charged twice for one thing.", null),
+                new LabelSpec("wrong-amount", "billing-error", "Wrong amount", "Charged a different amount.", null),
+                new LabelSpec("no-dispute", null, "Not a dispute", "A question or complaint, not a dispute.", null)), SEEDER);
         activateGuideline(key, """
                 # Classifying loan disputes
 
@@ -114,11 +114,11 @@ public class DemoGovernanceData {
                 RiskLevel.MEDIUM, RiskLevel.HIGH, RiskLevel.MEDIUM, IntegrationMode.INLINE, 1, 365, false,
                 List.of("author.handle"), TaskKind.CLASSIFICATION, LabelSelection.ANY_NODE), SEEDER);
         workflows.replaceTaxonomy(key, List.of(
-                new LabelSpec("allowed", null, "Allowed", "Nothing to remove."),
-                new LabelSpec("harmful", null, "Harmful", "Breaks the community rules."),
-                new LabelSpec("harassment", "harmful", "Harassment", "Targets a person."),
-                new LabelSpec("hate", "harmful", "Hate speech", "Attacks a protected group."),
-                new LabelSpec("spam", "harmful", "Spam", "Unsolicited advertising or scams.")), SEEDER);
+                new LabelSpec("allowed", null, "Allowed", "Nothing to remove.", null),
+                new LabelSpec("harmful", null, "Harmful", "Breaks the community rules.", null),
+                new LabelSpec("harassment", "harmful", "Harassment", "Targets a person.", null),
+                new LabelSpec("hate", "harmful", "Hate speech", "Attacks a protected group.", null),
+                new LabelSpec("spam", "harmful", "Spam", "Unsolicited advertising or scams.", null)), SEEDER);
         activateGuideline(key, """
                 # Moderating posts
 

@@ -33,6 +33,8 @@ public class LabelEntity {
     private String displayName;
     @Column(name = "description", nullable = false, length = 2000)
     private String description;
+    @Column(name = "scale_value")
+    private Double scaleValue;
 
     protected LabelEntity() {
     }
@@ -46,10 +48,12 @@ public class LabelEntity {
         this.parentCode = label.parentCode().orElse(null);
         this.displayName = label.displayName();
         this.description = label.description();
+        this.scaleValue = label.value().orElse(null);
     }
 
     public TaxonomyLabel toView() {
-        return new TaxonomyLabel(code, Optional.ofNullable(parentCode), displayName, description);
+        return new TaxonomyLabel(code, Optional.ofNullable(parentCode), displayName, description,
+                Optional.ofNullable(scaleValue));
     }
 
     public String workflowKey() {

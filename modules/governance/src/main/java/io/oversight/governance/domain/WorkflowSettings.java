@@ -30,6 +30,11 @@ public record WorkflowSettings(
     static final Pattern FIELD_PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     /** Six months: EU AI Act Art. 19 / 26(6) minimum for logs of high-risk systems. */
     public static final int MIN_RETENTION_DAYS = 183;
+    /**
+     * Independent reviews one item may ask for: room for the panels of published agreement studies (the
+     * classic Fleiss example has 14 raters per subject), far above what a queue would staff routinely.
+     */
+    public static final int MAX_REVIEWERS_PER_ITEM = 20;
 
     /** Checks every field; {@code checkKey} is false for changes, where the key comes from the address. */
     public void validate(boolean checkKey) {
@@ -44,8 +49,8 @@ public record WorkflowSettings(
         v.check(volume != null, "volume", "is required (LOW, MEDIUM or HIGH)");
         v.check(accuracy != null, "accuracy", "is required (LOW, MEDIUM or HIGH)");
         v.check(integrationMode != null, "integrationMode", "is required (INLINE, ASYNC or SHADOW)");
-        v.check(reviewersPerItem != null && reviewersPerItem >= 1 && reviewersPerItem <= 10, "reviewersPerItem",
-                "must be between 1 and 10");
+        v.check(reviewersPerItem != null && reviewersPerItem >= 1 && reviewersPerItem <= MAX_REVIEWERS_PER_ITEM,
+                "reviewersPerItem", "must be between 1 and " + MAX_REVIEWERS_PER_ITEM);
         v.check(retentionDays != null && retentionDays >= MIN_RETENTION_DAYS && retentionDays <= 36500, "retentionDays",
                 "must be between " + MIN_RETENTION_DAYS + " (six months) and 36500 days");
         if (piiFieldPaths != null) {

@@ -19,7 +19,8 @@ public final class Views {
     private Views() {
     }
 
-    public record LabelJson(String code, String parentCode, String displayName, String description, String path, boolean leaf) {
+    public record LabelJson(String code, String parentCode, String displayName, String description, String path, boolean leaf,
+            Double value) {
     }
 
     public record WorkflowJson(String key, String name, String description, String consequence, String volume, String accuracy,
@@ -37,7 +38,7 @@ public final class Views {
 
         private static LabelJson label(Workflow w, TaxonomyLabel l) {
             return new LabelJson(l.code(), l.parentCode().orElse(null), l.displayName(), l.description(),
-                    w.taxonomy().path(l.code()), w.taxonomy().isLeaf(l.code()));
+                    w.taxonomy().path(l.code()), w.taxonomy().isLeaf(l.code()), l.value().orElse(null));
         }
     }
 

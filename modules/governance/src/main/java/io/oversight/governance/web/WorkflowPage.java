@@ -101,7 +101,7 @@ public class WorkflowPage implements Serializable {
 
     public void addLabel() {
         List<LabelSpec> labels = current();
-        labels.add(new LabelSpec(newCode == null ? null : newCode.strip(), newParent, newName, newDescription));
+        labels.add(new LabelSpec(newCode == null ? null : newCode.strip(), newParent, newName, newDescription, null));
         if (PageMessages.attempt(() -> workflows.replaceTaxonomy(key, labels, callers.actorIn(Roles.GOVERNANCE)),
                 "Label " + newCode + " added; the taxonomy is at a new version.")) {
             newCode = null;
@@ -122,7 +122,8 @@ public class WorkflowPage implements Serializable {
     private List<LabelSpec> current() {
         List<LabelSpec> labels = new ArrayList<>();
         for (TaxonomyLabel l : getWorkflow().taxonomy().labels()) {
-            labels.add(new LabelSpec(l.code(), l.parentCode().orElse(null), l.displayName(), l.description()));
+            labels.add(new LabelSpec(l.code(), l.parentCode().orElse(null), l.displayName(), l.description(),
+                    l.value().orElse(null)));
         }
         return labels;
     }

@@ -48,9 +48,9 @@ class LifecycleTest {
         g = new InMemoryGovernance();
         g.workflowService.create(settings(KEY), GRETA);
         g.workflowService.replaceTaxonomy(KEY, List.of(
-                new LabelSpec("fraud", null, "Fraud", ""),
-                new LabelSpec("card-not-present", "fraud", "Card not present", ""),
-                new LabelSpec("ok", null, "OK", "")), GRETA);
+                new LabelSpec("fraud", null, "Fraud", "", null),
+                new LabelSpec("card-not-present", "fraud", "Card not present", "", null),
+                new LabelSpec("ok", null, "OK", "", null)), GRETA);
         g.recorded.clear();
     }
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class PolicyValidationTest {
 
     private static final Taxonomy TAXONOMY = new Taxonomy(1, List.of(
-            new TaxonomyLabel("fraud", Optional.empty(), "Fraud", ""),
-            new TaxonomyLabel("ok", Optional.empty(), "OK", "")));
+            new TaxonomyLabel("fraud", Optional.empty(), "Fraud", "", Optional.empty()),
+            new TaxonomyLabel("ok", Optional.empty(), "OK", "", Optional.empty())));
 
     private static PolicyContent content(Double accept, Double low, List<PolicyContent.BandSpec> bands,
             List<PolicyContent.ThresholdSpec> thresholds, List<String> rules) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -36,14 +37,16 @@ public final class LedgerQueries {
     private static final String ENTRY_COLUMNS = "seq, entry_bytes";
 
     /**
-     * Matching entries above {@code afterSequence}, at most {@code limit}. The filter columns only
-     * select rows; what is returned is decoded from the stored bytes.
+     * Matching entries after {@code afterSequence} in the filter's order (above it oldest first, below it
+     * newest first), at most {@code limit}. The filter columns only select rows; what is returned is
+     * decoded from the stored bytes.
      */
     public EntryPage entries(Connection connection, EntryFilter filter, OptionalLong afterSequence, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + ENTRY_COLUMNS + " FROM ledger_entry WHERE seq > ?");
+        StringBuilder sql = new StringBuilder("SELECT " + ENTRY_COLUMNS + " FROM ledger_entry WHERE seq "
+                + (filter.newestFirst() ? "< ?" : "> ?"));
         List<Object> parameters = new ArrayList<>();
-        parameters.add(afterSequence.orElse(-1));
+        parameters.add(afterSequence.orElse(filter.newestFirst() ? Long.MAX_VALUE : -1));
         filter.from().ifPresent(t -> condition(sql, parameters, "logged_at_micros >= ?", Micros.of(t)));
         filter.to().ifPresent(t -> condition(sql, parameters, "logged_at_micros < ?", Micros.of(t)));
         filter.actorPseudonym().ifPresent(v -> condition(sql, parameters, "actor_pseudonym = ?", v));
@@ -53,7 +56,9 @@ public final class LedgerQueries {
         filter.subjectId().ifPresent(v -> condition(sql, parameters, "subject_id = ?", v));
         filter.guidelineVersionId().ifPresent(v -> condition(sql, parameters, "guideline_version_id = ?", v));
         filter.modelSnapshotId().ifPresent(v -> condition(sql, parameters, "model_snapshot_id = ?", v));
-        sql.append(" ORDER BY seq LIMIT ?");
+        filter.actionContains().ifPresent(v -> condition(sql, parameters, "LOWER(action_type) LIKE ? ESCAPE '\\'",
+                containsPattern(v)));
+        sql.append(filter.newestFirst() ? " ORDER BY seq DESC LIMIT ?" : " ORDER BY seq LIMIT ?");
         parameters.add(limit + 1);
         List<StoredEntry> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
@@ -71,6 +76,12 @@ public final class LedgerQueries {
         List<SealedEntry> entries = sealed(connection, page);
         OptionalLong next = more ? OptionalLong.of(page.get(page.size() - 1).sequence()) : OptionalLong.empty();
         return new EntryPage(entries, next);
+    }
+
+    /** A LIKE pattern matching {@code text} anywhere, lower-cased; its own % and _ match only themselves. */
+    static String containsPattern(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     public Optional<SealedEntry> entry(Connection connection, long sequence) throws SQLException {

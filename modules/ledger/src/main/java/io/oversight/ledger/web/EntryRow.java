@@ -6,15 +6,15 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** One line of the auditor's result table, with plain strings a page can show as they are. */
-public record EntryRow(long sequence, String loggedAt, String actionType, String actor, String workflow,
+/** One line of the auditor's result table: plain strings a page shows as they are, and the time it formats. */
+public record EntryRow(long sequence, Instant loggedAt, String actionType, String actor, String workflow,
                        String subject, String guidelineVersion, String modelSnapshot, boolean erasedSubject)
         implements Serializable {
 
     static EntryRow of(SealedEntry sealed) {
         LedgerEntry entry = sealed.entry();
         return new EntryRow(entry.sequence(),
-                Instant.EPOCH.plus(entry.loggedAtMicros(), ChronoUnit.MICROS).toString(),
+                Instant.EPOCH.plus(entry.loggedAtMicros(), ChronoUnit.MICROS),
                 entry.actionType(),
                 entry.actorPseudonym() + " (" + entry.actorRole() + ")",
                 entry.workflow(),

@@ -12,6 +12,7 @@ import io.oversight.ledger.SealedEntry;
 import io.oversight.ledger.VerificationState;
 import io.oversight.ledger.VerificationStatus;
 import io.oversight.ledger.format.Digest;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -29,9 +30,11 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * The auditor's ledger page: filters over sealed entries with keyset paging, one entry's detail with
- * its inclusion proof, and an online verification of the whole log with its progress. Bad filter
- * input is reported on the page and runs no query.
+ * The auditor's ledger page: filters over sealed entries with keyset paging, newest or oldest first,
+ * one entry's detail with its inclusion proof, and an online verification of the whole log with its
+ * progress. An entry has a link of its own ({@code ledger.xhtml?entry=42}) that opens its detail, so
+ * auditors can send each other the evidence itself. Bad filter input is reported on the page and runs
+ * no query.
  */
 @Named
 @ViewScoped
@@ -53,6 +56,8 @@ public class LedgerSearchPage implements Serializable {
     private String subject;
     private String guidelineVersion;
     private String modelSnapshot;
+    private boolean newestFirst = true;
+    private String linkError;
 
     private EntryFilter filter = EntryFilter.all();
     private final Deque<Long> previousCursors = new ArrayDeque<>();
@@ -74,6 +79,25 @@ public class LedgerSearchPage implements Serializable {
 
         public String checkpoint() {
             return proof.map(p -> p.checkpoint().note()).orElse("");
+        }
+    }
+
+    /** Opens the entry a shared link names ({@code ?entry=N}); anything but a sequence number is reported. */
+    @PostConstruct
+    void openLinkedEntry() {
+        String linked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("entry");
+        if (present(linked)) {
+            try {
+                long sequence = Long.parseLong(linked.trim());
+                detail = ledger.entry(sequence).map(sealed -> toDetail(sealed, ledger.inclusionProof(sequence))).orElse(null);
+                if (detail == null) {
+                    linkError = "The link names entry " + sequence + ", which does not exist.";
+                }
+            } catch (NumberFormatException e) {
+                // kept on the bean, not as a message: the bean is first built while the page renders,
+                // after the layout has already written its messages
+                linkError = "The link names entry \"" + linked + "\", which is not a sequence number.";
+            }
         }
     }
 
@@ -171,7 +195,8 @@ public class LedgerSearchPage implements Serializable {
         fromInstant.ifPresent(builder::loggedFrom);
         toInstant.ifPresent(builder::loggedBefore);
         ifPresent(actor, builder::actorPseudonym);
-        ifPresent(action, builder::actionType);
+        ifPresent(action, builder::actionContains);
+        builder.newestFirst(newestFirst);
         ifPresent(workflow, builder::workflow);
         ifPresent(guidelineVersion, builder::guidelineVersionId);
         ifPresent(modelSnapshot, builder::modelSnapshotId);
@@ -302,5 +327,18 @@ public class LedgerSearchPage implements Serializable {
 
     public void setModelSnapshot(String modelSnapshot) {
         this.modelSnapshot = modelSnapshot;
+    }
+
+    public boolean isNewestFirst() {
+        return newestFirst;
+    }
+
+    public void setNewestFirst(boolean newestFirst) {
+        this.newestFirst = newestFirst;
+    }
+
+    /** Why the entry a followed link names cannot be shown; null when there is nothing to say. */
+    public String getLinkError() {
+        return linkError;
     }
 }

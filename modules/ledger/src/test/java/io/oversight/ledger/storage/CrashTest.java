@@ -38,6 +38,8 @@ class CrashTest {
         LedgerHarness ledger = new LedgerHarness(TestDatabase.POSTGRES, TestDatabase.freshPostgres(DATABASE), tmp, 1_000, 1_000);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Doversight.test.db.suffix=" + TestDatabase.SUFFIX,
+                "-Doversight.test.postgres.host=" + LocalPostgres.HOST,
+                "-Doversight.test.postgres.port=" + LocalPostgres.PORT,
                 "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), DATABASE,
                 tmp.resolve("ledger.p12").toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)

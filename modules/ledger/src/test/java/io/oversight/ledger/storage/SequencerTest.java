@@ -241,4 +241,35 @@ class SequencerTest {
             assertTrue(none.entries().isEmpty());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void entriesPageNewestFirstAndMatchPartOfTheActionName(TestDatabase database) throws Exception {
+        LedgerHarness ledger = new LedgerHarness(database, tmp, 100, 1_000_000);
+        ledger.grow(30, 10);
+        try (Connection connection = ledger.dataSource.getConnection()) {
+            LedgerQueries queries = new LedgerQueries();
+            List<Long> newestFirst = new ArrayList<>();
+            OptionalLong after = OptionalLong.empty();
+            do {
+                var page = queries.entries(connection, io.oversight.ledger.EntryFilter.builder().newestFirst(true).build(),
+                        after, 7);
+                page.entries().forEach(e -> newestFirst.add(e.sequence()));
+                after = page.nextAfterSequence();
+            } while (after.isPresent());
+            assertEquals(30, newestFirst.size());
+            assertEquals(29L, newestFirst.get(0));
+            assertEquals(0L, newestFirst.get(29));
+
+            String part = FixtureRecords.ACTION.substring(2, FixtureRecords.ACTION.length() - 2).toUpperCase(java.util.Locale.ROOT);
+            var matching = queries.entries(connection, io.oversight.ledger.EntryFilter.builder().actionContains(part).build(),
+                    OptionalLong.empty(), 100);
+            assertEquals(30, matching.entries().size(), "part of the name, in any case, finds the entries");
+            for (String noMatch : new String[] {"%", "_", "no-such-action"}) {
+                var none = queries.entries(connection, io.oversight.ledger.EntryFilter.builder().actionContains(noMatch).build(),
+                        OptionalLong.empty(), 100);
+                assertTrue(none.entries().isEmpty(), noMatch + " is matched literally, not as a wildcard");
+            }
+        }
+    }
 }

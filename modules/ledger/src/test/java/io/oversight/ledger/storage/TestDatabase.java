@@ -41,7 +41,6 @@ public enum TestDatabase {
     public static final String SUFFIX = System.getProperty("oversight.test.db.suffix", "");
     /** The test database on the local PostgreSQL, dropped and re-created by the first test that uses it. */
     public static final String DATABASE = "oversight_ledger_test";
-    static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/";
     private static final AtomicInteger H2_COUNTER = new AtomicInteger();
     private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -49,14 +48,14 @@ public enum TestDatabase {
     public abstract DataSource freshLedger();
 
     /**
-     * A data source on database {@code baseName} (plus {@link #SUFFIX}) of the local PostgreSQL, with an
+     * A data source on database {@code baseName} (plus {@link #SUFFIX}) of the {@link LocalPostgres}, with an
      * empty migrated schema.
      */
     public static DataSource freshPostgres(String baseName) {
         String name = baseName + SUFFIX;
         try {
             if (!CREATED.contains(name)) {
-                try (Connection admin = DriverManager.getConnection(POSTGRES_URL + "postgres", "postgres", "");
+                try (Connection admin = DriverManager.getConnection(LocalPostgres.urlPrefix() + "postgres", "postgres", "");
                         Statement statement = admin.createStatement()) {
                     statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                     statement.execute("CREATE DATABASE " + name);
@@ -71,7 +70,7 @@ public enum TestDatabase {
             migrate(dataSource, "postgresql");
             return dataSource;
         } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL at " + POSTGRES_URL + " is not available: " + e.getMessage());
+            Assumptions.abort("PostgreSQL at " + LocalPostgres.HOST + ":" + LocalPostgres.PORT + " is not available: " + e.getMessage());
             throw new IllegalStateException(e);
         }
     }
@@ -79,7 +78,7 @@ public enum TestDatabase {
     /** A data source on existing database {@code baseName} (plus {@link #SUFFIX}), without touching its content. */
     public static PGSimpleDataSource postgres(String baseName) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(POSTGRES_URL + baseName + SUFFIX);
+        dataSource.setURL(LocalPostgres.urlPrefix() + baseName + SUFFIX);
         dataSource.setUser("postgres");
         dataSource.setReWriteBatchedInserts(true);
         return dataSource;

@@ -1,5 +1,8 @@
 package io.oversight.review.application;
 
+import io.oversight.governance.TaxonomyLabel;
+import io.oversight.governance.Workflow;
+import io.oversight.governance.Workflows;
 import io.oversight.review.AgreementQuery;
 import io.oversight.review.AgreementReport;
 import io.oversight.review.AgreementReports;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,13 +31,18 @@ import java.util.TreeMap;
 /**
  * Builds agreement reports from the tasks module's completed reviews: items are the units, reviewers
  * the raters, answers (label sets, or REJECT) the categories. Gold, audit and feedback reviews are not
- * part of it: they are not independent reviews of the same item.
+ * part of it: they are not independent reviews of the same item. When the workflow's taxonomy is a
+ * rating scale, the ordinal, interval and ratio levels of alpha join the nominal metrics
+ * ({@link ScaleMetrics}); confusion matrices list the taxonomy's labels in its own order.
  */
 @ApplicationScoped
 public class AgreementService implements AgreementReports {
 
     @Inject
     ReviewHistory history;
+
+    @Inject
+    Workflows workflows;
 
     @Override
     public AgreementReport report(AgreementQuery query) {
@@ -44,6 +53,11 @@ public class AgreementService implements AgreementReports {
                 .filter(r -> query.tier().map(t -> t == r.tier()).orElse(true))
                 .filter(r -> query.guidelineId().map(g -> r.guidelineId().map(g::equals).orElse(false)).orElse(true))
                 .toList();
+        List<TaxonomyLabel> taxonomy = workflows.find(query.workflowKey()).map(Workflow::taxonomy)
+                .map(t -> t.labels()).orElse(List.of());
+        // one label against the rest is a two-category question: no scale to measure distances on
+        Optional<Map<String, Double>> scale = query.label().isPresent() ? Optional.empty() : ScaleMetrics.of(taxonomy);
+        Ratings.Builder onScale = Ratings.builder();
         Ratings.Builder all = Ratings.builder();
         Map<LocalDate, Ratings.Builder> byDay = new TreeMap<>();
         Map<LocalDate, Integer> reviewsByDay = new TreeMap<>();
@@ -57,6 +71,7 @@ public class AgreementService implements AgreementReports {
             }
             String answer = category(r.answerKey(), query.label());
             all.add(r.itemId(), r.reviewer(), answer);
+            onScale.add(r.itemId(), r.reviewer(), scale.filter(s -> s.containsKey(answer)).map(s -> answer).orElse(null));
             LocalDate day = r.completedAt().atZone(ZoneOffset.UTC).toLocalDate();
             byDay.computeIfAbsent(day, d -> Ratings.builder()).add(r.itemId(), r.reviewer(), answer);
             reviewsByDay.merge(day, 1, Integer::sum);
@@ -65,8 +80,9 @@ public class AgreementService implements AgreementReports {
             reviewers.add(r.reviewer());
         }
         Ratings ratings = all.build();
-        List<AgreementReport.Metric> metrics = AgreementMetrics.nominal(ratings).stream()
-                .map(AgreementService::metric).toList();
+        List<Agreement> computed = new ArrayList<>(AgreementMetrics.nominal(ratings));
+        scale.ifPresent(s -> computed.addAll(ScaleMetrics.of(onScale.build(), s)));
+        List<AgreementReport.Metric> metrics = computed.stream().map(AgreementService::metric).toList();
         List<AgreementReport.DailyAgreement> daily = new ArrayList<>();
         byDay.forEach((day, builder) -> {
             Ratings of = builder.build();
@@ -81,9 +97,10 @@ public class AgreementService implements AgreementReports {
                 }
             }
         }
+        List<String> order = taxonomy.stream().map(TaxonomyLabel::code).toList();
         return new AgreementReport(query, metrics, daily,
-                matrix(ConfusionMatrix.of("earlier review", "later review", pairs)),
-                matrix(ConfusionMatrix.of("reviewer", "model", humanVsModel)),
+                matrix(ConfusionMatrix.of("earlier review", "later review", pairs), order),
+                matrix(ConfusionMatrix.of("reviewer", "model", humanVsModel), order),
                 reviews.size(), answersByItem.size(), reviewers.size(), truncated);
     }
 
@@ -110,18 +127,23 @@ public class AgreementService implements AgreementReports {
             case ALPHA_INTERVAL -> "Krippendorff's alpha (interval)";
             case ALPHA_RATIO -> "Krippendorff's alpha (ratio)";
         };
-        return new AgreementReport.Metric(name, value(a), Optional.ofNullable(a.undefinedReason()), a.units(), a.values());
+        return new AgreementReport.Metric(a.metric().name().toLowerCase(Locale.ROOT), name, value(a),
+                Optional.ofNullable(a.undefinedReason()), a.units(), a.values());
     }
 
-    private static AgreementReport.Matrix matrix(ConfusionMatrix m) {
+    /** The matrix with the taxonomy's labels first, in its order, then any other answer (REJECT, label sets) by name. */
+    private static AgreementReport.Matrix matrix(ConfusionMatrix m, List<String> taxonomyOrder) {
+        List<String> categories = new ArrayList<>(m.categories());
+        categories.sort(java.util.Comparator.<String>comparingInt(c -> taxonomyOrder.contains(c)
+                ? taxonomyOrder.indexOf(c) : taxonomyOrder.size()).thenComparing(c -> c));
         List<List<Integer>> counts = new ArrayList<>();
-        for (String row : m.categories()) {
+        for (String row : categories) {
             List<Integer> line = new ArrayList<>();
-            for (String column : m.categories()) {
+            for (String column : categories) {
                 line.add(m.count(row, column));
             }
             counts.add(line);
         }
-        return new AgreementReport.Matrix(m.rowLabel(), m.columnLabel(), m.categories(), counts, m.total());
+        return new AgreementReport.Matrix(m.rowLabel(), m.columnLabel(), categories, counts, m.total());
     }
 }

@@ -31,9 +31,6 @@ import java.util.Optional;
 @RequestScoped
 public class AgreementPage {
 
-    private static final int CHART_WIDTH = 640;
-    private static final int CHART_HEIGHT = 200;
-
     @Inject
     AgreementReports reports;
 
@@ -91,37 +88,9 @@ public class AgreementPage {
         return value.map(v -> String.format(Locale.ROOT, "%.3f", v)).orElse("—");
     }
 
-    /** Nominal alpha (blue) and percent agreement (grey) per day, as inline SVG polylines on [-1, 1] / [0, 1]. */
+    /** Nominal alpha (blue) and percent agreement (grey) per day, with axes and dates. */
     public String getChartSvg() {
-        List<AgreementReport.DailyAgreement> daily = getReport() == null ? List.of() : getReport().daily();
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"chart\" ")
-                .append("aria-label=\"Agreement per day\" viewBox=\"0 0 ").append(CHART_WIDTH).append(' ')
-                .append(CHART_HEIGHT).append("\" width=\"").append(CHART_WIDTH).append("\" height=\"").append(CHART_HEIGHT)
-                .append("\"><line x1=\"0\" y1=\"").append(y(0)).append("\" x2=\"").append(CHART_WIDTH).append("\" y2=\"")
-                .append(y(0)).append("\" stroke=\"#ccc\"/>");
-        if (daily.isEmpty()) {
-            svg.append("<text x=\"10\" y=\"20\">No reviews in this period.</text>");
-        } else {
-            svg.append(polyline(daily, true, "#2f6fde")).append(polyline(daily, false, "#888"));
-        }
-        return svg.append("</svg>").toString();
-    }
-
-    private static String polyline(List<AgreementReport.DailyAgreement> daily, boolean alpha, String colour) {
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; i < daily.size(); i++) {
-            Optional<Double> value = alpha ? daily.get(i).alpha() : daily.get(i).percentAgreement();
-            if (value.isPresent()) {
-                double x = daily.size() == 1 ? CHART_WIDTH / 2.0 : 10 + i * (CHART_WIDTH - 20.0) / (daily.size() - 1);
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y(value.get())));
-            }
-        }
-        return "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2\" points=\"" + points.toString().trim()
-                + "\" class=\"" + (alpha ? "alpha" : "percent") + "\"/>";
-    }
-
-    private static double y(double value) {
-        return 10 + (1 - (value + 1) / 2) * (CHART_HEIGHT - 20);
+        return AgreementChart.svg(getReport() == null ? List.of() : getReport().daily());
     }
 
     public List<ReviewerAccuracy> getAccuracy() {

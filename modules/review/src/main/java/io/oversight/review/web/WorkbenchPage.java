@@ -59,9 +59,15 @@ public class WorkbenchPage {
     private String revealJustification = "";
     private Map<String, String> revealed = Map.of();
 
-    /** The task shown: the one named by the form, else the first the caller holds. */
+    /**
+     * The task shown: the one named by the form or by a link ({@code ?task=ID}, as the queue page sends
+     * after a claim), else the held one whose lease runs out first.
+     */
     public Optional<ClaimedTask> getCurrent() {
         if (current == null) {
+            if (taskId == null) {
+                taskId = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("task");
+            }
             List<ClaimedTask> held = queues.myClaims();
             current = held.stream().filter(c -> c.task().id().equals(taskId)).findFirst()
                     .or(() -> held.stream().min(Comparator.comparing(c -> c.task().leaseExpiresAt().orElseThrow())));
@@ -275,7 +281,8 @@ public class WorkbenchPage {
         taskId = null;
         current = null;
         myQueues = null;
-        return next();
+        // tasks already held come first: claiming more would only pile up leases that expire unworked
+        return getCurrent().isPresent() ? null : next();
     }
 
     private static void info(String text) {

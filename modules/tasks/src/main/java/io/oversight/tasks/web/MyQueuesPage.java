@@ -44,10 +44,13 @@ public class MyQueuesPage {
     public String claimNext(String workflowKey, int tier) {
         try {
             List<ClaimedTask> claimed = queues.claimNext(new QueueKey(workflowKey, tier), 1);
-            message(FacesMessage.SEVERITY_INFO, claimed.isEmpty()
-                    ? "Nothing in " + workflowKey + " tier " + tier + " is waiting for you."
-                    : "Claimed a task of " + workflowKey + " tier " + tier + "; it is yours until "
-                            + claimed.get(0).task().leaseExpiresAt().orElseThrow() + ".");
+            if (!claimed.isEmpty()) {
+                // what a claim is for: the task opens in the workbench at once
+                FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+                message(FacesMessage.SEVERITY_INFO, "Claimed a task of " + workflowKey + " tier " + tier + ".");
+                return "/review/workbench.xhtml?faces-redirect=true&task=" + claimed.get(0).task().id();
+            }
+            message(FacesMessage.SEVERITY_INFO, "Nothing in " + workflowKey + " tier " + tier + " is waiting for you.");
         } catch (TasksException e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
