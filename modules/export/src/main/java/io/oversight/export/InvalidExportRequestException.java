@@ -1,23 +1,14 @@
 package io.oversight.export;
 
+import io.oversight.kernel.FieldError;
+import io.oversight.kernel.InvalidInputException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A request with invalid fields (400); nothing was created. */
-public class InvalidExportRequestException extends ExportException {
+/** A report or export request with invalid fields (400); nothing was created. The detail names each. */
+public class InvalidExportRequestException extends InvalidInputException {
 
-    /** One invalid field and why. */
-    public record FieldProblem(String field, String message) {
-    }
-
-    private final List<FieldProblem> problems;
-
-    public InvalidExportRequestException(List<FieldProblem> problems) {
-        super(problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<FieldProblem> problems() {
-        return problems;
+    public InvalidExportRequestException(List<FieldError> problems) {
+        super(problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")), problems);
     }
 }

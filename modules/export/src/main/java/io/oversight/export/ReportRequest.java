@@ -1,5 +1,6 @@
 package io.oversight.export;
 
+import io.oversight.kernel.FieldError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,24 +26,24 @@ public record ReportRequest(Optional<String> workflow, Instant from, Instant to)
     /**
      * The request's problems, empty when it is acceptable at {@code clock}'s time.
      */
-    public List<InvalidExportRequestException.FieldProblem> problems(Clock clock) {
-        List<InvalidExportRequestException.FieldProblem> problems = new ArrayList<>();
+    public List<FieldError> problems(Clock clock) {
+        List<FieldError> problems = new ArrayList<>();
         if (from == null) {
-            problems.add(new InvalidExportRequestException.FieldProblem("from", "is required (an ISO-8601 instant)"));
+            problems.add(new FieldError("from", "is required (an ISO-8601 instant)"));
         }
         if (to == null) {
-            problems.add(new InvalidExportRequestException.FieldProblem("to", "is required (an ISO-8601 instant)"));
+            problems.add(new FieldError("to", "is required (an ISO-8601 instant)"));
         }
         if (from != null && to != null) {
             if (!from.isBefore(to)) {
-                problems.add(new InvalidExportRequestException.FieldProblem("to", "must be after from " + from));
+                problems.add(new FieldError("to", "must be after from " + from));
             } else if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
-                problems.add(new InvalidExportRequestException.FieldProblem("to",
+                problems.add(new FieldError("to",
                         "the period is longer than the maximum of " + MAX_PERIOD.toDays() + " days"));
             }
             Instant latest = clock.instant().minus(SETTLING);
             if (to.isAfter(latest)) {
-                problems.add(new InvalidExportRequestException.FieldProblem("to",
+                problems.add(new FieldError("to",
                         "must be at least " + SETTLING.toSeconds() + " seconds in the past (the period must have ended)"));
             }
         }

@@ -1,5 +1,7 @@
 package io.oversight.app.rest;
 
+import io.oversight.kernel.FieldError;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -20,9 +22,9 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
 
     @Override
     public Response toResponse(ConstraintViolationException exception) {
-        List<ProblemDetails.FieldError> errors = exception.getConstraintViolations().stream()
-                .map(v -> new ProblemDetails.FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(ProblemDetails.FieldError::field))
+        List<FieldError> errors = exception.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return Problems.response(ProblemDetails.invalid("The request has invalid fields.", Problems.instance(uriInfo), errors));
     }

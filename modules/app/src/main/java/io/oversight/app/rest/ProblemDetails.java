@@ -1,5 +1,7 @@
 package io.oversight.app.rest;
 
+import io.oversight.kernel.FieldError;
+
 import java.util.List;
 
 /**
@@ -10,10 +12,7 @@ public record ProblemDetails(String type, String title, int status, String detai
                              List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://oversight.io/problems/";
-
-    public record FieldError(String field, String message) {
-    }
+    static final String TYPE_BASE = "https://oversight.io/problems/";
 
     public static ProblemDetails of(int status, String title, String detail, String instance) {
         return new ProblemDetails(typeFor(status), title, status, detail, instance, null);

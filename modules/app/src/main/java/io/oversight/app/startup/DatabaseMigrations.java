@@ -1,5 +1,6 @@
 package io.oversight.app.startup;
 
+import io.oversight.ledger.LedgerSchema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -56,9 +57,13 @@ public class DatabaseMigrations {
             if (locations.isEmpty()) {
                 continue;
             }
+            if ("ledger".equals(module)) {
+                adoptFormerLedgerV1();
+            }
             MigrateResult result = Flyway.configure(classLoader)
                     .dataSource(dataSource)
                     .locations(locations.toArray(String[]::new))
+                    .placeholders(LedgerSchema.placeholders(vendor))
                     .skipDefaultCallbacks(true)
                     .table("schema_history_" + module)
                     // several history tables share one schema: a module's first run baselines at
@@ -73,6 +78,17 @@ public class DatabaseMigrations {
                     + " migration(s) applied, now at version " + result.targetSchemaVersion);
         }
         applied = Collections.unmodifiableList(summary);
+    }
+
+    /** A database first migrated when the ledger's V1 was two vendor copies keeps its tables; see {@link LedgerSchema}. */
+    private void adoptFormerLedgerV1() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (LedgerSchema.adoptFormerV1(connection)) {
+                LOG.info("The ledger's schema history now records the single V1 script in place of its former vendor copy.");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the ledger's schema history: " + e.getMessage(), e);
+        }
     }
 
     private String vendorDirectory() {

@@ -25,6 +25,17 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void tasksReachingIntoReviewInternalsAndReviewReachingIntoTasksInternalsAreBothRefused() {
+        AssertionError failure = assertThrows(AssertionError.class, () ->
+                ArchitectureRules.modulesUseOnlyEachOthersApi("fixture.boundaries.mutual", Set.of())
+                        .check(fixtures("fixture.boundaries.mutual")));
+        assertTrue(failure.getMessage().contains("<fixture.boundaries.mutual.tasks.queue.LeaseTable.rules()> has return type "
+                + "<fixture.boundaries.mutual.review.decision.VerdictRules>"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("<fixture.boundaries.mutual.review.decision.VerdictRules.leases()> has return type "
+                + "<fixture.boundaries.mutual.tasks.queue.LeaseTable>"), failure.getMessage());
+    }
+
+    @Test
     void useOfAnotherModulesApiAndOwnInternalsIsAllowed() {
         assertDoesNotThrow(() -> ArchitectureRules.modulesUseOnlyEachOthersApi("fixture.boundaries.good", Set.of())
                 .check(fixtures("fixture.boundaries.good")));

@@ -1,5 +1,6 @@
 package io.oversight.export.application;
 
+import io.oversight.kernel.FieldError;
 import io.oversight.export.ComplianceReports;
 import io.oversight.export.ExportConflictException;
 import io.oversight.export.InvalidExportRequestException;
@@ -77,9 +78,9 @@ public class DefaultComplianceReports implements ComplianceReports {
         if (!Roles.AUDITOR.equals(requestedBy.role()) && !Roles.GOVERNANCE.equals(requestedBy.role())) {
             throw new IllegalArgumentException("reports are requested as auditor or governance, not " + requestedBy.role());
         }
-        List<InvalidExportRequestException.FieldProblem> problems = new ArrayList<>(request.problems(clock));
+        List<FieldError> problems = new ArrayList<>(request.problems(clock));
         request.workflow().filter(key -> workflows.find(key).isEmpty()).ifPresent(key -> problems.add(
-                new InvalidExportRequestException.FieldProblem("workflow", "no workflow has the key '" + key + "'")));
+                new FieldError("workflow", "no workflow has the key '" + key + "'")));
         if (!problems.isEmpty()) {
             throw new InvalidExportRequestException(problems);
         }

@@ -1,5 +1,6 @@
 package io.oversight.export.rest;
 
+import io.oversight.kernel.FieldError;
 import io.oversight.export.ComplianceReports;
 import io.oversight.export.InvalidExportRequestException;
 import io.oversight.export.ReportFormat;
@@ -93,7 +94,7 @@ public class ReportsResource {
         int n = limit == null ? 50 : limit;
         if (n < 1 || n > 500) {
             throw new InvalidExportRequestException(List.of(
-                    new InvalidExportRequestException.FieldProblem("limit", "must be between 1 and 500")));
+                    new FieldError("limit", "must be between 1 and 500")));
         }
         return reports.recent(n).stream().map(ReportJobJson::of).toList();
     }
@@ -162,10 +163,10 @@ public class ReportsResource {
     }
 
     private ReportRequest parse(ReportRequestJson body) {
-        List<InvalidExportRequestException.FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         if (body == null) {
             throw new InvalidExportRequestException(List.of(
-                    new InvalidExportRequestException.FieldProblem("body", "is required")));
+                    new FieldError("body", "is required")));
         }
         Instant from = instant("from", body.from(), problems);
         Instant to = instant("to", body.to(), problems);
@@ -176,14 +177,14 @@ public class ReportsResource {
         return new ReportRequest(Optional.ofNullable(workflow), from, to);
     }
 
-    private static Instant instant(String field, String value, List<InvalidExportRequestException.FieldProblem> problems) {
+    private static Instant instant(String field, String value, List<FieldError> problems) {
         if (value == null) {
             return null;
         }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(new InvalidExportRequestException.FieldProblem(field, "is not an ISO-8601 instant: " + value));
+            problems.add(new FieldError(field, "is not an ISO-8601 instant: " + value));
             return null;
         }
     }

@@ -1,7 +1,7 @@
 package io.oversight.export.web;
 
+import io.oversight.kernel.RefusalException;
 import io.oversight.export.ComplianceReports;
-import io.oversight.export.ExportException;
 import io.oversight.export.JobState;
 import io.oversight.export.ReportJob;
 import io.oversight.export.ReportRequest;
@@ -127,7 +127,7 @@ public class ReportsPage {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Report requested",
                     "Report " + job.id() + " is being generated."));
             return "/export/reports?faces-redirect=true";
-        } catch (ExportException | IllegalArgumentException e) {
+        } catch (RefusalException | IllegalArgumentException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not generated", e.getMessage()));
             return null;
         }
@@ -148,7 +148,7 @@ public class ReportsPage {
             faces.getExternalContext().getFlash().setKeepMessages(true);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, done));
             return "/export/reports?faces-redirect=true";
-        } catch (ExportException e) {
+        } catch (RefusalException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Refused", e.getMessage()));
             return null;
         }

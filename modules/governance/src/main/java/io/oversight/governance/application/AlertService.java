@@ -1,12 +1,12 @@
 package io.oversight.governance.application;
 
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.NotFoundException;
+import io.oversight.kernel.Violations;
 import io.oversight.governance.AlertChanged;
 import io.oversight.governance.AlertRule;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.MonitorValue;
-import io.oversight.governance.domain.ConflictException;
-import io.oversight.governance.domain.UnknownObjectException;
-import io.oversight.governance.domain.Violations;
 import io.oversight.governance.infrastructure.MonitorStore;
 import io.oversight.ledger.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,7 +85,7 @@ public class AlertService implements MonitorTick.AlertSink {
         Instant now = ledger.clock().instant();
         return database.run("acknowledging an alert", c -> {
             MonitorAlert alert = MonitorStore.alert(c, alertId)
-                    .orElseThrow(() -> new UnknownObjectException("No alert with id '" + alertId + "'."));
+                    .orElseThrow(() -> new NotFoundException("No alert with id '" + alertId + "'."));
             if (!MonitorStore.acknowledge(c, alertId, actor.pseudonym(), note.strip(), now)) {
                 throw new ConflictException("Alert " + alertId + " was already acknowledged.");
             }

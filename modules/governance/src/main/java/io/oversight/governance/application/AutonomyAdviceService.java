@@ -1,11 +1,11 @@
 package io.oversight.governance.application;
 
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.InvalidInputException;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorSettings;
 import io.oversight.governance.RoutingPolicy;
-import io.oversight.governance.domain.ConflictException;
 import io.oversight.governance.domain.GovernanceRepository;
-import io.oversight.governance.domain.InvalidInputException;
 import io.oversight.governance.domain.PolicyContent;
 import io.oversight.governance.domain.RoutingPolicyEntity;
 import io.oversight.governance.domain.monitoring.WindowAggregate;
@@ -50,12 +50,12 @@ public class AutonomyAdviceService {
 
     public Advice advise(String workflowKey, Optional<Double> target, int days) {
         if (days < 1 || days > 365) {
-            throw InvalidInputException.of("days", "must be between 1 and 365");
+            throw InvalidInputException.sentence("days", "must be between 1 and 365");
         }
         MonitorSettings settings = monitors.settings(workflowKey);
         double bound = target.orElse(settings.adviceTarget());
         if (!(bound > 0 && bound < 1)) {
-            throw InvalidInputException.of("target", "must be strictly between 0 and 1");
+            throw InvalidInputException.sentence("target", "must be strictly between 0 and 1");
         }
         Instant now = ledger.clock().instant();
         Instant to = MonitorGrain.DAY.windowStart(now).plus(MonitorGrain.DAY.length());
@@ -73,7 +73,7 @@ public class AutonomyAdviceService {
      */
     public RoutingPolicy applyAsDraft(String workflowKey, double threshold, Actor actor) {
         if (!(threshold > 0 && threshold <= 1)) {
-            throw InvalidInputException.of("threshold", "must be in (0, 1]");
+            throw InvalidInputException.sentence("threshold", "must be in (0, 1]");
         }
         RoutingPolicyEntity active = repository.activePolicy(workflowKey).orElseThrow(() -> new ConflictException(
                 "Workflow " + workflowKey + " has no active routing policy to start the draft from."));

@@ -1,15 +1,15 @@
 package io.oversight.governance.application;
 
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.GuidelineExample;
 import io.oversight.governance.GuidelineStatus;
 import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
 import io.oversight.governance.Taxonomy;
-import io.oversight.governance.domain.ConflictException;
 import io.oversight.governance.domain.GovernanceRepository;
 import io.oversight.governance.domain.GuidelineContent;
 import io.oversight.governance.domain.GuidelineVersionEntity;
-import io.oversight.governance.domain.UnknownObjectException;
 import io.oversight.governance.domain.WorkflowEntity;
 import io.oversight.ledger.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,7 +119,7 @@ public class DefaultGuidelineService implements Guidelines {
 
     private GuidelineVersionEntity require(String id) {
         return repository.guideline(id)
-                .orElseThrow(() -> new UnknownObjectException("No guideline version with id '" + id + "'."));
+                .orElseThrow(() -> new NotFoundException("No guideline version with id '" + id + "'."));
     }
 
     private void record(String action, GuidelineVersionEntity guideline, Actor actor) {

@@ -1,17 +1,17 @@
 package io.oversight.governance.application;
 
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.ForbiddenException;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.NotFoundException;
+import io.oversight.kernel.Violations;
 import io.oversight.governance.ModelSnapshot;
 import io.oversight.governance.ModelSnapshots;
 import io.oversight.governance.ModelStatus;
-import io.oversight.governance.domain.AccessDeniedException;
-import io.oversight.governance.domain.ConflictException;
 import io.oversight.governance.domain.PromotionRefusedException;
 import io.oversight.governance.domain.GovernanceRepository;
-import io.oversight.governance.domain.InvalidInputException;
 import io.oversight.governance.domain.ModelRegistration;
 import io.oversight.governance.domain.ModelSnapshotEntity;
-import io.oversight.governance.domain.UnknownObjectException;
-import io.oversight.governance.domain.Violations;
 import io.oversight.governance.domain.WorkflowEntity;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.Roles;
@@ -78,7 +78,7 @@ public class DefaultModelRegistry implements ModelSnapshots {
 
     public ModelSnapshot register(ModelRegistration registration, Actor actor) {
         if (registration.workflowKey() == null || repository.workflow(registration.workflowKey()).isEmpty()) {
-            throw InvalidInputException.of("workflowKey", "unknown workflow '" + registration.workflowKey() + "'");
+            throw InvalidInputException.sentence("workflowKey", "unknown workflow '" + registration.workflowKey() + "'");
         }
         WorkflowEntity workflow = workflows.lock(registration.workflowKey());
         registration.validate(workflows.taxonomy(workflow.key(), workflow.taxonomyVersion()));
@@ -112,7 +112,7 @@ public class DefaultModelRegistry implements ModelSnapshots {
     public ModelSnapshot promote(String id, ModelStatus target, String reason, Actor actor, boolean override) {
         checkReason(reason);
         if (target != ModelStatus.CANARY && target != ModelStatus.ACTIVE) {
-            throw InvalidInputException.of("target", "a snapshot is promoted to CANARY or ACTIVE, not " + target);
+            throw InvalidInputException.sentence("target", "a snapshot is promoted to CANARY or ACTIVE, not " + target);
         }
         ModelSnapshotEntity model = require(id);
         workflows.lock(model.workflowKey());
@@ -146,7 +146,7 @@ public class DefaultModelRegistry implements ModelSnapshots {
                 throw refused;
             }
             if (!Roles.ADMIN.equals(actor.role())) {
-                throw new AccessDeniedException("Overriding the promotion gate requires the role admin.");
+                throw new ForbiddenException("Overriding the promotion gate requires the role admin.");
             }
             ledger.write(ledger.record(GATE_OVERRIDDEN, actor, model.workflowKey(), SUBJECT, model.id())
                     .modelSnapshot(model.id(), model.artifactDigest())
@@ -198,7 +198,7 @@ public class DefaultModelRegistry implements ModelSnapshots {
     }
 
     private ModelSnapshotEntity require(String id) {
-        return repository.model(id).orElseThrow(() -> new UnknownObjectException("No model snapshot with id '" + id + "'."));
+        return repository.model(id).orElseThrow(() -> new NotFoundException("No model snapshot with id '" + id + "'."));
     }
 
     private void record(String action, ModelSnapshotEntity model, Actor actor, ModelStatus from, String cause,

@@ -1,14 +1,15 @@
 package io.oversight.governance.application;
 
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.NotFoundException;
+import io.oversight.kernel.Violations;
 import io.oversight.governance.AlertRule;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorSettings;
 import io.oversight.governance.MonitorValue;
 import io.oversight.governance.Monitors;
-import io.oversight.governance.domain.InvalidInputException;
-import io.oversight.governance.domain.UnknownObjectException;
-import io.oversight.governance.domain.Violations;
 import io.oversight.governance.domain.monitoring.MonitorValues;
 import io.oversight.governance.domain.monitoring.WindowAggregate;
 import io.oversight.governance.infrastructure.MonitorConfigStore;
@@ -88,7 +89,7 @@ public class DefaultMonitors implements Monitors {
     @Override
     public List<MonitorAlert> alerts(Optional<String> workflowKey, Instant from, Instant to) {
         if (!from.isBefore(to)) {
-            throw InvalidInputException.of("from", "must be before to");
+            throw InvalidInputException.sentence("from", "must be before to");
         }
         return database.run("reading alerts", c -> MonitorStore.alerts(c, workflowKey, from, to, MAX_ALERTS));
     }
@@ -169,11 +170,11 @@ public class DefaultMonitors implements Monitors {
 
     public void deleteRule(String id, Actor actor) {
         AlertRule rule = rules(Optional.empty()).stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> new UnknownObjectException("No alert rule with id '" + id + "'."));
+                .orElseThrow(() -> new NotFoundException("No alert rule with id '" + id + "'."));
         workflows.lock(rule.workflowKey());
         boolean deleted = database.run("deleting an alert rule", c -> MonitorConfigStore.deleteRule(c, id));
         if (!deleted) {
-            throw new io.oversight.governance.domain.ConflictException("Alert rule " + id
+            throw new ConflictException("Alert rule " + id
                     + " has an open episode; it can be deleted once the episode has closed.");
         }
         ledger.write(ledger.record(RULE_DELETED, actor, rule.workflowKey(), "alert-rule", id)

@@ -1,11 +1,11 @@
 package io.oversight.governance.application;
 
+import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.RoutingPolicies;
 import io.oversight.governance.RoutingPolicy;
 import io.oversight.governance.domain.GovernanceRepository;
 import io.oversight.governance.domain.PolicyContent;
 import io.oversight.governance.domain.RoutingPolicyEntity;
-import io.oversight.governance.domain.UnknownObjectException;
 import io.oversight.governance.domain.WorkflowEntity;
 import io.oversight.ledger.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +100,7 @@ public class DefaultRoutingPolicyService implements RoutingPolicies {
     }
 
     private RoutingPolicyEntity require(String id) {
-        return repository.policy(id).orElseThrow(() -> new UnknownObjectException("No routing policy with id '" + id + "'."));
+        return repository.policy(id).orElseThrow(() -> new NotFoundException("No routing policy with id '" + id + "'."));
     }
 
     private void record(String action, RoutingPolicyEntity policy, Actor actor) {

@@ -1,15 +1,16 @@
 package io.oversight.governance.application;
 
+import io.oversight.ledger.format.Digest;
+import io.oversight.kernel.CanonicalJson;
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.Taxonomy;
 import io.oversight.governance.TaxonomyLabel;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
-import io.oversight.governance.domain.CanonicalJson;
-import io.oversight.governance.domain.ConflictException;
 import io.oversight.governance.domain.GovernanceRepository;
 import io.oversight.governance.domain.LabelEntity;
 import io.oversight.governance.domain.LabelSpec;
-import io.oversight.governance.domain.UnknownObjectException;
 import io.oversight.governance.domain.WorkflowEntity;
 import io.oversight.governance.domain.WorkflowSettings;
 import io.oversight.ledger.Actor;
@@ -58,7 +59,7 @@ public class DefaultWorkflowService implements Workflows {
         repository.add(workflow);
         repository.flush();
         ledger.write(ledger.record(CREATED, actor, workflow.key(), SUBJECT, workflow.key())
-                .payloadDigest(CanonicalJson.sha256(workflow.canonicalSettings())));
+                .payloadDigest(Digest.of(CanonicalJson.sha256(workflow.canonicalSettings()))));
         return view(workflow);
     }
 
@@ -67,7 +68,7 @@ public class DefaultWorkflowService implements Workflows {
         WorkflowEntity workflow = lock(key);
         workflow.change(settings, now());
         ledger.write(ledger.record(CHANGED, actor, key, SUBJECT, key)
-                .payloadDigest(CanonicalJson.sha256(workflow.canonicalSettings())));
+                .payloadDigest(Digest.of(CanonicalJson.sha256(workflow.canonicalSettings()))));
         return view(workflow);
     }
 
@@ -81,7 +82,7 @@ public class DefaultWorkflowService implements Workflows {
         }
         Taxonomy taxonomy = new Taxonomy(version, ordered);
         ledger.write(ledger.record(TAXONOMY_CHANGED, actor, key, SUBJECT, key)
-                .payloadDigest(CanonicalJson.sha256(canonical(key, taxonomy)))
+                .payloadDigest(Digest.of(CanonicalJson.sha256(canonical(key, taxonomy))))
                 .attribute("taxonomyVersion", Integer.toString(version))
                 .attribute("labels", Integer.toString(ordered.size())));
         return workflow.toView(taxonomy);
@@ -95,8 +96,8 @@ public class DefaultWorkflowService implements Workflows {
         return repository.workflow(key).orElseThrow(() -> unknown(key));
     }
 
-    static UnknownObjectException unknown(String key) {
-        return new UnknownObjectException("No workflow with key '" + key + "'.");
+    static NotFoundException unknown(String key) {
+        return new NotFoundException("No workflow with key '" + key + "'.");
     }
 
     Taxonomy taxonomy(String key, int version) {

@@ -1,5 +1,7 @@
 package io.oversight.governance.application;
 
+import java.util.HexFormat;
+import io.oversight.kernel.CanonicalJson;
 import io.oversight.governance.ContentFormat;
 import io.oversight.governance.ExampleKind;
 import io.oversight.governance.GuidelineStatus;
@@ -143,7 +145,7 @@ public class DemoGovernanceData {
     }
 
     private void activateModel(String key, String name, String version, List<String> labels) {
-        String digest = io.oversight.governance.domain.CanonicalJson.sha256(name + "@" + version).hex();
+        String digest = HexFormat.of().formatHex(CanonicalJson.sha256(name + "@" + version));
         String id = models.register(new ModelRegistration(key, name, version, "sha256:" + digest, "demo-export-1", labels),
                 SEEDER).id();
         models.promote(id, ModelStatus.ACTIVE, "Demo data: the snapshot in production.", SEEDER);

@@ -1,5 +1,6 @@
 package io.oversight.governance.domain;
 
+import io.oversight.kernel.Violations;
 import io.oversight.governance.ContentFormat;
 import io.oversight.governance.GuidelineExample;
 import io.oversight.governance.Taxonomy;

@@ -1,5 +1,8 @@
 package io.oversight.governance.domain;
 
+import java.util.HexFormat;
+import io.oversight.kernel.CanonicalJson;
+import io.oversight.kernel.ConflictException;
 import io.oversight.governance.ContentFormat;
 import io.oversight.governance.GuidelineExample;
 import io.oversight.governance.GuidelineStatus;
@@ -118,7 +121,7 @@ public class GuidelineVersionEntity {
         this.format = format;
         this.instructions = instructions;
         this.examples = new ArrayList<>(examples.stream().map(StoredExample::new).toList());
-        this.contentDigest = canonical(workflowKey, taxonomyVersion, format, instructions, examples).sha256().hex();
+        this.contentDigest = HexFormat.of().formatHex(canonical(workflowKey, taxonomyVersion, format, instructions, examples).sha256());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.oversight.governance.domain;
 
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.Violations;
 import io.oversight.governance.TaxonomyLabel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,7 +78,7 @@ public record LabelSpec(String code, String parentCode, String displayName, Stri
             addDepthFirst(root, children, ordered);
         }
         if (ordered.size() != specs.size()) {
-            InvalidInputException cycle = InvalidInputException.of("labels", "the parent links form a cycle");
+            InvalidInputException cycle = InvalidInputException.sentence("labels", "the parent links form a cycle");
             throw cycle;
         }
         return ordered;

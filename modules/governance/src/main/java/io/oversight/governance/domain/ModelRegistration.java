@@ -1,5 +1,6 @@
 package io.oversight.governance.domain;
 
+import io.oversight.kernel.Violations;
 import io.oversight.governance.Taxonomy;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.oversight.governance.domain;
 
+import io.oversight.kernel.ConflictException;
 import io.oversight.governance.ModelSnapshot;
 import io.oversight.governance.ModelStatus;
 import io.oversight.ledger.format.Digest;

@@ -1,5 +1,7 @@
 package io.oversight.governance.domain;
 
+import io.oversight.kernel.CanonicalJson;
+import io.oversight.kernel.Violations;
 import io.oversight.governance.ConfidenceBands;
 import io.oversight.governance.LabelThreshold;
 import io.oversight.governance.LowConfidenceOutcome;

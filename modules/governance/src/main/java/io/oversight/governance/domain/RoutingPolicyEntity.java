@@ -1,5 +1,8 @@
 package io.oversight.governance.domain;
 
+import java.util.HexFormat;
+import io.oversight.kernel.CanonicalJson;
+import io.oversight.kernel.ConflictException;
 import io.oversight.governance.PolicyStatus;
 import io.oversight.governance.RoutingPolicy;
 import io.oversight.ledger.format.Digest;
@@ -75,7 +78,7 @@ public class RoutingPolicyEntity {
 
     private void setContent(PolicyContent.Parts parts) {
         this.content = PolicyContent.canonical(workflowKey, parts);
-        this.contentDigest = CanonicalJson.sha256(content).hex();
+        this.contentDigest = HexFormat.of().formatHex(CanonicalJson.sha256(content));
     }
 
     /** @throws ConflictException unless a draft */

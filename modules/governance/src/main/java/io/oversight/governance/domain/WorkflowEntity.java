@@ -1,5 +1,6 @@
 package io.oversight.governance.domain;
 
+import io.oversight.kernel.CanonicalJson;
 import io.oversight.governance.IntegrationMode;
 import io.oversight.governance.LabelSelection;
 import io.oversight.governance.RiskLevel;

@@ -1,5 +1,6 @@
 package io.oversight.governance.domain;
 
+import io.oversight.kernel.Violations;
 import io.oversight.governance.IntegrationMode;
 import io.oversight.governance.LabelSelection;
 import io.oversight.governance.RiskLevel;

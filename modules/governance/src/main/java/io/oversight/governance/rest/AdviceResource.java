@@ -1,8 +1,8 @@
 package io.oversight.governance.rest;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.InvalidInputException;
 import io.oversight.governance.application.AutonomyAdviceService;
-import io.oversight.governance.application.Callers;
-import io.oversight.governance.domain.InvalidInputException;
 import io.oversight.governance.rest.MonitoringViews.AdviceJson;
 import io.oversight.governance.rest.MonitoringViews.DraftRequest;
 import io.oversight.governance.rest.Views.PolicyJson;
@@ -58,7 +58,7 @@ public class AdviceResource {
     @APIResponse(responseCode = "201", description = "The draft")
     public Response draft(@PathParam("workflow") String workflow, @NotNull DraftRequest request) {
         if (request.threshold() == null) {
-            throw InvalidInputException.of("threshold", "is required");
+            throw InvalidInputException.sentence("threshold", "is required");
         }
         PolicyJson draft = PolicyJson.of(advice.applyAsDraft(workflow, request.threshold(), callers.actorIn(Roles.GOVERNANCE)));
         return Response.status(201).entity(draft).build();

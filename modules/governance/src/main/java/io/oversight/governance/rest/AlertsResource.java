@@ -1,11 +1,11 @@
 package io.oversight.governance.rest;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.InvalidInputException;
 import io.oversight.governance.AlertRule;
 import io.oversight.governance.Monitor;
 import io.oversight.governance.application.AlertService;
-import io.oversight.governance.application.Callers;
 import io.oversight.governance.application.DefaultMonitors;
-import io.oversight.governance.domain.InvalidInputException;
 import io.oversight.governance.rest.MonitoringViews.AcknowledgeRequest;
 import io.oversight.governance.rest.MonitoringViews.AlertJson;
 import io.oversight.governance.rest.MonitoringViews.RuleJson;
@@ -65,7 +65,7 @@ public class AlertsResource {
         Instant end = MonitorsResource.instant("to", to).orElse(clock.instant().plusSeconds(1));
         Instant start = MonitorsResource.instant("from", from).orElse(end.minus(Duration.ofDays(30)));
         if (source != null && !List.of("MONITOR", "SLA").contains(source)) {
-            throw InvalidInputException.of("source", "must be MONITOR or SLA");
+            throw InvalidInputException.sentence("source", "must be MONITOR or SLA");
         }
         return monitors.alerts(Optional.ofNullable(workflow).filter(w -> !w.isBlank()), start, end).stream()
                 .filter(a -> open == null || a.open() == open)
@@ -100,10 +100,10 @@ public class AlertsResource {
     @APIResponse(responseCode = "201", description = "Created")
     public Response createRule(@NotNull RuleRequest r) {
         if (r.workflow() == null || r.workflow().isBlank()) {
-            throw InvalidInputException.of("workflow", "is required");
+            throw InvalidInputException.sentence("workflow", "is required");
         }
         if (r.threshold() == null) {
-            throw InvalidInputException.of("threshold", "is required");
+            throw InvalidInputException.sentence("threshold", "is required");
         }
         AlertRule spec = new AlertRule(null, r.workflow(), parse(Monitor.class, "monitor", r.monitor()),
                 MonitorsResource.grain(r.grain() == null ? "" : r.grain()), parse(AlertRule.Direction.class, "direction",
@@ -128,12 +128,12 @@ public class AlertsResource {
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
         if (value == null || value.isBlank()) {
-            throw InvalidInputException.of(field, "is required");
+            throw InvalidInputException.sentence(field, "is required");
         }
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(field, "'" + value + "' is not one of " + List.of(type.getEnumConstants()));
+            throw InvalidInputException.sentence(field, "'" + value + "' is not one of " + List.of(type.getEnumConstants()));
         }
     }
 }

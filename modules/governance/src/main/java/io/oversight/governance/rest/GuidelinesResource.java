@@ -1,13 +1,13 @@
 package io.oversight.governance.rest;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.GuidelineVersion;
-import io.oversight.governance.application.Callers;
 import io.oversight.governance.application.DefaultGuidelineService;
 import io.oversight.governance.application.GuidelineDiff;
 import io.oversight.governance.application.GuidelineRenderer;
 import io.oversight.governance.domain.GuidelineContent;
-import io.oversight.governance.domain.InvalidInputException;
-import io.oversight.governance.domain.UnknownObjectException;
 import io.oversight.governance.rest.Views.DiffJson;
 import io.oversight.governance.rest.Views.GuidelineJson;
 import io.oversight.governance.rest.Views.RenderedJson;
@@ -69,7 +69,7 @@ public class GuidelinesResource {
     @APIResponse(responseCode = "409", description = "Step not allowed from the current status")
     public GuidelineJson transition(@PathParam("id") String id, @NotNull TransitionRequest request) {
         if (request.target() == null) {
-            throw InvalidInputException.of("target", "is required (PILOT, ACTIVE or RETIRED)");
+            throw InvalidInputException.sentence("target", "is required (PILOT, ACTIVE or RETIRED)");
         }
         return GuidelineJson.of(guidelines.moveTo(id, request.target(), callers.actorIn(Roles.GOVERNANCE)));
     }
@@ -89,7 +89,7 @@ public class GuidelinesResource {
     @Operation(summary = "Unified diff from another version (query parameter 'against') to this one")
     public DiffJson diff(@PathParam("id") String id, @QueryParam("against") String against) {
         if (against == null || against.isBlank()) {
-            throw InvalidInputException.of("against", "name the version to compare with");
+            throw InvalidInputException.sentence("against", "name the version to compare with");
         }
         GuidelineVersion to = require(id);
         GuidelineVersion from = require(against);
@@ -97,6 +97,6 @@ public class GuidelinesResource {
     }
 
     private GuidelineVersion require(String id) {
-        return guidelines.find(id).orElseThrow(() -> new UnknownObjectException("No guideline version with id '" + id + "'."));
+        return guidelines.find(id).orElseThrow(() -> new NotFoundException("No guideline version with id '" + id + "'."));
     }
 }

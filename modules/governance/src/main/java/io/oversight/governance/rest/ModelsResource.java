@@ -1,10 +1,10 @@
 package io.oversight.governance.rest;
 
-import io.oversight.governance.application.Callers;
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.application.DefaultModelRegistry;
-import io.oversight.governance.domain.InvalidInputException;
 import io.oversight.governance.domain.ModelRegistration;
-import io.oversight.governance.domain.UnknownObjectException;
 import io.oversight.governance.rest.Views.ModelJson;
 import io.oversight.governance.rest.Views.PromotionRequest;
 import io.oversight.governance.rest.Views.ReasonRequest;
@@ -69,7 +69,7 @@ public class ModelsResource {
     @Operation(summary = "Get a snapshot")
     public ModelJson get(@PathParam("id") String id) {
         return registry.find(id).map(ModelJson::of)
-                .orElseThrow(() -> new UnknownObjectException("No model snapshot with id '" + id + "'."));
+                .orElseThrow(() -> new NotFoundException("No model snapshot with id '" + id + "'."));
     }
 
     @POST
@@ -82,7 +82,7 @@ public class ModelsResource {
             + "acceptance criteria (type promotion-gate, naming the criterion with its numbers)")
     public ModelJson promote(@PathParam("id") String id, @NotNull PromotionRequest request) {
         if (request.target() == null) {
-            throw InvalidInputException.of("target", "is required (CANARY or ACTIVE)");
+            throw InvalidInputException.sentence("target", "is required (CANARY or ACTIVE)");
         }
         boolean override = Boolean.TRUE.equals(request.override());
         return ModelJson.of(registry.promote(id, request.target(), request.reason(),

@@ -1,10 +1,10 @@
 package io.oversight.governance.rest;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.InvalidInputException;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorSettings;
-import io.oversight.governance.application.Callers;
 import io.oversight.governance.application.DefaultMonitors;
-import io.oversight.governance.domain.InvalidInputException;
 import io.oversight.governance.rest.MonitoringViews.SeriesJson;
 import io.oversight.governance.rest.MonitoringViews.SettingsJson;
 import io.oversight.governance.rest.MonitoringViews.ValueJson;
@@ -58,7 +58,7 @@ public class MonitorsResource {
     public SeriesJson values(@QueryParam("workflow") String workflow, @QueryParam("grain") String grain,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("subject") String subject) {
         if (workflow == null || workflow.isBlank()) {
-            throw InvalidInputException.of("workflow", "is required");
+            throw InvalidInputException.sentence("workflow", "is required");
         }
         MonitorGrain g = grain(grain);
         Instant end = instant("to", to).orElse(g.windowStart(clock.instant()).plus(g.length()));
@@ -85,10 +85,10 @@ public class MonitorsResource {
     public SettingsJson saveSettings(@PathParam("workflow") String workflow, @NotNull SettingsJson body) {
         MonitorSettings d = MonitorSettings.defaults(workflow);
         if ((body.gateMinN() == null) != (body.gateMinAgreement() == null)) {
-            throw InvalidInputException.of("gateMinN", "gateMinN and gateMinAgreement are set together");
+            throw InvalidInputException.sentence("gateMinN", "gateMinN and gateMinAgreement are set together");
         }
         if (body.gateMargin() != null && body.gateMinN() == null) {
-            throw InvalidInputException.of("gateMargin", "needs gateMinN and gateMinAgreement");
+            throw InvalidInputException.sentence("gateMargin", "needs gateMinN and gateMinAgreement");
         }
         Optional<MonitorSettings.AcceptanceCriteria> gate = body.gateMinN() == null ? Optional.empty()
                 : Optional.of(new MonitorSettings.AcceptanceCriteria(body.gateMinN(), body.gateMinAgreement(),
@@ -107,7 +107,7 @@ public class MonitorsResource {
         try {
             return MonitorGrain.valueOf(grain.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("grain", "must be HOUR, DAY or WEEK, not '" + grain + "'");
+            throw InvalidInputException.sentence("grain", "must be HOUR, DAY or WEEK, not '" + grain + "'");
         }
     }
 
@@ -118,7 +118,7 @@ public class MonitorsResource {
         try {
             return Optional.of(Instant.parse(text));
         } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, "must be an ISO-8601 instant such as 2026-12-05T10:00:00Z");
+            throw InvalidInputException.sentence(field, "must be an ISO-8601 instant such as 2026-12-05T10:00:00Z");
         }
     }
 }

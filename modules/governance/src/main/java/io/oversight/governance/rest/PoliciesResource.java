@@ -1,9 +1,9 @@
 package io.oversight.governance.rest;
 
-import io.oversight.governance.application.Callers;
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.application.DefaultRoutingPolicyService;
 import io.oversight.governance.domain.PolicyContent;
-import io.oversight.governance.domain.UnknownObjectException;
 import io.oversight.governance.rest.Views.PolicyJson;
 import io.oversight.ledger.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,7 +42,7 @@ public class PoliciesResource {
     @Operation(summary = "Get a routing-policy version with its content digest")
     public PolicyJson get(@PathParam("id") String id) {
         return policies.find(id).map(PolicyJson::of)
-                .orElseThrow(() -> new UnknownObjectException("No routing policy with id '" + id + "'."));
+                .orElseThrow(() -> new NotFoundException("No routing policy with id '" + id + "'."));
     }
 
     @PUT

@@ -1,13 +1,13 @@
 package io.oversight.governance.rest;
 
-import io.oversight.governance.application.Callers;
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.application.DefaultGuidelineService;
 import io.oversight.governance.application.DefaultModelRegistry;
 import io.oversight.governance.application.DefaultRoutingPolicyService;
 import io.oversight.governance.application.DefaultWorkflowService;
 import io.oversight.governance.domain.GuidelineContent;
 import io.oversight.governance.domain.PolicyContent;
-import io.oversight.governance.domain.UnknownObjectException;
 import io.oversight.governance.domain.WorkflowSettings;
 import io.oversight.governance.rest.Views.GuidelineJson;
 import io.oversight.governance.rest.Views.ModelJson;
@@ -84,7 +84,7 @@ public class WorkflowsResource {
     @APIResponse(responseCode = "404", description = "Unknown workflow")
     public WorkflowJson get(@PathParam("key") String key) {
         return workflows.find(key).map(WorkflowJson::of)
-                .orElseThrow(() -> new UnknownObjectException("No workflow with key '" + key + "'."));
+                .orElseThrow(() -> new NotFoundException("No workflow with key '" + key + "'."));
     }
 
     @PUT

@@ -1,9 +1,9 @@
 package io.oversight.governance.web;
 
+import io.oversight.ledger.Callers;
 import io.oversight.governance.RoutingPolicy;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.application.AutonomyAdviceService;
-import io.oversight.governance.application.Callers;
 import io.oversight.governance.application.DefaultWorkflowService;
 import io.oversight.governance.domain.stats.AutonomyAdvice;
 import io.oversight.ledger.Roles;

@@ -1,9 +1,9 @@
 package io.oversight.governance.web;
 
+import io.oversight.ledger.Callers;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.application.AlertService;
-import io.oversight.governance.application.Callers;
 import io.oversight.governance.application.DefaultMonitors;
 import io.oversight.governance.application.DefaultWorkflowService;
 import io.oversight.ledger.Roles;

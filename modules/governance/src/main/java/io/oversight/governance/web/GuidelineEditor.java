@@ -1,11 +1,11 @@
 package io.oversight.governance.web;
 
+import io.oversight.ledger.Callers;
 import io.oversight.governance.ContentFormat;
 import io.oversight.governance.ExampleKind;
 import io.oversight.governance.GuidelineExample;
 import io.oversight.governance.GuidelineStatus;
 import io.oversight.governance.GuidelineVersion;
-import io.oversight.governance.application.Callers;
 import io.oversight.governance.application.DefaultGuidelineService;
 import io.oversight.governance.application.GuidelineDiff;
 import io.oversight.governance.application.GuidelineRenderer;

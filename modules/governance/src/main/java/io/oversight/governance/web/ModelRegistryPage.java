@@ -1,8 +1,8 @@
 package io.oversight.governance.web;
 
+import io.oversight.ledger.Callers;
 import io.oversight.governance.ModelSnapshot;
 import io.oversight.governance.ModelStatus;
-import io.oversight.governance.application.Callers;
 import io.oversight.governance.application.DefaultModelRegistry;
 import io.oversight.ledger.Roles;
 import jakarta.annotation.PostConstruct;

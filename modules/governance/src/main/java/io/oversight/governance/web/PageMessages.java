@@ -1,8 +1,8 @@
 package io.oversight.governance.web;
 
-import io.oversight.governance.domain.FieldError;
-import io.oversight.governance.domain.GovernanceException;
-import io.oversight.governance.domain.InvalidInputException;
+import io.oversight.kernel.FieldError;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.RefusalException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.function.Supplier;
@@ -29,7 +29,7 @@ final class PageMessages {
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, success, null));
             }
             return result;
-        } catch (GovernanceException e) {
+        } catch (RefusalException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             if (e instanceof InvalidInputException invalid && invalid.errors().size() > 1) {
                 for (FieldError error : invalid.errors()) {

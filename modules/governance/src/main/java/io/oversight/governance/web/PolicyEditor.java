@@ -1,12 +1,12 @@
 package io.oversight.governance.web;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.CanonicalJson;
 import io.oversight.governance.LowConfidenceOutcome;
 import io.oversight.governance.PolicyStatus;
 import io.oversight.governance.RoutingPolicy;
 import io.oversight.governance.RoutingRule;
-import io.oversight.governance.application.Callers;
 import io.oversight.governance.application.DefaultRoutingPolicyService;
-import io.oversight.governance.domain.CanonicalJson;
 import io.oversight.governance.domain.PolicyContent;
 import io.oversight.governance.domain.PolicyContent.BandSpec;
 import io.oversight.governance.domain.PolicyContent.SlaSpec;

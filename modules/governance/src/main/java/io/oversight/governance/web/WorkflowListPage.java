@@ -1,11 +1,11 @@
 package io.oversight.governance.web;
 
+import io.oversight.ledger.Callers;
 import io.oversight.governance.IntegrationMode;
 import io.oversight.governance.LabelSelection;
 import io.oversight.governance.RiskLevel;
 import io.oversight.governance.TaskKind;
 import io.oversight.governance.Workflow;
-import io.oversight.governance.application.Callers;
 import io.oversight.governance.application.DefaultWorkflowService;
 import io.oversight.governance.domain.WorkflowSettings;
 import io.oversight.ledger.Roles;

@@ -1,11 +1,11 @@
 package io.oversight.governance.web;
 
+import io.oversight.ledger.Callers;
 import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.ModelSnapshot;
 import io.oversight.governance.RoutingPolicy;
 import io.oversight.governance.TaxonomyLabel;
 import io.oversight.governance.Workflow;
-import io.oversight.governance.application.Callers;
 import io.oversight.governance.application.DefaultGuidelineService;
 import io.oversight.governance.application.DefaultModelRegistry;
 import io.oversight.governance.application.DefaultRoutingPolicyService;

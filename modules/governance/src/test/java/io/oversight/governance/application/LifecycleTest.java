@@ -1,5 +1,7 @@
 package io.oversight.governance.application;
 
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,10 +20,8 @@ import io.oversight.governance.RiskLevel;
 import io.oversight.governance.RouteDecision;
 import io.oversight.governance.RoutingPolicy;
 import io.oversight.governance.TaskKind;
-import io.oversight.governance.domain.ConflictException;
 import io.oversight.governance.domain.ExampleSpec;
 import io.oversight.governance.domain.GuidelineContent;
-import io.oversight.governance.domain.InvalidInputException;
 import io.oversight.governance.domain.LabelSpec;
 import io.oversight.governance.domain.ModelRegistration;
 import io.oversight.governance.domain.PolicyContent;

@@ -1,5 +1,6 @@
 package io.oversight.governance.domain;
 
+import io.oversight.kernel.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import io.oversight.ledger.LedgerSchema;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
@@ -87,7 +88,8 @@ public enum TestDatabase {
     static void migrate(DataSource dataSource, String vendor) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/ledger/" + vendor)
+                .locations("classpath:db/migration/ledger/common", "classpath:db/migration/ledger/" + vendor)
+                .placeholders(LedgerSchema.placeholders(vendor))
                 .table("schema_history_ledger")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

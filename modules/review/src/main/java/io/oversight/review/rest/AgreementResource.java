@@ -1,5 +1,7 @@
 package io.oversight.review.rest;
 
+import io.oversight.kernel.FieldError;
+import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Roles;
 import io.oversight.review.AgreementQuery;
 import io.oversight.review.AgreementReport;
@@ -16,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,10 +42,10 @@ public class AgreementResource {
             @QueryParam("to") String to, @QueryParam("tier") Integer tier, @QueryParam("guideline") String guidelineId,
             @QueryParam("label") String label) {
         if (workflowKey == null || workflowKey.isBlank()) {
-            return problem("workflow", "is required");
+            throw invalid("workflow", "is required");
         }
         if (tier != null && (tier < 1 || tier > 3)) {
-            return problem("tier", "must be 1, 2 or 3");
+            throw invalid("tier", "must be 1, 2 or 3");
         }
         Instant end;
         Instant start;
@@ -51,10 +53,10 @@ public class AgreementResource {
             end = to == null ? Instant.now() : Instant.parse(to);
             start = from == null ? end.minus(DEFAULT_PERIOD) : Instant.parse(from);
         } catch (DateTimeParseException e) {
-            return problem(from != null && !isInstant(from) ? "from" : "to", "must be an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z");
+            throw invalid(from != null && !isInstant(from) ? "from" : "to", "must be an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z");
         }
         if (!start.isBefore(end)) {
-            return problem("from", "must be before to");
+            throw invalid("from", "must be before to");
         }
         AgreementReport report = reports.report(new AgreementQuery(workflowKey, start, end, Optional.ofNullable(tier),
                 Optional.ofNullable(guidelineId), Optional.ofNullable(label).filter(l -> !l.isBlank())));
@@ -70,10 +72,8 @@ public class AgreementResource {
         }
     }
 
-    private static Response problem(String field, String message) {
-        return Response.status(400).type("application/problem+json").entity(Map.of(
-                "type", "https://oversight.io/problems/validation", "title", "Invalid request", "status", 400,
-                "detail", "The agreement query is invalid: " + field + " " + message,
-                "errors", java.util.List.of(Map.of("field", field, "message", message)))).build();
+    private static InvalidInputException invalid(String field, String message) {
+        return new InvalidInputException("The agreement query is invalid: " + field + " " + message,
+                List.of(new FieldError(field, message)));
     }
 }

@@ -1,5 +1,6 @@
 package io.oversight.review.web;
 
+import io.oversight.kernel.RefusalException;
 import io.oversight.governance.TaskKind;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
@@ -8,7 +9,6 @@ import io.oversight.tasks.AdjudicationQueue;
 import io.oversight.tasks.Adjudications;
 import io.oversight.tasks.Preference;
 import io.oversight.tasks.TaskResult;
-import io.oversight.tasks.TasksException;
 import io.oversight.tasks.Verdict;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -105,7 +105,7 @@ public class AdjudicationPage {
             current = adjudications.claimNext(workflowKey);
             current.ifPresentOrElse(a -> adjudicationId = a.id(),
                     () -> message(FacesMessage.SEVERITY_INFO, "No disagreement of " + workflowKey + " is waiting for you."));
-        } catch (TasksException e) {
+        } catch (RefusalException e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
         queues = null;
@@ -123,7 +123,7 @@ public class AdjudicationPage {
             adjudicationId = null;
             rationale = "";
             chosenLabels = new ArrayList<>();
-        } catch (TasksException e) {
+        } catch (RefusalException e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
         current = null;
@@ -136,7 +136,7 @@ public class AdjudicationPage {
         try {
             adjudications.release(adjudicationId);
             adjudicationId = null;
-        } catch (TasksException e) {
+        } catch (RefusalException e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
         current = null;

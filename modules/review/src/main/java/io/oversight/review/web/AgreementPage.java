@@ -1,5 +1,6 @@
 package io.oversight.review.web;
 
+import io.oversight.kernel.RefusalException;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
 import io.oversight.review.AgreementQuery;
@@ -8,7 +9,6 @@ import io.oversight.review.AgreementReports;
 import io.oversight.tasks.GoldStandard;
 import io.oversight.tasks.ReviewerAccuracy;
 import io.oversight.tasks.ReviewerPause;
-import io.oversight.tasks.TasksException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -114,7 +114,7 @@ public class AgreementPage {
             accuracy = null;
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_INFO, "Reviewer resumed.", null));
-        } catch (TasksException e) {
+        } catch (RefusalException e) {
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }

@@ -1,5 +1,6 @@
 package io.oversight.review.web;
 
+import io.oversight.kernel.RefusalException;
 import io.oversight.governance.GuidelineExample;
 import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
@@ -14,7 +15,6 @@ import io.oversight.tasks.ReviewQueues;
 import io.oversight.tasks.ReviewerNotice;
 import io.oversight.tasks.ReviewerWorkload;
 import io.oversight.tasks.TaskResult;
-import io.oversight.tasks.TasksException;
 import io.oversight.tasks.Verdict;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -208,7 +208,7 @@ public class WorkbenchPage {
     public String reveal() {
         try {
             revealed = queues.revealPersonalData(taskId, revealJustification);
-        } catch (TasksException e) {
+        } catch (RefusalException e) {
             error(e.getMessage());
         }
         return null;
@@ -231,7 +231,7 @@ public class WorkbenchPage {
             current = queues.claimNextAnywhere();
             current.ifPresentOrElse(c -> taskId = c.task().id(),
                     () -> info("Nothing is waiting for you in any queue you may work."));
-        } catch (TasksException e) {
+        } catch (RefusalException e) {
             current = Optional.empty();
             error(e.getMessage());
         }
@@ -269,7 +269,7 @@ public class WorkbenchPage {
     private String act(Runnable action, String done) {
         try {
             action.run();
-        } catch (TasksException e) {
+        } catch (RefusalException e) {
             error(e.getMessage());
             current = null;
             return null;

@@ -1,5 +1,8 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
 import io.oversight.governance.Workflows;
@@ -13,9 +16,7 @@ import io.oversight.tasks.ReviewAnswer;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.ReviewSummary;
 import io.oversight.tasks.TaskResult;
-import io.oversight.tasks.domain.ConflictException;
 import io.oversight.tasks.domain.ReviewSettings;
-import io.oversight.tasks.domain.UnknownResourceException;
 import io.oversight.tasks.infrastructure.ReviewStore;
 import io.oversight.tasks.infrastructure.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +76,7 @@ public class AdjudicationService implements Adjudications {
         Actor actor = callers.actorIn(Roles.ADJUDICATOR);
         String login = callers.login();
         if (workflows.find(workflowKey).isEmpty()) {
-            throw new UnknownResourceException("No workflow " + workflowKey + ".");
+            throw new NotFoundException("No workflow " + workflowKey + ".");
         }
         ReviewSettings settings = reviewSettings.of(workflowKey);
         int leaseSeconds = settingsService.of(workflowKey).leaseSeconds();
@@ -224,7 +225,7 @@ public class AdjudicationService implements Adjudications {
 
     private ReviewStore.Adjudication held(String adjudicationId, String login) {
         ReviewStore.Adjudication a = database.run("reading an adjudication", c -> ReviewStore.adjudication(c, adjudicationId, true))
-                .orElseThrow(() -> new UnknownResourceException("No adjudication " + adjudicationId + "."));
+                .orElseThrow(() -> new NotFoundException("No adjudication " + adjudicationId + "."));
         if (!"CLAIMED".equals(a.status()) || !a.holder().orElse("").equals(login)) {
             throw new ConflictException("You do not hold adjudication " + adjudicationId + " (it is " + a.status() + ").");
         }

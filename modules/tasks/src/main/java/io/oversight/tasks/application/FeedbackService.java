@@ -1,15 +1,15 @@
 package io.oversight.tasks.application;
 
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.NotFoundException;
+import io.oversight.kernel.Violations;
 import io.oversight.governance.RoutingPolicies;
 import io.oversight.ledger.Actor;
 import io.oversight.tasks.ItemStatus;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.TaskPurpose;
-import io.oversight.tasks.domain.ConflictException;
 import io.oversight.tasks.domain.IntakeSettings;
 import io.oversight.tasks.domain.SimHash;
-import io.oversight.tasks.domain.UnknownResourceException;
-import io.oversight.tasks.domain.Violations;
 import io.oversight.tasks.infrastructure.StoredItem;
 import io.oversight.tasks.infrastructure.TaskRow;
 import io.oversight.tasks.infrastructure.TaskStore;
@@ -74,7 +74,7 @@ public class FeedbackService {
             IntakeSettings settings, Optional<io.oversight.governance.SlaTarget> sla) {
         ReviewItem item = database.run("reading an item", c -> TaskStore.findItem(c, itemId, true))
                 .map(StoredItem::item).filter(i -> i.workflowKey().equals(workflowKey))
-                .orElseThrow(() -> new UnknownResourceException("No item " + itemId + " in workflow " + workflowKey + "."));
+                .orElseThrow(() -> new NotFoundException("No item " + itemId + " in workflow " + workflowKey + "."));
         if (item.status() == ItemStatus.IN_REVIEW || item.status() == ItemStatus.NEEDS_ADJUDICATION) {
             throw new ConflictException("Item " + itemId + " has no decision yet (it is " + item.status()
                     + "); feedback applies to decisions.");

@@ -1,5 +1,9 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
 import io.oversight.ledger.Actor;
@@ -15,11 +19,8 @@ import io.oversight.tasks.ReviewerAccuracy;
 import io.oversight.tasks.ReviewerPause;
 import io.oversight.tasks.TaskPurpose;
 import io.oversight.tasks.TaskResult;
-import io.oversight.tasks.domain.ConflictException;
 import io.oversight.tasks.domain.GoldAccuracy;
-import io.oversight.tasks.domain.InvalidRequestException;
 import io.oversight.tasks.domain.ReviewSettings;
-import io.oversight.tasks.domain.UnknownResourceException;
 import io.oversight.tasks.infrastructure.ReviewStore;
 import io.oversight.tasks.infrastructure.TaskRow;
 import io.oversight.tasks.infrastructure.TaskStore;
@@ -80,7 +81,7 @@ public class GoldService implements GoldStandard {
         String login = callers.login();
         return inTransaction.call(() -> {
             ReviewItem item = database.run("reading an item", c -> TaskStore.findItem(c, itemId, false))
-                    .orElseThrow(() -> new UnknownResourceException("No item " + itemId + ".")).item();
+                    .orElseThrow(() -> new NotFoundException("No item " + itemId + ".")).item();
             Workflow workflow = workflows.find(item.workflowKey()).orElseThrow();
             ResultRules.check(answer, workflow, item, ReviewSettings.RationaleRule.NEVER);
             ReviewAnswer resolved = ReviewAnswer.of(answer, item.predictedLabels(), item.predictedOutput());
@@ -89,7 +90,7 @@ public class GoldService implements GoldStandard {
                     resolved.labels().stream().sorted().toList(), resolved.output(), login, now);
             database.run("marking a gold item", c -> {
                 if (ReviewStore.gold(c, itemId).isPresent()) {
-                    throw InvalidRequestException.of("itemId", "is already a gold item");
+                    throw InvalidInputException.of("itemId", "is already a gold item");
                 }
                 ReviewStore.insertGold(c, gold);
                 return null;
@@ -112,7 +113,7 @@ public class GoldService implements GoldStandard {
         Actor actor = callers.actorIn(List.of(Roles.GOVERNANCE, Roles.ADMIN));
         inTransaction.call(() -> {
             ReviewStore.Gold gold = database.run("reading a gold item", c -> ReviewStore.gold(c, itemId))
-                    .orElseThrow(() -> new UnknownResourceException("No active gold item " + itemId + "."));
+                    .orElseThrow(() -> new NotFoundException("No active gold item " + itemId + "."));
             Instant now = clock.instant();
             database.run("retiring a gold item", c -> ReviewStore.retireGold(c, itemId, now));
             ledger.write(ledger.record(TasksLedger.GOLD_RETIRED, actor, gold.workflowKey())
@@ -170,13 +171,13 @@ public class GoldService implements GoldStandard {
     @Override
     public ReviewerPause resume(String pauseId, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 4000) {
-            throw InvalidRequestException.of("reason", "is required: why the reviewer may work again (at most 4000 characters)");
+            throw InvalidInputException.of("reason", "is required: why the reviewer may work again (at most 4000 characters)");
         }
         Actor actor = callers.actorIn(Roles.ADMIN);
         String login = callers.login();
         return inTransaction.call(() -> {
             ReviewStore.Pause pause = database.run("reading a pause", c -> ReviewStore.pause(c, pauseId))
-                    .orElseThrow(() -> new UnknownResourceException("No pause " + pauseId + "."));
+                    .orElseThrow(() -> new NotFoundException("No pause " + pauseId + "."));
             Instant now = clock.instant();
             boolean resumed = database.run("resuming a reviewer", c -> ReviewStore.resume(c, pauseId, login, now));
             if (!resumed) {

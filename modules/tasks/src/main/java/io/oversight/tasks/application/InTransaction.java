@@ -1,6 +1,6 @@
 package io.oversight.tasks.application;
 
-import io.oversight.tasks.TasksException;
+import io.oversight.kernel.RefusalException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * transaction that held one pooled connection while waiting for a second could, under load, leave
  * every connection held by a transaction waiting for another.
  *
- * <p>A refusal ({@link TasksException}: bad input, conflict, not permitted) rolls the transaction back
+ * <p>A refusal ({@link RefusalException}: bad input, conflict, not permitted) rolls the transaction back
  * and is rethrown outside it: thrown through the transaction interceptor, each one would be logged by
  * the server as an incident (an FFDC report), though it is an ordinary answer to a client.
  */
@@ -32,7 +32,7 @@ public class InTransaction {
         return outcome.value();
     }
 
-    record Outcome<T>(T value, TasksException refusal) {
+    record Outcome<T>(T value, RefusalException refusal) {
     }
 
     /** The transactional boundary itself, a bean of its own so that the interceptor applies. */
@@ -46,7 +46,7 @@ public class InTransaction {
         public <T> Outcome<T> run(Supplier<T> work) {
             try {
                 return new Outcome<>(work.get(), null);
-            } catch (TasksException refused) {
+            } catch (RefusalException refused) {
                 transactions.setRollbackOnly();
                 return new Outcome<>(null, refused);
             }

@@ -1,5 +1,10 @@
 package io.oversight.tasks.application;
 
+import io.oversight.kernel.CanonicalJson;
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.NotFoundException;
+import io.oversight.kernel.PayloadTooLargeException;
+import io.oversight.kernel.Violations;
 import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
 import io.oversight.governance.IntegrationMode;
@@ -17,12 +22,9 @@ import io.oversight.ledger.format.Digest;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.TaskPurpose;
 import io.oversight.tasks.domain.ActiveLearning;
-import io.oversight.tasks.domain.CanonicalJson;
-import io.oversight.tasks.domain.ConflictException;
 import io.oversight.tasks.domain.IntakeSettings;
 import io.oversight.tasks.domain.JsonPaths;
 import io.oversight.tasks.domain.JsonPlain;
-import io.oversight.tasks.domain.PayloadTooLargeException;
 import io.oversight.tasks.domain.PiiTokens;
 import io.oversight.tasks.domain.PredictionRequest;
 import io.oversight.tasks.domain.PredictionValidator;
@@ -30,8 +32,6 @@ import io.oversight.tasks.domain.ReviewConsensus;
 import io.oversight.tasks.domain.RoutingPlan;
 import io.oversight.tasks.domain.SimHash;
 import io.oversight.tasks.domain.UncertaintyScore;
-import io.oversight.tasks.domain.UnknownResourceException;
-import io.oversight.tasks.domain.Violations;
 import io.oversight.tasks.infrastructure.ItemRow;
 import io.oversight.tasks.infrastructure.StoredItem;
 import io.oversight.tasks.infrastructure.TaskRow;
@@ -117,7 +117,7 @@ public class IntakeService {
      */
     public List<Submission> submit(String workflowKey, List<PredictionRequest> requests, Actor caller, boolean batch) {
         Workflow workflow = workflows.find(workflowKey)
-                .orElseThrow(() -> new UnknownResourceException("No workflow " + workflowKey + "."));
+                .orElseThrow(() -> new NotFoundException("No workflow " + workflowKey + "."));
         RoutingPolicy policy = policies.activeFor(workflowKey).orElseThrow(() -> new ConflictException(
                 "Workflow " + workflowKey + " has no active routing policy; a governance lead must activate one first."));
         IntakeSettings settings = settingsService.of(workflowKey);

@@ -1,5 +1,6 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.Callers;
 import io.oversight.ledger.Actor;
 import io.oversight.tasks.infrastructure.ReviewStore;
 import io.oversight.tasks.infrastructure.TaskStore;

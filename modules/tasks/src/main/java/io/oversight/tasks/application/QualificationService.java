@@ -1,10 +1,11 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.NotFoundException;
+import io.oversight.kernel.Violations;
 import io.oversight.governance.Workflows;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.Roles;
-import io.oversight.tasks.domain.UnknownResourceException;
-import io.oversight.tasks.domain.Violations;
 import io.oversight.tasks.infrastructure.SettingsStore;
 import io.oversight.tasks.infrastructure.SettingsStore.Qualification;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,7 @@ public class QualificationService {
         v.check(workflowKey != null && !workflowKey.isBlank(), "workflowKey", "is required");
         v.throwIfAny("The qualification");
         if (workflows.find(workflowKey).isEmpty()) {
-            throw new UnknownResourceException("No workflow " + workflowKey + ".");
+            throw new NotFoundException("No workflow " + workflowKey + ".");
         }
         return grantAs(callers.actorIn(Roles.ADMIN), login, workflowKey, maxTier, mayRevealPii);
     }
@@ -81,7 +82,7 @@ public class QualificationService {
         inTransaction.call(() -> {
             boolean revoked = database.run("revoking a qualification", c -> SettingsStore.revoke(c, login, workflowKey));
             if (!revoked) {
-                throw new UnknownResourceException(login + " holds no qualification for " + workflowKey + ".");
+                throw new NotFoundException(login + " holds no qualification for " + workflowKey + ".");
             }
             ledger.write(ledger.record(TasksLedger.QUALIFICATION_REVOKED, actor, workflowKey)
                     .subject("person", person)

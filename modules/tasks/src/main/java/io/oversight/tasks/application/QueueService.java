@@ -1,5 +1,11 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.ForbiddenException;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.NotFoundException;
+import io.oversight.kernel.Violations;
 import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
 import io.oversight.governance.RoutingPolicies;
@@ -26,16 +32,11 @@ import io.oversight.tasks.ReviewerWorkload;
 import io.oversight.tasks.ReviewTask;
 import io.oversight.tasks.TaskResult;
 import io.oversight.tasks.TaskStatus;
-import io.oversight.tasks.domain.ConflictException;
 import io.oversight.tasks.domain.DiverseSelection;
 import io.oversight.tasks.domain.FatigueLimitException;
 import io.oversight.tasks.domain.ReviewSettings;
 import io.oversight.tasks.domain.Workload;
 import io.oversight.tasks.domain.IntakeSettings;
-import io.oversight.tasks.domain.InvalidRequestException;
-import io.oversight.tasks.domain.NotPermittedException;
-import io.oversight.tasks.domain.UnknownResourceException;
-import io.oversight.tasks.domain.Violations;
 import io.oversight.tasks.infrastructure.ReviewStore;
 import io.oversight.tasks.infrastructure.SettingsStore;
 import io.oversight.tasks.infrastructure.SlaStore;
@@ -135,16 +136,16 @@ public class QueueService implements ReviewQueues {
     @Override
     public List<ClaimedTask> claimNext(QueueKey queue, int count) {
         if (count < 1 || count > MAX_CLAIM) {
-            throw InvalidRequestException.of("count", "must be between 1 and " + MAX_CLAIM);
+            throw InvalidInputException.of("count", "must be between 1 and " + MAX_CLAIM);
         }
         String login = callers.login();
         String pseudonym = callers.pseudonymOf(login);
         return inTransaction.call(() -> {
             SettingsStore.Qualification qualification = database.run("reading a qualification",
                     c -> SettingsStore.qualification(c, login, queue.workflowKey())).orElseThrow(() ->
-                    new NotPermittedException("You hold no qualification for workflow " + queue.workflowKey() + "."));
+                    new ForbiddenException("You hold no qualification for workflow " + queue.workflowKey() + "."));
             if (qualification.maxTier() < queue.tier()) {
-                throw new NotPermittedException("Your qualification for " + queue.workflowKey() + " reaches tier "
+                throw new ForbiddenException("Your qualification for " + queue.workflowKey() + " reaches tier "
                         + qualification.maxTier() + ", not tier " + queue.tier() + ".");
             }
             Actor actor = callers.actorIn(reviewRolesFor(queue.tier()), pseudonym);
@@ -185,7 +186,7 @@ public class QueueService implements ReviewQueues {
                 if (claimed.isPresent()) {
                     return claimed;
                 }
-            } catch (FatigueLimitException | NotPermittedException notNow) {
+            } catch (FatigueLimitException | ForbiddenException notNow) {
                 // paused, at a cap or without the role here: rotation moves on to the next workflow
             }
         }
@@ -194,7 +195,7 @@ public class QueueService implements ReviewQueues {
 
     private void refuseIfPausedOrTired(String login, String workflowKey, ReviewSettings review) {
         database.run("reading pauses", c -> ReviewStore.activePause(c, login, workflowKey)).ifPresent(pause -> {
-            throw new NotPermittedException("You are paused in " + workflowKey + " since " + pause.pausedAt() + ": "
+            throw new ForbiddenException("You are paused in " + workflowKey + " since " + pause.pausedAt() + ": "
                     + pause.reason() + ". An administrator must resume you.");
         });
         Workload workload = workloadOf(login, workflowKey, review);
@@ -236,7 +237,7 @@ public class QueueService implements ReviewQueues {
     @Override
     public Map<String, String> revealPersonalData(String taskId, String justification) {
         if (justification == null || justification.isBlank() || justification.length() > ResultRules.MAX_RATIONALE) {
-            throw InvalidRequestException.of("justification",
+            throw InvalidInputException.of("justification",
                     "is required: why you need to see the personal data (at most " + ResultRules.MAX_RATIONALE + " characters)");
         }
         String login = callers.login();
@@ -247,11 +248,11 @@ public class QueueService implements ReviewQueues {
             boolean permitted = database.run("reading a qualification", c -> SettingsStore.qualification(c, login, workflowKey))
                     .map(SettingsStore.Qualification::mayRevealPii).orElse(false);
             if (!permitted) {
-                throw new NotPermittedException("Your qualification for " + workflowKey
+                throw new ForbiddenException("Your qualification for " + workflowKey
                         + " does not include seeing personal data; it stays masked.");
             }
             String subject = database.run("reading an item", c -> TaskStore.dataSubject(c, held.item().id()))
-                    .orElseThrow(() -> new UnknownResourceException("Item " + held.item().id() + " holds no personal data."));
+                    .orElseThrow(() -> new NotFoundException("Item " + held.item().id() + " holds no personal data."));
             Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()), pseudonym);
             RevealedSubject revealed = pseudonyms.revealForReview(subject, actor, justification,
                     Map.of("task", taskId, "item", held.item().id(), "workflow", workflowKey));
@@ -262,7 +263,7 @@ public class QueueService implements ReviewQueues {
     @Override
     public ReviewTask skip(String taskId, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > ResultRules.MAX_RATIONALE) {
-            throw InvalidRequestException.of("reason",
+            throw InvalidInputException.of("reason",
                     "is required: why you skip the item (at most " + ResultRules.MAX_RATIONALE + " characters)");
         }
         String login = callers.login();
@@ -443,7 +444,7 @@ public class QueueService implements ReviewQueues {
     @Override
     public ReviewTask completePreference(String taskId, Preference preference, String rationale) {
         if (preference == null) {
-            throw InvalidRequestException.of("preference", "is required: A, B, TIE or BOTH_BAD");
+            throw InvalidInputException.of("preference", "is required: A, B, TIE or BOTH_BAD");
         }
         String login = callers.login();
         String pseudonym = callers.pseudonymOf(login);
@@ -452,7 +453,7 @@ public class QueueService implements ReviewQueues {
             String workflowKey = held.task().queue().workflowKey();
             Workflow workflow = workflows.find(workflowKey).orElseThrow();
             if (workflow.taskKind() != TaskKind.PAIRWISE_PREFERENCE) {
-                throw InvalidRequestException.of("preference", "applies to pairwise-preference workflows only; "
+                throw InvalidInputException.of("preference", "applies to pairwise-preference workflows only; "
                         + workflowKey + " is " + workflow.taskKind());
             }
             String key = preference.key(held.item().candidates(), taskId);
@@ -566,7 +567,7 @@ public class QueueService implements ReviewQueues {
     private HeldTask held(String taskId, String login) {
         return database.run("reading a task", c -> {
             ReviewTask task = TaskStore.findTask(c, taskId, true)
-                    .orElseThrow(() -> new UnknownResourceException("No task " + taskId + "."));
+                    .orElseThrow(() -> new NotFoundException("No task " + taskId + "."));
             if (task.status() != TaskStatus.CLAIMED || !task.leaseHolder().orElse("").equals(login)) {
                 throw new ConflictException("You do not hold task " + taskId + " (it is " + task.status() + ").");
             }

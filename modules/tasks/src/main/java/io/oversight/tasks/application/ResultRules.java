@@ -1,12 +1,12 @@
 package io.oversight.tasks.application;
 
+import io.oversight.kernel.Violations;
 import io.oversight.governance.TaskKind;
 import io.oversight.governance.Workflow;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.TaskResult;
 import io.oversight.tasks.Verdict;
 import io.oversight.tasks.domain.ReviewSettings;
-import io.oversight.tasks.domain.Violations;
 import io.oversight.tasks.Candidate;
 import io.oversight.tasks.Preference;
 import java.util.ArrayList;

@@ -1,10 +1,11 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.Workflows;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.domain.ReviewSettings;
-import io.oversight.tasks.domain.UnknownResourceException;
 import io.oversight.tasks.infrastructure.ReviewStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class ReviewSettingsService {
 
     public ReviewSettings change(ReviewSettings settings) {
         if (workflows.find(settings.workflowKey()).isEmpty()) {
-            throw new UnknownResourceException("No workflow " + settings.workflowKey() + ".");
+            throw new NotFoundException("No workflow " + settings.workflowKey() + ".");
         }
         settings.validate();
         Actor actor = callers.actorIn(List.of(Roles.GOVERNANCE, Roles.ADMIN));

@@ -1,9 +1,10 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.Workflows;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.domain.IntakeSettings;
-import io.oversight.tasks.domain.UnknownResourceException;
 import io.oversight.tasks.infrastructure.SettingsStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,7 +49,7 @@ public class SettingsService {
 
     public IntakeSettings change(IntakeSettings settings) {
         if (workflows.find(settings.workflowKey()).isEmpty()) {
-            throw new UnknownResourceException("No workflow " + settings.workflowKey() + ".");
+            throw new NotFoundException("No workflow " + settings.workflowKey() + ".");
         }
         settings.validate();
         var actor = callers.actorIn(List.of(Roles.GOVERNANCE, Roles.ADMIN));

@@ -1,6 +1,6 @@
 package io.oversight.tasks.application;
 
-import io.oversight.tasks.domain.ConflictException;
+import io.oversight.kernel.ConflictException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

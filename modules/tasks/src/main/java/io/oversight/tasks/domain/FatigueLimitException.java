@@ -1,20 +1,17 @@
 package io.oversight.tasks.domain;
 
-import io.oversight.tasks.TasksException;
-
+import io.oversight.kernel.TooManyException;
 import java.time.Duration;
 
 /** A claim refused because the reviewer reached a fatigue cap (SPEC R8): HTTP 429 with Retry-After. */
-public class FatigueLimitException extends TasksException {
-
-    private final Duration retryAfter;
+public class FatigueLimitException extends TooManyException {
 
     public FatigueLimitException(String message, Duration retryAfter) {
-        super(message);
-        this.retryAfter = retryAfter;
+        super(message, retryAfter);
     }
 
-    public Duration retryAfter() {
-        return retryAfter;
+    @Override
+    public String problemType() {
+        return "fatigue-limit";
     }
 }

@@ -1,5 +1,7 @@
 package io.oversight.tasks.domain;
 
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.Violations;
 import io.oversight.tasks.OrderingMethod;
 import io.oversight.tasks.TimeoutOutcome;
 import java.net.URI;
@@ -50,7 +52,7 @@ public record IntakeSettings(
                 TimeoutOutcome.FAIL_CLOSED, Optional.empty(), Optional.empty(), auditSeed, 2, 2, 50, List.of());
     }
 
-    /** @throws InvalidRequestException listing every field out of range */
+    /** @throws InvalidInputException listing every field out of range */
     public void validate() {
         Violations v = new Violations();
         v.check(orderingMethod != null, "orderingMethod",

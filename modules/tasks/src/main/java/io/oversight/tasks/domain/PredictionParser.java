@@ -1,5 +1,7 @@
 package io.oversight.tasks.domain;
 
+import io.oversight.kernel.CanonicalJson;
+import io.oversight.kernel.Violations;
 import io.oversight.tasks.Candidate;
 import io.oversight.governance.IntegrationMode;
 import jakarta.json.JsonArray;

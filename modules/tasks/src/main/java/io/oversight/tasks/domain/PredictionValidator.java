@@ -1,5 +1,6 @@
 package io.oversight.tasks.domain;
 
+import io.oversight.kernel.Violations;
 import io.oversight.tasks.Candidate;
 import io.oversight.tasks.Preference;
 import io.oversight.governance.IntegrationMode;

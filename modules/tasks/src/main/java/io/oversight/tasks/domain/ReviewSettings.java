@@ -1,5 +1,8 @@
 package io.oversight.tasks.domain;
 
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.Violations;
+
 /**
  * How a workflow's items are reviewed (SPEC R2, R4, R6, R8), beside intake and routing: fixed or
  * dynamic multi-review, what a disagreement leads to, when a rationale is required, gold items and
@@ -59,7 +62,7 @@ public record ReviewSettings(
                 RationaleRule.ON_CHANGE, false, 0.05, 5, 20, 0.6, 300, 150, 15, 50);
     }
 
-    /** @throws InvalidRequestException listing every field out of range */
+    /** @throws InvalidInputException listing every field out of range */
     public void validate() {
         Violations v = new Violations();
         v.check(reviewMode != null, "reviewMode", "is required (FIXED or DYNAMIC)");

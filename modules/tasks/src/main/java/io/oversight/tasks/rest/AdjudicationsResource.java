@@ -1,11 +1,11 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.AdjudicationCase;
 import io.oversight.tasks.AdjudicationQueue;
 import io.oversight.tasks.ReviewSummary;
 import io.oversight.tasks.application.AdjudicationService;
-import io.oversight.tasks.domain.InvalidRequestException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -73,7 +73,7 @@ public class AdjudicationsResource {
     @RolesAllowed(Roles.ADJUDICATOR)
     public Response claim(@QueryParam("workflow") String workflowKey) {
         if (workflowKey == null || workflowKey.isBlank()) {
-            throw InvalidRequestException.of("workflow", "is required: the workflow whose adjudication queue to claim from");
+            throw InvalidInputException.of("workflow", "is required: the workflow whose adjudication queue to claim from");
         }
         return adjudications.claimNext(workflowKey).map(AdjudicationJson::of).map(a -> Response.ok(a).build())
                 .orElseGet(() -> Response.noContent().build());
@@ -98,7 +98,7 @@ public class AdjudicationsResource {
     @RolesAllowed(Roles.ADJUDICATOR)
     public AdjudicationJson decide(@PathParam("id") String id, DecisionRequest request) {
         if (request == null) {
-            throw InvalidRequestException.of("body", "is required: a verdict, labels or output when correcting, a rationale");
+            throw InvalidInputException.of("body", "is required: a verdict, labels or output when correcting, a rationale");
         }
         return AdjudicationJson.of(adjudications.decide(id, RequestBodies.result(request.verdict(), request.labels(),
                 request.output(), request.rationale()), Boolean.TRUE.equals(request.notifyReviewers())));

@@ -1,7 +1,7 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.ledger.Callers;
 import io.oversight.ledger.Roles;
-import io.oversight.tasks.application.Callers;
 import io.oversight.tasks.application.IntakeService;
 import io.oversight.tasks.application.TasksConfiguration;
 import io.oversight.tasks.domain.PredictionParser;

@@ -1,11 +1,11 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.GoldItem;
 import io.oversight.tasks.ReviewerAccuracy;
 import io.oversight.tasks.ReviewerPause;
 import io.oversight.tasks.application.GoldService;
-import io.oversight.tasks.domain.InvalidRequestException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -69,7 +69,7 @@ public class GoldResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
     public Response mark(MarkRequest request) {
         if (request == null || request.itemId() == null || request.itemId().isBlank()) {
-            throw InvalidRequestException.of("itemId", "is required: the item whose known answer this is");
+            throw InvalidInputException.of("itemId", "is required: the item whose known answer this is");
         }
         GoldItem marked = gold.mark(request.itemId(), RequestBodies.result(request.verdict(), request.labels(),
                 request.output(), request.rationale()));
@@ -113,7 +113,7 @@ public class GoldResource {
 
     private static String required(String workflowKey) {
         if (workflowKey == null || workflowKey.isBlank()) {
-            throw InvalidRequestException.of("workflow", "is required");
+            throw InvalidInputException.of("workflow", "is required");
         }
         return workflowKey;
     }

@@ -1,5 +1,7 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.kernel.NotFoundException;
+import io.oversight.kernel.Violations;
 import static io.oversight.tasks.rest.PartialUpdates.or;
 import static io.oversight.tasks.rest.PartialUpdates.parse;
 
@@ -8,8 +10,6 @@ import io.oversight.tasks.OrderingMethod;
 import io.oversight.tasks.TimeoutOutcome;
 import io.oversight.tasks.application.SettingsService;
 import io.oversight.tasks.domain.IntakeSettings;
-import io.oversight.tasks.domain.UnknownResourceException;
-import io.oversight.tasks.domain.Violations;
 import io.oversight.tasks.domain.WebhookSignature;
 import io.oversight.tasks.rest.TaskViews.SettingsJson;
 import io.oversight.governance.Workflows;
@@ -55,7 +55,7 @@ public class IntakeSettingsResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
     public SettingsJson get(@PathParam("workflowKey") String workflowKey) {
         if (workflows.find(workflowKey).isEmpty()) {
-            throw new UnknownResourceException("No workflow " + workflowKey + ".");
+            throw new NotFoundException("No workflow " + workflowKey + ".");
         }
         return SettingsJson.of(settings.of(workflowKey), null);
     }
@@ -65,7 +65,7 @@ public class IntakeSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public SettingsJson change(@PathParam("workflowKey") String workflowKey, SettingsRequest request) {
         if (workflows.find(workflowKey).isEmpty()) {
-            throw new UnknownResourceException("No workflow " + workflowKey + ".");
+            throw new NotFoundException("No workflow " + workflowKey + ".");
         }
         IntakeSettings current = settings.of(workflowKey);
         SettingsRequest r = request == null ? new SettingsRequest(null, null, null, null, null, null, null, null, null,

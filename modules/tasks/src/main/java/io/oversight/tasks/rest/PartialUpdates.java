@@ -1,6 +1,6 @@
 package io.oversight.tasks.rest;
 
-import io.oversight.tasks.domain.Violations;
+import io.oversight.kernel.Violations;
 import java.util.Locale;
 import java.util.function.Function;
 

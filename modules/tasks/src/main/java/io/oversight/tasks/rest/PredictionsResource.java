@@ -1,9 +1,11 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.ledger.Callers;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.ItemStatus;
 import io.oversight.tasks.ReviewItem;
-import io.oversight.tasks.application.Callers;
 import io.oversight.tasks.application.FeedbackService;
 import io.oversight.tasks.application.InlineWaits;
 import io.oversight.tasks.application.IntakeService;
@@ -11,10 +13,8 @@ import io.oversight.tasks.application.IntakeService.Submission;
 import io.oversight.tasks.application.QueueService;
 import io.oversight.tasks.application.TasksConfiguration;
 import io.oversight.tasks.application.WebhookDispatcher;
-import io.oversight.tasks.domain.InvalidRequestException;
 import io.oversight.tasks.domain.PredictionParser;
 import io.oversight.tasks.domain.PredictionRequest;
-import io.oversight.tasks.domain.UnknownResourceException;
 import io.oversight.tasks.rest.TaskViews.DeliveryJson;
 import io.oversight.tasks.rest.TaskViews.FeedbackJson;
 import io.oversight.tasks.rest.TaskViews.PredictionJson;
@@ -136,13 +136,13 @@ public class PredictionsResource {
     public Response feedback(@PathParam("workflowKey") String workflowKey, @PathParam("itemId") String itemId,
             FeedbackRequest request) {
         if (request == null) {
-            throw InvalidRequestException.of("body", "is required: {\"kind\": \"THUMBS_DOWN\" or \"REPORT_ISSUE\", \"comment\": ...}");
+            throw InvalidInputException.of("body", "is required: {\"kind\": \"THUMBS_DOWN\" or \"REPORT_ISSUE\", \"comment\": ...}");
         }
         FeedbackService.Kind kind;
         try {
             kind = FeedbackService.Kind.valueOf(String.valueOf(request.kind()).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of("kind", "must be THUMBS_DOWN or REPORT_ISSUE");
+            throw InvalidInputException.of("kind", "must be THUMBS_DOWN or REPORT_ISSUE");
         }
         FeedbackService.Feedback received = feedback.report(workflowKey, itemId, kind, request.comment(),
                 callers.actorIn(Roles.INTEGRATION));
@@ -152,7 +152,7 @@ public class PredictionsResource {
 
     private ReviewItem itemOf(String workflowKey, String itemId) {
         return queues.item(itemId).filter(i -> i.workflowKey().equals(workflowKey))
-                .orElseThrow(() -> new UnknownResourceException("No prediction " + itemId + " in workflow " + workflowKey + "."));
+                .orElseThrow(() -> new NotFoundException("No prediction " + itemId + " in workflow " + workflowKey + "."));
     }
 
     private URI statusUrl(String workflowKey, String itemId) {

@@ -1,10 +1,10 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.QueueKey;
 import io.oversight.tasks.application.QueueService;
 import io.oversight.tasks.application.SlaMonitor;
-import io.oversight.tasks.domain.InvalidRequestException;
 import io.oversight.tasks.rest.TaskViews.AlertJson;
 import io.oversight.tasks.rest.TaskViews.ClaimJson;
 import io.oversight.tasks.rest.TaskViews.ClaimsJson;
@@ -52,7 +52,7 @@ public class QueuesResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
     public List<AlertJson> alerts(@QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw InvalidRequestException.of("limit", "must be between 1 and 1000");
+            throw InvalidInputException.of("limit", "must be between 1 and 1000");
         }
         return slaMonitor.recentAlerts(limit).stream().map(AlertJson::of).toList();
     }
@@ -64,7 +64,7 @@ public class QueuesResource {
     public ClaimsJson claimNext(@PathParam("workflowKey") String workflowKey, @PathParam("tier") int tier,
             @QueryParam("count") @DefaultValue("1") int count) {
         if (tier < 1 || tier > 3) {
-            throw InvalidRequestException.of("tier", "must be 1, 2 or 3");
+            throw InvalidInputException.of("tier", "must be 1, 2 or 3");
         }
         return new ClaimsJson(queues.claimNext(new QueueKey(workflowKey, tier), count).stream().map(ClaimJson::of).toList());
     }

@@ -1,12 +1,12 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.PayloadTooLargeException;
 import io.oversight.tasks.TaskResult;
 import io.oversight.tasks.Verdict;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import io.oversight.tasks.domain.InvalidRequestException;
-import io.oversight.tasks.domain.PayloadTooLargeException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -37,7 +37,7 @@ final class RequestBodies {
             throw new PayloadTooLargeException("The request body is over " + maxBytes + " bytes, this endpoint's limit.");
         }
         if (bytes.length == 0) {
-            throw InvalidRequestException.of("body", "is empty; send a JSON object");
+            throw InvalidInputException.of("body", "is empty; send a JSON object");
         }
         try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readObject();
@@ -45,9 +45,9 @@ final class RequestBodies {
             var location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNumber() + ", column "
                     + location.getColumnNumber();
-            throw InvalidRequestException.of("body", "is not well-formed JSON" + where);
+            throw InvalidInputException.of("body", "is not well-formed JSON" + where);
         } catch (JsonException | ClassCastException e) {
-            throw InvalidRequestException.of("body", "must be a JSON object");
+            throw InvalidInputException.of("body", "must be a JSON object");
         }
     }
 
@@ -57,10 +57,10 @@ final class RequestBodies {
         try {
             parsed = Verdict.valueOf(verdict == null ? "" : verdict.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of("verdict", "is required: APPROVE, CORRECT or REJECT");
+            throw InvalidInputException.of("verdict", "is required: APPROVE, CORRECT or REJECT");
         }
         if (labels != null && labels.stream().anyMatch(java.util.Objects::isNull)) {
-            throw InvalidRequestException.of("labels", "must not contain null");
+            throw InvalidInputException.of("labels", "must not contain null");
         }
         return new TaskResult(parsed, labels == null ? List.of() : labels, Optional.ofNullable(output),
                 rationale == null ? "" : rationale);

@@ -1,5 +1,7 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.kernel.NotFoundException;
+import io.oversight.kernel.Violations;
 import static io.oversight.tasks.rest.PartialUpdates.or;
 import static io.oversight.tasks.rest.PartialUpdates.parse;
 
@@ -7,8 +9,6 @@ import io.oversight.governance.Workflows;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.application.ReviewSettingsService;
 import io.oversight.tasks.domain.ReviewSettings;
-import io.oversight.tasks.domain.UnknownResourceException;
-import io.oversight.tasks.domain.Violations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -81,7 +81,7 @@ public class ReviewSettingsResource {
 
     private String existing(String workflowKey) {
         if (workflows.find(workflowKey).isEmpty()) {
-            throw new UnknownResourceException("No workflow " + workflowKey + ".");
+            throw new NotFoundException("No workflow " + workflowKey + ".");
         }
         return workflowKey;
     }

@@ -1,9 +1,9 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.Preference;
 import io.oversight.tasks.application.QueueService;
-import io.oversight.tasks.domain.InvalidRequestException;
 import io.oversight.tasks.rest.TaskViews.ClaimJson;
 import io.oversight.tasks.rest.TaskViews.TaskJson;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,7 +69,7 @@ public class TasksResource {
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
     public TaskJson escalate(@PathParam("taskId") String taskId, EscalationRequest request) {
         if (request == null || request.toTier() == null) {
-            throw InvalidRequestException.of("toTier", "is required: the tier (2 or 3) to escalate to");
+            throw InvalidInputException.of("toTier", "is required: the tier (2 or 3) to escalate to");
         }
         return TaskJson.of(queues.escalate(taskId, request.toTier(), request.reason()));
     }
@@ -79,7 +79,7 @@ public class TasksResource {
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
     public TaskJson complete(@PathParam("taskId") String taskId, CompletionRequest request) {
         if (request == null) {
-            throw InvalidRequestException.of("body", "is required: a verdict, labels or output when correcting, a rationale");
+            throw InvalidInputException.of("body", "is required: a verdict, labels or output when correcting, a rationale");
         }
         return TaskJson.of(queues.complete(taskId, RequestBodies.result(request.verdict(), request.labels(),
                 request.output(), request.rationale())));
@@ -102,7 +102,7 @@ public class TasksResource {
             preference = Preference.valueOf(request == null || request.preference() == null ? ""
                     : request.preference().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of("preference", "is required: A, B, TIE or BOTH_BAD");
+            throw InvalidInputException.of("preference", "is required: A, B, TIE or BOTH_BAD");
         }
         return TaskJson.of(queues.completePreference(taskId, preference, request.rationale()));
     }

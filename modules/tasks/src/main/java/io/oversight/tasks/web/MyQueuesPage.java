@@ -1,10 +1,10 @@
 package io.oversight.tasks.web;
 
+import io.oversight.kernel.RefusalException;
 import io.oversight.tasks.ClaimedTask;
 import io.oversight.tasks.QueueKey;
 import io.oversight.tasks.QueueStatistics;
 import io.oversight.tasks.application.QueueService;
-import io.oversight.tasks.TasksException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -51,7 +51,7 @@ public class MyQueuesPage {
                 return "/review/workbench.xhtml?faces-redirect=true&task=" + claimed.get(0).task().id();
             }
             message(FacesMessage.SEVERITY_INFO, "Nothing in " + workflowKey + " tier " + tier + " is waiting for you.");
-        } catch (TasksException e) {
+        } catch (RefusalException e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
         mine = null;
@@ -63,7 +63,7 @@ public class MyQueuesPage {
         try {
             queues.release(taskId, "released from the landing page");
             message(FacesMessage.SEVERITY_INFO, "Task returned to its queue.");
-        } catch (TasksException e) {
+        } catch (RefusalException e) {
             message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
         mine = null;

@@ -1,5 +1,7 @@
 package io.oversight.tasks.domain;
 
+import io.oversight.kernel.FieldError;
+import io.oversight.kernel.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,7 +65,7 @@ class WorkloadTest {
     @Test
     void settingsOutOfRangeAreRefusedFieldByField() {
         ReviewSettings d = ReviewSettings.defaults("w");
-        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> new ReviewSettings("w",
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ReviewSettings("w",
                 d.reviewMode(), 1, d.onDisagreement(), d.rationaleRequired(), false, 0.9, 5, 3, 1.5, -1, 0, 0, 0).validate());
         List<String> fields = e.errors().stream().map(FieldError::field).toList();
         assertEquals(List.of("maxReviewers", "goldRate", "goldWindow", "goldPauseBelow", "maxItemsPerSession",
