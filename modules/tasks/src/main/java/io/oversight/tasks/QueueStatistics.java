@@ -21,4 +21,23 @@ public record QueueStatistics(QueueKey queue, long open, long claimed, Optional<
     public boolean withinSla() {
         return !reviewTimeBreached && !depthBreached;
     }
+
+    /** The oldest open task's wait as people read it: 42 s, 7 min, 3 h 5 min, 2 d 4 h; a dash when none waits. */
+    public String oldestOpenAgeText() {
+        return oldestOpenAge.map(QueueStatistics::human).orElse("–");
+    }
+
+    public static String human(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min";
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + " h " + (seconds % 3600) / 60 + " min";
+        }
+        return seconds / 86_400 + " d " + (seconds % 86_400) / 3600 + " h";
+    }
 }

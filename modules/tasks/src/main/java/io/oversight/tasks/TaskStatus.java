@@ -1,4 +1,11 @@
 package io.oversight.tasks;
 
-/** Life cycle of a task: open in its queue, claimed under a lease, then completed or escalated away. */
-public enum TaskStatus { OPEN, CLAIMED, COMPLETED, ESCALATED }
+/** Where a task stands; {@link TaskTransition} lists how it moves between these. */
+public enum TaskStatus {
+    OPEN, CLAIMED, COMPLETED, ESCALATED;
+
+    /** No transition leaves a final status. */
+    public boolean isFinal() {
+        return TaskTransition.anyFrom(this).isEmpty();
+    }
+}

@@ -1,5 +1,6 @@
 package io.oversight.governance.application;
 
+import io.oversight.ledger.Database;
 import io.oversight.kernel.ConflictException;
 import io.oversight.kernel.NotFoundException;
 import io.oversight.kernel.Violations;
@@ -38,7 +39,7 @@ public class AlertService implements MonitorTick.AlertSink {
     GovernanceLedger ledger;
 
     @Inject
-    MonitorDatabase database;
+    Database database;
 
     @Inject
     Event<AlertChanged> changes;

@@ -1,5 +1,6 @@
 package io.oversight.governance.application;
 
+import io.oversight.ledger.Database;
 import io.oversight.governance.LoopObservations;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.infrastructure.MonitorStore;
@@ -19,7 +20,7 @@ import java.util.Optional;
 public class DefaultLoopObservations implements LoopObservations {
 
     @Inject
-    MonitorDatabase database;
+    Database database;
 
     @Override
     public void predictions(List<Prediction> predictions) {

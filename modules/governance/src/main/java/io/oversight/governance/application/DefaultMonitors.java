@@ -1,5 +1,6 @@
 package io.oversight.governance.application;
 
+import io.oversight.ledger.Database;
 import io.oversight.kernel.ConflictException;
 import io.oversight.kernel.InvalidInputException;
 import io.oversight.kernel.NotFoundException;
@@ -43,7 +44,7 @@ public class DefaultMonitors implements Monitors {
     public static final int MAX_ALERTS = 500;
 
     @Inject
-    MonitorDatabase database;
+    Database database;
 
     @Inject
     DefaultWorkflowService workflows;

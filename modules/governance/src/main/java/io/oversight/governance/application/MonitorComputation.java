@@ -1,5 +1,6 @@
 package io.oversight.governance.application;
 
+import io.oversight.ledger.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,7 +15,7 @@ public class MonitorComputation {
     private static final String HOLDER = ManagementFactory.getRuntimeMXBean().getName();
 
     @Inject
-    MonitorDatabase database;
+    Database database;
 
     @Inject
     AlertService alerts;

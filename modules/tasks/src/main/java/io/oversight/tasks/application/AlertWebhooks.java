@@ -1,5 +1,6 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.Database;
 import io.oversight.governance.AlertChanged;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.tasks.domain.IntakeSettings;
@@ -25,7 +26,7 @@ public class AlertWebhooks {
     SettingsService settingsService;
 
     @Inject
-    TasksDatabase database;
+    Database database;
 
     @Inject
     Clock clock;

@@ -1,5 +1,7 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.InTransaction;
+import io.oversight.ledger.Database;
 import io.oversight.kernel.ConflictException;
 import io.oversight.kernel.NotFoundException;
 import io.oversight.kernel.Violations;
@@ -40,7 +42,7 @@ public class FeedbackService {
     static final int MAX_COMMENT = 4000;
 
     @Inject
-    TasksDatabase database;
+    Database database;
 
     @Inject
     SettingsService settingsService;

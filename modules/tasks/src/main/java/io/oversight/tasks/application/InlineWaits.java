@@ -1,5 +1,6 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.Database;
 import io.oversight.ledger.Actor;
 import io.oversight.tasks.ItemDecided;
 import io.oversight.tasks.ItemStatus;
@@ -41,7 +42,7 @@ public class InlineWaits {
     private final Map<String, List<Waiter>> waiting = new ConcurrentHashMap<>();
 
     @Inject
-    TasksDatabase database;
+    Database database;
 
     @Inject
     TasksLedger ledger;

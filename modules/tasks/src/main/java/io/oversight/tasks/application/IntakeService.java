@@ -1,5 +1,7 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.InTransaction;
+import io.oversight.ledger.Database;
 import io.oversight.kernel.CanonicalJson;
 import io.oversight.kernel.ConflictException;
 import io.oversight.kernel.NotFoundException;
@@ -19,6 +21,7 @@ import io.oversight.ledger.LedgerRecord;
 import io.oversight.ledger.PersonKind;
 import io.oversight.ledger.Pseudonyms;
 import io.oversight.ledger.format.Digest;
+import io.oversight.tasks.ReviewDemand;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.TaskPurpose;
 import io.oversight.tasks.domain.ActiveLearning;
@@ -28,7 +31,6 @@ import io.oversight.tasks.domain.JsonPlain;
 import io.oversight.tasks.domain.PiiTokens;
 import io.oversight.tasks.domain.PredictionRequest;
 import io.oversight.tasks.domain.PredictionValidator;
-import io.oversight.tasks.domain.ReviewConsensus;
 import io.oversight.tasks.domain.RoutingPlan;
 import io.oversight.tasks.domain.SimHash;
 import io.oversight.tasks.domain.UncertaintyScore;
@@ -82,13 +84,13 @@ public class IntakeService {
     SettingsService settingsService;
 
     @Inject
-    ReviewSettingsService reviewSettings;
+    ReviewDemand reviewDemand;
 
     @Inject
     TasksConfiguration configuration;
 
     @Inject
-    TasksDatabase database;
+    Database database;
 
     @Inject
     TasksLedger ledger;
@@ -121,7 +123,7 @@ public class IntakeService {
         RoutingPolicy policy = policies.activeFor(workflowKey).orElseThrow(() -> new ConflictException(
                 "Workflow " + workflowKey + " has no active routing policy; a governance lead must activate one first."));
         IntakeSettings settings = settingsService.of(workflowKey);
-        int initialReviews = ReviewConsensus.initialReviews(reviewSettings.of(workflowKey), workflow.reviewersPerItem());
+        int initialReviews = reviewDemand.initialReviews(workflowKey, workflow.reviewersPerItem());
         List<Accepted> accepted = check(workflow, requests, batch);
 
         List<Submission> submissions = new ArrayList<>(requests.size());

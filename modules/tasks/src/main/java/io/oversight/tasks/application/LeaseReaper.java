@@ -1,8 +1,10 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.InTransaction;
+import io.oversight.ledger.Database;
 import io.oversight.ledger.Callers;
 import io.oversight.ledger.Actor;
-import io.oversight.tasks.infrastructure.ReviewStore;
+import io.oversight.tasks.TaskTransition;
 import io.oversight.tasks.infrastructure.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,7 @@ public class LeaseReaper {
     static final int BATCH = 500;
 
     @Inject
-    TasksDatabase database;
+    Database database;
 
     @Inject
     TasksLedger ledger;
@@ -59,9 +61,9 @@ public class LeaseReaper {
             List<TaskStore.ExpiredLease> leases = new ArrayList<>();
             for (TaskStore.ExpiredLease lease : TaskStore.lockExpiredLeases(c, now, BATCH)) {
                 if (pseudonymOfHolder.containsKey(lease.holder())) {
-                    TaskStore.reopen(c, lease.taskId(), lease.holder());
+                    TaskStore.reopen(c, TaskTransition.LEASE_EXPIRY, lease.taskId(), lease.holder());
                     TaskStore.removeItemReviewer(c, lease.itemId(), lease.holder());
-                    ReviewStore.discardIfGold(c, lease.taskId());
+                    TaskStore.discardIfGold(c, lease.taskId());
                     leases.add(lease);
                 }
             }

@@ -33,20 +33,6 @@ public class LoopReporting {
                 item.confidence(), modelAgreed, verdict.name(), source));
     }
 
-    void audited(ReviewItem item, boolean modelAgreed, Instant at) {
-        observations.audit(new LoopObservations.Audit(item.workflowKey(), item.modelSnapshotId(), at, item.confidence(),
-                modelAgreed));
-    }
-
-    /** {@code action}: COMPLETED, ESCALATED or SKIPPED. */
-    void reviewAction(ReviewItem item, String action, Instant at) {
-        observations.reviewAction(new LoopObservations.ReviewAction(item.workflowKey(), item.modelSnapshotId(), at, action));
-    }
-
-    void goldAnswer(String workflowKey, String reviewerPseudonym, boolean correct, Instant at) {
-        observations.goldAnswer(new LoopObservations.GoldAnswer(workflowKey, at, reviewerPseudonym, correct));
-    }
-
     /** The SLA monitor's own measurements of every queue (no second scan). */
     void queues(List<QueueStatistics> queues, Instant at) {
         observations.queues(queues.stream().map(q -> new LoopObservations.QueueState(q.queue().workflowKey(),

@@ -1,5 +1,6 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.Database;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.LedgerRecord;
 import io.oversight.tasks.domain.IntakeSettings;
@@ -23,7 +24,7 @@ public class SettingsDefaults {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    TasksDatabase database;
+    Database database;
 
     @Inject
     TasksLedger ledger;

@@ -1,5 +1,7 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.InTransaction;
+import io.oversight.ledger.Database;
 import io.oversight.ledger.Callers;
 import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.Workflows;
@@ -16,7 +18,7 @@ import java.util.List;
 public class SettingsService {
 
     @Inject
-    TasksDatabase database;
+    Database database;
 
     @Inject
     Workflows workflows;
@@ -41,7 +43,7 @@ public class SettingsService {
         return database.run("reading intake settings", c -> SettingsStore.find(c, workflowKey)).orElseGet(() -> {
             try {
                 return defaults.store(workflowKey);
-            } catch (TasksDatabase.ConcurrentChangeException another) {
+            } catch (Database.ConcurrentChangeException another) {
                 return database.run("reading intake settings", c -> SettingsStore.find(c, workflowKey)).orElseThrow();
             }
         });

@@ -1,5 +1,7 @@
 package io.oversight.tasks.application;
 
+import io.oversight.tasks.QueueOverview;
+import io.oversight.ledger.Database;
 import io.oversight.ledger.Actor;
 import io.oversight.tasks.QueueKey;
 import io.oversight.tasks.QueueStatistics;
@@ -23,10 +25,10 @@ import java.util.UUID;
 public class SlaMonitor {
 
     @Inject
-    QueueService queues;
+    QueueOverview queues;
 
     @Inject
-    TasksDatabase database;
+    Database database;
 
     @Inject
     TasksLedger ledger;

@@ -1,5 +1,6 @@
 package io.oversight.tasks.application;
 
+import io.oversight.ledger.Database;
 import io.oversight.tasks.domain.RetrySchedule;
 import io.oversight.tasks.domain.WebhookSignature;
 import io.oversight.tasks.infrastructure.WebhookStore;
@@ -35,7 +36,7 @@ public class WebhookDispatcher {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Inject
-    TasksDatabase database;
+    Database database;
 
     @Inject
     SettingsService settings;

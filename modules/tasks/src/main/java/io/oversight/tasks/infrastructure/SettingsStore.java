@@ -1,5 +1,6 @@
 package io.oversight.tasks.infrastructure;
 
+import io.oversight.kernel.SqlValues;
 import io.oversight.tasks.OrderingMethod;
 import io.oversight.tasks.TimeoutOutcome;
 import io.oversight.tasks.domain.IntakeSettings;
@@ -16,14 +17,6 @@ import java.util.Optional;
 
 /** SQL of per-workflow intake settings and of reviewers' qualifications. */
 public final class SettingsStore {
-
-    /**
-     * A reviewer may claim from a workflow's queues up to {@code maxTier}; with {@code mayRevealPii}
-     * they may reveal the personal data of an item they hold (each reveal is a ledger entry).
-     */
-    public record Qualification(String principal, String workflowKey, int maxTier, boolean mayRevealPii,
-            Instant grantedAt) {
-    }
 
     private SettingsStore() {
     }
@@ -74,66 +67,8 @@ public final class SettingsStore {
             insert.setInt(11, s.feedbackTier());
             insert.setInt(12, s.feedbackPriority());
             insert.setString(13, String.join(",", s.conflictFieldPaths()));
-            insert.setObject(14, TaskStore.utc(at));
+            insert.setObject(14, SqlValues.utc(at));
             insert.executeUpdate();
         }
-    }
-
-    public static List<Qualification> qualificationsOf(Connection c, String principal) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT principal, workflow_key, max_tier, granted_at, may_reveal_pii "
-                + "FROM task_qualification WHERE principal = ? ORDER BY workflow_key")) {
-            select.setString(1, principal);
-            return qualifications(select);
-        }
-    }
-
-    public static List<Qualification> allQualifications(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT principal, workflow_key, max_tier, granted_at, may_reveal_pii "
-                + "FROM task_qualification ORDER BY principal, workflow_key")) {
-            return qualifications(select);
-        }
-    }
-
-    public static Optional<Qualification> qualification(Connection c, String principal, String workflowKey)
-            throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT principal, workflow_key, max_tier, granted_at, may_reveal_pii "
-                + "FROM task_qualification WHERE principal = ? AND workflow_key = ?")) {
-            select.setString(1, principal);
-            select.setString(2, workflowKey);
-            return qualifications(select).stream().findFirst();
-        }
-    }
-
-    public static void grant(Connection c, Qualification q) throws SQLException {
-        revoke(c, q.principal(), q.workflowKey());
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_qualification "
-                + "(principal, workflow_key, max_tier, granted_at, may_reveal_pii) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, q.principal());
-            insert.setString(2, q.workflowKey());
-            insert.setInt(3, q.maxTier());
-            insert.setObject(4, TaskStore.utc(q.grantedAt()));
-            insert.setBoolean(5, q.mayRevealPii());
-            insert.executeUpdate();
-        }
-    }
-
-    public static boolean revoke(Connection c, String principal, String workflowKey) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM task_qualification WHERE principal = ? AND workflow_key = ?")) {
-            delete.setString(1, principal);
-            delete.setString(2, workflowKey);
-            return delete.executeUpdate() == 1;
-        }
-    }
-
-    private static List<Qualification> qualifications(PreparedStatement select) throws SQLException {
-        List<Qualification> list = new ArrayList<>();
-        try (ResultSet r = select.executeQuery()) {
-            while (r.next()) {
-                list.add(new Qualification(r.getString(1), r.getString(2), r.getInt(3), r.getBoolean(5),
-                        TaskStore.instant(r, 4).orElseThrow()));
-            }
-        }
-        return list;
     }
 }

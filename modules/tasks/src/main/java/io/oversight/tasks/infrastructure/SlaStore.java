@@ -1,5 +1,6 @@
 package io.oversight.tasks.infrastructure;
 
+import io.oversight.kernel.SqlValues;
 import io.oversight.tasks.QueueKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +40,7 @@ public final class SlaStore {
             insert.setString(1, queue.workflowKey());
             insert.setInt(2, queue.tier());
             insert.setString(3, measure.name());
-            insert.setObject(4, TaskStore.utc(now));
+            insert.setObject(4, SqlValues.utc(now));
             insert.executeUpdate();
         }
         return selectForUpdate(c, queue, measure).orElseThrow();
@@ -64,7 +65,7 @@ public final class SlaStore {
                 + "checked_at = ? WHERE workflow_key = ? AND tier = ? AND measure = ?")) {
             update.setBoolean(1, breached);
             update.setString(2, alertId.orElse(null));
-            update.setObject(3, TaskStore.utc(now));
+            update.setObject(3, SqlValues.utc(now));
             update.setString(4, state.queue().workflowKey());
             update.setInt(5, state.queue().tier());
             update.setString(6, state.measure().name());
@@ -81,14 +82,14 @@ public final class SlaStore {
             insert.setString(4, alert.measure().name());
             insert.setLong(5, alert.observed());
             insert.setLong(6, alert.target());
-            insert.setObject(7, TaskStore.utc(alert.openedAt()));
+            insert.setObject(7, SqlValues.utc(alert.openedAt()));
             insert.executeUpdate();
         }
     }
 
     public static void closeAlert(Connection c, String alertId, Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_sla_alert SET closed_at = ? WHERE id = ?")) {
-            update.setObject(1, TaskStore.utc(at));
+            update.setObject(1, SqlValues.utc(at));
             update.setString(2, alertId);
             update.executeUpdate();
         }
@@ -117,7 +118,7 @@ public final class SlaStore {
                 while (r.next()) {
                     alerts.add(new Alert(r.getString(1), new QueueKey(r.getString(2), r.getInt(3)),
                             Measure.valueOf(r.getString(4)), r.getLong(5), r.getLong(6),
-                            TaskStore.instant(r, 7).orElseThrow(), TaskStore.instant(r, 8)));
+                            SqlValues.instant(r, 7).orElseThrow(), SqlValues.instant(r, 8)));
                 }
             }
         }

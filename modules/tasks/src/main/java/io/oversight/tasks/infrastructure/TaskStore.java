@@ -1,5 +1,14 @@
 package io.oversight.tasks.infrastructure;
 
+import io.oversight.kernel.SqlValues;
+import static io.oversight.kernel.SqlValues.instant;
+import static io.oversight.kernel.SqlValues.jsonArray;
+import static io.oversight.kernel.SqlValues.strings;
+import static io.oversight.kernel.SqlValues.utc;
+
+import io.oversight.tasks.ItemOutcomes;
+import io.oversight.tasks.TaskStatus;
+import io.oversight.tasks.TaskTransition;
 import io.oversight.tasks.Candidate;
 import io.oversight.tasks.ItemStatus;
 import io.oversight.tasks.QueueKey;
@@ -7,7 +16,6 @@ import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.ReviewTask;
 import io.oversight.tasks.TaskPurpose;
 import io.oversight.tasks.TaskResult;
-import io.oversight.tasks.TaskStatus;
 import io.oversight.tasks.TimeoutOutcome;
 import io.oversight.tasks.Verdict;
 import jakarta.json.Json;
@@ -53,15 +61,6 @@ public final class TaskStore {
 
     /** A claimed task whose lease ran out. */
     public record ExpiredLease(String taskId, String itemId, String workflowKey, int tier, String holder) {
-    }
-
-    /** A completed review of an item, as the adjudicator and the consensus rules see it. */
-    public record CompletedReview(String taskId, int slot, int tier, Verdict verdict, List<String> labels,
-            Optional<String> output, Optional<String> rationale, String reviewer, Instant completedAt) {
-
-        public TaskResult result() {
-            return new TaskResult(verdict, labels, output, rationale.orElse(""));
-        }
     }
 
     /** Live task counts of one queue. */
@@ -273,7 +272,7 @@ public final class TaskStore {
                 insert.setString(5, task.purpose().name());
                 insert.setInt(6, task.slot());
                 insert.setInt(7, task.priority());
-                insert.setObject(8, task.slaDeadline().map(TaskStore::utc).orElse(null));
+                insert.setObject(8, task.slaDeadline().map(SqlValues::utc).orElse(null));
                 insert.setDouble(9, task.uncertainty());
                 insert.setLong(10, task.simHash());
                 insert.setObject(11, utc(task.createdAt()));
@@ -359,8 +358,8 @@ public final class TaskStore {
 
     private static boolean markClaimed(Connection c, String taskId, String reviewer, Instant leaseExpiresAt)
             throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET status = 'CLAIMED', lease_holder = ?, "
-                + "lease_expires_at = ?, claims = claims + 1 WHERE id = ? AND status = 'OPEN'")) {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET " + TaskTransition.CLAIM.assignment() + ", lease_holder = ?, "
+                + "lease_expires_at = ?, claims = claims + 1 WHERE id = ? AND " + TaskTransition.CLAIM.guard())) {
             update.setString(1, reviewer);
             update.setObject(2, utc(leaseExpiresAt));
             update.setString(3, taskId);
@@ -387,10 +386,17 @@ public final class TaskStore {
         }
     }
 
-    /** Returns a claimed task to its queue; false if the holder no longer holds it. */
-    public static boolean reopen(Connection c, String taskId, String holder) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET status = 'OPEN', lease_holder = NULL, "
-                + "lease_expires_at = NULL WHERE id = ? AND status = 'CLAIMED' AND lease_holder = ?")) {
+    /**
+     * Returns a claimed task to its queue by {@code transition} (release, skip or lease expiry); false
+     * if the holder no longer holds it.
+     */
+    public static boolean reopen(Connection c, TaskTransition transition, String taskId, String holder) throws SQLException {
+        if (transition.to() != TaskStatus.OPEN) {
+            throw new IllegalArgumentException(transition + " does not reopen a task");
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET " + transition.assignment()
+                + ", lease_holder = NULL, lease_expires_at = NULL WHERE id = ? AND " + transition.guard()
+                + " AND lease_holder = ?")) {
             update.setString(1, taskId);
             update.setString(2, holder);
             return update.executeUpdate() == 1;
@@ -400,10 +406,10 @@ public final class TaskStore {
     /** Completes a held task with the answer as resolved against the prediction; false if no longer held. */
     public static boolean complete(Connection c, String taskId, String holder, TaskResult result, List<String> labels,
             Optional<String> output, Optional<String> guidelineId, Instant at) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET status = 'COMPLETED', "
-                + "lease_holder = NULL, lease_expires_at = NULL, completed_at = ?, result_labels = ?, result_output = ?, "
-                + "verdict = ?, rationale = ?, completed_by = ?, guideline_id = ? WHERE id = ? AND status = 'CLAIMED' "
-                + "AND lease_holder = ?")) {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET " + TaskTransition.COMPLETE.assignment()
+                + ", lease_holder = NULL, lease_expires_at = NULL, completed_at = ?, result_labels = ?, result_output = ?, "
+                + "verdict = ?, rationale = ?, completed_by = ?, guideline_id = ? WHERE id = ? AND "
+                + TaskTransition.COMPLETE.guard() + " AND lease_holder = ?")) {
             update.setObject(1, utc(at));
             update.setString(2, jsonArray(labels));
             update.setString(3, output.orElse(null));
@@ -419,9 +425,9 @@ public final class TaskStore {
 
     public static boolean markEscalated(Connection c, String taskId, String holder, String successorId, Instant at)
             throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET status = 'ESCALATED', "
-                + "lease_holder = NULL, lease_expires_at = NULL, completed_at = ?, escalated_to = ? "
-                + "WHERE id = ? AND status = 'CLAIMED' AND lease_holder = ?")) {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET " + TaskTransition.ESCALATE.assignment()
+                + ", lease_holder = NULL, lease_expires_at = NULL, completed_at = ?, escalated_to = ? "
+                + "WHERE id = ? AND " + TaskTransition.ESCALATE.guard() + " AND lease_holder = ?")) {
             update.setObject(1, utc(at));
             update.setString(2, successorId);
             update.setString(3, taskId);
@@ -431,15 +437,15 @@ public final class TaskStore {
     }
 
     /** The completed reviews and escalation reviews of an item, which decide it. */
-    public static List<CompletedReview> completedReviews(Connection c, String itemId) throws SQLException {
+    public static List<ItemOutcomes.CompletedReview> completedReviews(Connection c, String itemId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT id, slot, tier, verdict, result_labels, result_output, "
                 + "rationale, completed_by, completed_at FROM task_task WHERE item_id = ? AND status = 'COMPLETED' "
                 + "AND purpose IN ('REVIEW', 'ESCALATION') AND NOT gold ORDER BY completed_at, slot")) {
             select.setString(1, itemId);
-            List<CompletedReview> reviews = new ArrayList<>();
+            List<ItemOutcomes.CompletedReview> reviews = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    reviews.add(new CompletedReview(rows.getString(1), rows.getInt(2), rows.getInt(3),
+                    reviews.add(new ItemOutcomes.CompletedReview(rows.getString(1), rows.getInt(2), rows.getInt(3),
                             Verdict.valueOf(rows.getString(4)), strings(rows.getString(5)),
                             Optional.ofNullable(rows.getString(6)), Optional.ofNullable(rows.getString(7)),
                             rows.getString(8), instant(rows, 9).orElseThrow()));
@@ -602,20 +608,6 @@ public final class TaskStore {
         return r.wasNull() ? Optional.empty() : Optional.of(value);
     }
 
-    static Optional<Instant> instant(ResultSet r, String column) throws SQLException {
-        OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
-        return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
-    }
-
-    static Optional<Instant> instant(ResultSet r, int column) throws SQLException {
-        OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
-        return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
     public static Map<String, Double> classScores(String jsonObject) {
         if (jsonObject == null) {
             return Map.of();
@@ -643,30 +635,8 @@ public final class TaskStore {
         }
     }
 
-    static String jsonArray(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        values.forEach(array::add);
-        return array.build().toString();
-    }
-
-    static List<String> strings(String jsonArray) {
-        if (jsonArray == null) {
-            return List.of();
-        }
-        try (var reader = Json.createReader(new StringReader(jsonArray))) {
-            JsonArray array = reader.readArray();
-            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        }
-    }
-
-    /** One completed human review, for agreement metrics. */
-    public record ReviewRecord(String itemId, String workflowKey, int tier, String reviewer, Verdict verdict,
-            List<String> labels, Optional<String> output, List<String> predictedLabels, Optional<String> guidelineId,
-            Instant completedAt) {
-    }
-
     /** Completed reviews (not gold, audit or feedback) of a workflow completed in [from, to), in completion order. */
-    public static List<ReviewRecord> reviewRecords(Connection c, String workflowKey, Instant from, Instant to, int limit)
+    public static List<ItemOutcomes.ReviewRecord> reviewRecords(Connection c, String workflowKey, Instant from, Instant to, int limit)
             throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT t.item_id, t.workflow_key, t.tier, t.completed_by, "
                 + "t.verdict, t.result_labels, t.result_output, i.predicted_labels, t.guideline_id, t.completed_at "
@@ -677,15 +647,117 @@ public final class TaskStore {
             select.setObject(2, utc(from));
             select.setObject(3, utc(to));
             select.setInt(4, limit);
-            List<ReviewRecord> records = new ArrayList<>();
+            List<ItemOutcomes.ReviewRecord> records = new ArrayList<>();
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    records.add(new ReviewRecord(r.getString(1), r.getString(2), r.getInt(3), r.getString(4),
+                    records.add(new ItemOutcomes.ReviewRecord(r.getString(1), r.getString(2), r.getInt(3), r.getString(4),
                             Verdict.valueOf(r.getString(5)), strings(r.getString(6)), Optional.ofNullable(r.getString(7)),
                             strings(r.getString(8)), Optional.ofNullable(r.getString(9)), instant(r, 10).orElseThrow()));
                 }
             }
             return records;
         }
+    }
+
+    // ---- gold tasks and reviewers' work
+
+    public static void markGoldTask(Connection c, String taskId) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET gold = TRUE WHERE id = ?")) {
+            update.setString(1, taskId);
+            update.executeUpdate();
+        }
+    }
+
+
+    /**
+     * Deletes a gold task that was just given back (released, skipped, lease expired): it was cut for
+     * one reviewer's claim and must not wait in the queue as ordinary work.
+     */
+    public static void discardIfGold(Connection c, String taskId) throws SQLException {
+        try (PreparedStatement reviewers = c.prepareStatement("DELETE FROM task_item_reviewer WHERE task_id = ? "
+                + "AND EXISTS (SELECT 1 FROM task_task t WHERE t.id = ? AND t.gold AND t.status = 'OPEN')")) {
+            reviewers.setString(1, taskId);
+            reviewers.setString(2, taskId);
+            reviewers.executeUpdate();
+        }
+        try (PreparedStatement task = c.prepareStatement("DELETE FROM task_task WHERE id = ? AND gold AND status = 'OPEN'")) {
+            task.setString(1, taskId);
+            task.executeUpdate();
+        }
+    }
+
+
+    public static boolean isGoldTask(Connection c, String taskId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT gold FROM task_task WHERE id = ?")) {
+            select.setString(1, taskId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        }
+    }
+
+
+    /** When the reviewer last completed a task, per workflow. */
+    public static Map<String, Instant> lastCompletions(Connection c, String reviewer) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT workflow_key, MAX(completed_at) FROM task_task "
+                + "WHERE completed_by = ? GROUP BY workflow_key")) {
+            select.setString(1, reviewer);
+            Map<String, Instant> last = new HashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    last.put(rows.getString(1), instant(rows, 2).orElseThrow());
+                }
+            }
+            return last;
+        }
+    }
+
+
+    /** When the reviewer completed tasks of a workflow since {@code since}, newest first. */
+    public static List<Instant> completionTimes(Connection c, String reviewer, String workflowKey, Instant since)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT completed_at FROM task_task WHERE completed_by = ? "
+                + "AND workflow_key = ? AND completed_at >= ? ORDER BY completed_at DESC")) {
+            select.setString(1, reviewer);
+            select.setString(2, workflowKey);
+            select.setObject(3, utc(since));
+            List<Instant> times = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    times.add(instant(rows, 1).orElseThrow());
+                }
+            }
+            return times;
+        }
+    }
+
+
+    /** Of {@code itemIds}, those the reviewer has never had and is not excluded from, in the given order. */
+    public static List<String> unseenBy(Connection c, List<String> itemIds, String reviewer, String identityDigest)
+            throws SQLException {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(itemIds.size(), "?"));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT item_id FROM task_item_reviewer WHERE reviewer = ? "
+                + "AND item_id IN (" + in + ") UNION SELECT item_id FROM task_item_exclusion WHERE identity_digest = ? "
+                + "AND item_id IN (" + in + ")")) {
+            int i = 1;
+            select.setString(i++, reviewer);
+            for (String id : itemIds) {
+                select.setString(i++, id);
+            }
+            select.setString(i++, identityDigest);
+            for (String id : itemIds) {
+                select.setString(i++, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    seen.add(rows.getString(1));
+                }
+            }
+        }
+        return itemIds.stream().filter(id -> !seen.contains(id)).toList();
     }
 }

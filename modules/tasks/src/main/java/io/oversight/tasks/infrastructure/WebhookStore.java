@@ -1,5 +1,6 @@
 package io.oversight.tasks.infrastructure;
 
+import io.oversight.kernel.SqlValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,8 +38,8 @@ public final class WebhookStore {
             insert.setString(3, workflowKey);
             insert.setString(4, url);
             insert.setString(5, body);
-            insert.setObject(6, TaskStore.utc(at));
-            insert.setObject(7, TaskStore.utc(at));
+            insert.setObject(6, SqlValues.utc(at));
+            insert.setObject(7, SqlValues.utc(at));
             insert.executeUpdate();
         }
     }
@@ -47,7 +48,7 @@ public final class WebhookStore {
     public static List<Delivery> lockDue(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM task_webhook_delivery "
                 + "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
-            select.setObject(1, TaskStore.utc(now));
+            select.setObject(1, SqlValues.utc(now));
             select.setInt(2, limit);
             return deliveries(select);
         }
@@ -70,7 +71,7 @@ public final class WebhookStore {
                 while (r.next()) {
                     int code = r.getInt(3);
                     Optional<Integer> statusCode = r.wasNull() ? Optional.empty() : Optional.of(code);
-                    attempts.add(new Attempt(r.getInt(1), TaskStore.instant(r, 2).orElseThrow(), statusCode,
+                    attempts.add(new Attempt(r.getInt(1), SqlValues.instant(r, 2).orElseThrow(), statusCode,
                             Optional.ofNullable(r.getString(4)), r.getLong(5)));
                 }
             }
@@ -85,7 +86,7 @@ public final class WebhookStore {
                 + "attempted_at, status_code, error, duration_ms) VALUES (?,?,?,?,?,?)")) {
             insert.setString(1, delivery.id());
             insert.setInt(2, attempt.attempt());
-            insert.setObject(3, TaskStore.utc(attempt.attemptedAt()));
+            insert.setObject(3, SqlValues.utc(attempt.attemptedAt()));
             insert.setObject(4, attempt.statusCode().orElse(null));
             insert.setString(5, attempt.error().map(e -> e.length() > 1000 ? e.substring(0, 1000) : e).orElse(null));
             insert.setLong(6, attempt.durationMillis());
@@ -95,8 +96,8 @@ public final class WebhookStore {
                 + "next_attempt_at = ?, delivered_at = ? WHERE id = ?")) {
             update.setString(1, next.name());
             update.setInt(2, attempt.attempt());
-            update.setObject(3, nextAttemptAt.map(TaskStore::utc).orElse(null));
-            update.setObject(4, next == DeliveryStatus.DELIVERED ? TaskStore.utc(attempt.attemptedAt()) : null);
+            update.setObject(3, nextAttemptAt.map(SqlValues::utc).orElse(null));
+            update.setObject(4, next == DeliveryStatus.DELIVERED ? SqlValues.utc(attempt.attemptedAt()) : null);
             update.setString(5, delivery.id());
             update.executeUpdate();
         }
@@ -107,8 +108,8 @@ public final class WebhookStore {
         try (ResultSet r = select.executeQuery()) {
             while (r.next()) {
                 list.add(new Delivery(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                        DeliveryStatus.valueOf(r.getString(6)), r.getInt(7), TaskStore.instant(r, 8),
-                        TaskStore.instant(r, 9).orElseThrow(), TaskStore.instant(r, 10)));
+                        DeliveryStatus.valueOf(r.getString(6)), r.getInt(7), SqlValues.instant(r, 8),
+                        SqlValues.instant(r, 9).orElseThrow(), SqlValues.instant(r, 10)));
             }
         }
         return list;

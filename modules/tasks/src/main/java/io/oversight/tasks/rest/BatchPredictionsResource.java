@@ -1,5 +1,6 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.kernel.JsonBodies;
 import io.oversight.ledger.Callers;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.application.IntakeService;
@@ -50,7 +51,7 @@ public class BatchPredictionsResource {
     @RolesAllowed(Roles.INTEGRATION)
     @Consumes(MediaType.APPLICATION_JSON)
     public BatchJson submit(@PathParam("workflowKey") String workflowKey, InputStream body) {
-        var requests = PredictionParser.parseBatch(RequestBodies.readObject(body, configuration.maxBatchBodyBytes()));
+        var requests = PredictionParser.parseBatch(JsonBodies.readObject(body, configuration.maxBatchBodyBytes()));
         var submissions = intake.submit(workflowKey, requests, callers.actorIn(Roles.INTEGRATION), true);
         List<PredictionJson> results = submissions.stream().map(s -> TaskViews.prediction(s.item(), s.replayed(),
                 Optional.empty(), uriInfo.getBaseUriBuilder().path("workflows").path(workflowKey).path("predictions")

@@ -2,8 +2,8 @@ package io.oversight.tasks.rest;
 
 import io.oversight.kernel.NotFoundException;
 import io.oversight.kernel.Violations;
-import static io.oversight.tasks.rest.PartialUpdates.or;
-import static io.oversight.tasks.rest.PartialUpdates.parse;
+import static io.oversight.kernel.PartialUpdates.or;
+import static io.oversight.kernel.PartialUpdates.parse;
 
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.OrderingMethod;

@@ -1,5 +1,6 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.kernel.JsonBodies;
 import io.oversight.ledger.Callers;
 import io.oversight.kernel.InvalidInputException;
 import io.oversight.kernel.NotFoundException;
@@ -10,7 +11,7 @@ import io.oversight.tasks.application.FeedbackService;
 import io.oversight.tasks.application.InlineWaits;
 import io.oversight.tasks.application.IntakeService;
 import io.oversight.tasks.application.IntakeService.Submission;
-import io.oversight.tasks.application.QueueService;
+import io.oversight.tasks.TaskLeases;
 import io.oversight.tasks.application.TasksConfiguration;
 import io.oversight.tasks.application.WebhookDispatcher;
 import io.oversight.tasks.domain.PredictionParser;
@@ -58,7 +59,7 @@ public class PredictionsResource {
     InlineWaits inlineWaits;
 
     @Inject
-    QueueService queues;
+    TaskLeases leases;
 
     @Inject
     WebhookDispatcher webhooks;
@@ -83,7 +84,7 @@ public class PredictionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public void submit(@PathParam("workflowKey") String workflowKey, InputStream body,
             @Suspended AsyncResponse response) {
-        PredictionRequest request = PredictionParser.parse(RequestBodies.readObject(body, configuration.maxBodyBytes()));
+        PredictionRequest request = PredictionParser.parse(JsonBodies.readObject(body, configuration.maxBodyBytes()));
         Submission submission = intake.submit(workflowKey, List.of(request), callers.actorIn(Roles.INTEGRATION), false)
                 .get(0);
         ReviewItem item = submission.item();
@@ -151,7 +152,7 @@ public class PredictionsResource {
     }
 
     private ReviewItem itemOf(String workflowKey, String itemId) {
-        return queues.item(itemId).filter(i -> i.workflowKey().equals(workflowKey))
+        return leases.item(itemId, false).filter(i -> i.workflowKey().equals(workflowKey))
                 .orElseThrow(() -> new NotFoundException("No prediction " + itemId + " in workflow " + workflowKey + "."));
     }
 

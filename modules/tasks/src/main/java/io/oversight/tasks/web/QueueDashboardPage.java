@@ -1,7 +1,7 @@
 package io.oversight.tasks.web;
 
 import io.oversight.tasks.QueueStatistics;
-import io.oversight.tasks.application.QueueService;
+import io.oversight.tasks.QueueOverview;
 import io.oversight.tasks.application.SlaMonitor;
 import io.oversight.tasks.infrastructure.SlaStore;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,7 +19,7 @@ public class QueueDashboardPage {
     static final int ALERTS_SHOWN = 20;
 
     @Inject
-    QueueService queues;
+    QueueOverview queues;
 
     @Inject
     SlaMonitor slaMonitor;
@@ -49,27 +49,8 @@ public class QueueDashboardPage {
         return getQueues().stream().filter(q -> !q.withinSla()).count();
     }
 
-    /** A wait as people read it: 42 s, 7 min, 3 h 5 min, 2 d 4 h. */
-    public static String age(Optional<Duration> age) {
-        return age.map(QueueDashboardPage::human).orElse("–");
-    }
-
-    static String human(Duration d) {
-        long seconds = d.toSeconds();
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + " min";
-        }
-        if (seconds < 86_400) {
-            return seconds / 3600 + " h " + (seconds % 3600) / 60 + " min";
-        }
-        return seconds / 86_400 + " d " + (seconds % 86_400) / 3600 + " h";
-    }
-
     public String ageOf(QueueStatistics queue) {
-        return age(queue.oldestOpenAge());
+        return queue.oldestOpenAgeText();
     }
 
     public String slaText(QueueStatistics queue) {
@@ -85,7 +66,7 @@ public class QueueDashboardPage {
     }
 
     public String target(QueueStatistics queue) {
-        String time = queue.maxMinutesToReview().map(m -> "review within " + human(Duration.ofMinutes(m))).orElse("");
+        String time = queue.maxMinutesToReview().map(m -> "review within " + QueueStatistics.human(Duration.ofMinutes(m))).orElse("");
         String depth = queue.maxDepth().map(d -> "at most " + d + " open").orElse("");
         return time.isEmpty() || depth.isEmpty() ? time + depth : time + ", " + depth;
     }

@@ -1,0 +1,83 @@
+package io.oversight.review.decision;
+
+import io.oversight.review.ReviewAnswer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an item's completed independent reviews lead to (SPEC R4). In fixed mode the item waits for
+ * its N reviews, then is decided when they all agree and adjudicated otherwise. In dynamic mode it
+ * starts with two; a disagreement adds one reviewer at a time (when so configured) until a strict
+ * majority agrees or the maximum is reached, and then goes to adjudication.
+ */
+public final class ReviewConsensus {
+
+    /** How a decision was reached; also the item's decision source. */
+    public static final String SINGLE_REVIEW = "REVIEW";
+    public static final String CONSENSUS = "CONSENSUS";
+    public static final String MAJORITY = "MAJORITY";
+
+    public enum Step { WAIT, DECIDE, ADD_REVIEWER, ADJUDICATE }
+
+    /** @param answer the deciding answer, with {@link Step#DECIDE} */
+    public record Outcome(Step step, Optional<ReviewAnswer> answer, Optional<String> source, String explanation) {
+    }
+
+    private ReviewConsensus() {
+    }
+
+    /** How many independent reviews an item starts with. */
+    public static int initialReviews(ReviewSettings settings, int workflowReviewersPerItem) {
+        return settings.reviewMode() == ReviewSettings.ReviewMode.DYNAMIC ? 2 : Math.max(1, workflowReviewersPerItem);
+    }
+
+    /**
+     * @param answers  the completed reviews, in completion order
+     * @param required how many reviews the item currently asks for
+     */
+    public static Outcome evaluate(List<ReviewAnswer> answers, int required, ReviewSettings settings) {
+        if (answers.size() < required) {
+            return new Outcome(Step.WAIT, Optional.empty(), Optional.empty(),
+                    answers.size() + " of " + required + " reviews in");
+        }
+        ReviewAnswer first = answers.get(0);
+        if (answers.stream().allMatch(first::agreesWith)) {
+            String source = answers.size() == 1 ? SINGLE_REVIEW : CONSENSUS;
+            return new Outcome(Step.DECIDE, Optional.of(first), Optional.of(source),
+                    answers.size() == 1 ? "one review" : "all " + answers.size() + " reviews agree");
+        }
+        boolean dynamic = settings.reviewMode() == ReviewSettings.ReviewMode.DYNAMIC;
+        if (dynamic && answers.size() >= 3) {
+            Optional<ReviewAnswer> majority = strictMajority(answers);
+            if (majority.isPresent()) {
+                return new Outcome(Step.DECIDE, majority, Optional.of(MAJORITY),
+                        "a strict majority of " + answers.size() + " reviews agree");
+            }
+        }
+        if (dynamic && settings.onDisagreement() == ReviewSettings.DisagreementPolicy.ADD_REVIEWER
+                && answers.size() < settings.maxReviewers()) {
+            return new Outcome(Step.ADD_REVIEWER, Optional.empty(), Optional.empty(),
+                    answers.size() + " reviews disagree: review " + (answers.size() + 1) + " of at most "
+                            + settings.maxReviewers() + " added");
+        }
+        return new Outcome(Step.ADJUDICATE, Optional.empty(), Optional.empty(),
+                answers.size() + " reviews disagree");
+    }
+
+    private static Optional<ReviewAnswer> strictMajority(List<ReviewAnswer> answers) {
+        List<ReviewAnswer> distinct = new ArrayList<>();
+        for (ReviewAnswer answer : answers) {
+            if (distinct.stream().noneMatch(answer::agreesWith)) {
+                distinct.add(answer);
+            }
+        }
+        for (ReviewAnswer candidate : distinct) {
+            long votes = answers.stream().filter(candidate::agreesWith).count();
+            if (votes * 2 > answers.size()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,42 @@
+package io.oversight.review.rest;
+
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.ledger.Roles;
+import io.oversight.review.ReviewQueues;
+import io.oversight.tasks.QueueKey;
+import io.oversight.tasks.TaskDocuments.ClaimJson;
+import io.oversight.tasks.TaskDocuments.ClaimsJson;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Claim-next on one queue: a reviewer's act, so review's, at the path under tasks' {@code /queues}
+ * that clients have always used (the more specific path wins JAX-RS matching).
+ */
+@Path("queues/{workflowKey}/{tier}/claim-next")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ClaimNextResource {
+
+    @Inject
+    ReviewQueues queues;
+
+    /** Claims the best eligible tasks of the queue under a lease; an empty list when none is eligible. */
+    @POST
+    @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
+    public ClaimsJson claimNext(@PathParam("workflowKey") String workflowKey, @PathParam("tier") int tier,
+            @QueryParam("count") @DefaultValue("1") int count) {
+        if (tier < 1 || tier > 3) {
+            throw InvalidInputException.of("tier", "must be 1, 2 or 3");
+        }
+        return new ClaimsJson(queues.claimNext(new QueueKey(workflowKey, tier), count).stream().map(ClaimJson::of).toList());
+    }
+}

@@ -1,0 +1,120 @@
+package io.oversight.review.rest;
+
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.ledger.Roles;
+import io.oversight.review.GoldItem;
+import io.oversight.review.ReviewerAccuracy;
+import io.oversight.review.ReviewerPause;
+import io.oversight.review.quality.GoldService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+
+/** Gold items, reviewers' accuracy on them, and the pauses that accuracy triggers (SPEC R6). */
+@Path("gold")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GoldResource {
+
+    @Inject
+    GoldService gold;
+
+    public record MarkRequest(String itemId, String verdict, List<String> labels, String output, String rationale) {
+    }
+
+    public record ResumeRequest(String reason) {
+    }
+
+    public record GoldJson(String itemId, String workflow, String verdict, List<String> labels, String output,
+            Instant markedAt) {
+
+        static GoldJson of(GoldItem g) {
+            return new GoldJson(g.itemId(), g.workflowKey(), g.verdict().name(), g.labels(), g.output().orElse(null),
+                    g.markedAt());
+        }
+    }
+
+    public record AccuracyJson(String reviewer, int answers, int correct, Double accuracy, Double windowAccuracy,
+            boolean paused, List<ReviewerAccuracy.DailyAccuracy> trend) {
+
+        static AccuracyJson of(ReviewerAccuracy a) {
+            return new AccuracyJson(a.reviewer(), a.answers(), a.correct(), a.accuracy().orElse(null),
+                    a.windowAccuracy().orElse(null), a.paused(), a.trend());
+        }
+    }
+
+    public record PauseJson(String id, String reviewer, String workflow, String reason, double accuracy, int answers,
+            Instant pausedAt, Instant resumedAt) {
+
+        static PauseJson of(ReviewerPause p) {
+            return new PauseJson(p.id(), p.reviewer(), p.workflowKey(), p.reason(), p.accuracy(), p.answers(),
+                    p.pausedAt(), p.resumedAt().orElse(null));
+        }
+    }
+
+    @POST
+    @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
+    public Response mark(MarkRequest request) {
+        if (request == null || request.itemId() == null || request.itemId().isBlank()) {
+            throw InvalidInputException.of("itemId", "is required: the item whose known answer this is");
+        }
+        GoldItem marked = gold.mark(request.itemId(), ReviewBodies.result(request.verdict(), request.labels(),
+                request.output(), request.rationale()));
+        return Response.status(Response.Status.CREATED).entity(GoldJson.of(marked)).build();
+    }
+
+    @DELETE
+    @Path("{itemId}")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
+    public Response retire(@PathParam("itemId") String itemId) {
+        gold.retire(itemId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
+    public List<GoldJson> active(@QueryParam("workflow") String workflowKey) {
+        return gold.active(required(workflowKey)).stream().map(GoldJson::of).toList();
+    }
+
+    @GET
+    @Path("accuracy")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
+    public List<AccuracyJson> accuracy(@QueryParam("workflow") String workflowKey) {
+        return gold.accuracy(required(workflowKey)).stream().map(AccuracyJson::of).toList();
+    }
+
+    @GET
+    @Path("pauses")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
+    public List<PauseJson> pauses() {
+        return gold.activePauses().stream().map(PauseJson::of).toList();
+    }
+
+    @POST
+    @Path("pauses/{pauseId}/resumption")
+    @RolesAllowed(Roles.ADMIN)
+    public PauseJson resume(@PathParam("pauseId") String pauseId, ResumeRequest request) {
+        return PauseJson.of(gold.resume(pauseId, request == null ? null : request.reason()));
+    }
+
+    private static String required(String workflowKey) {
+        if (workflowKey == null || workflowKey.isBlank()) {
+            throw InvalidInputException.of("workflow", "is required");
+        }
+        return workflowKey;
+    }
+}

@@ -1,0 +1,71 @@
+package io.oversight.review.rest;
+
+import io.oversight.ledger.Roles;
+import io.oversight.review.ReviewerNotice;
+import io.oversight.review.ReviewerWorkload;
+import io.oversight.review.decision.ReviewWork;
+import io.oversight.tasks.TaskDocuments.ClaimJson;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A reviewer's day: the next task from any queue they may work (rotating across workflows), their
+ * workload against the fatigue caps, and the notices adjudication sent them.
+ */
+@Path("review")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
+public class ReviewResource {
+
+    @Inject
+    ReviewWork queues;
+
+    public record WorkloadJson(String workflow, int completedLastHour, int maxPerHour, int completedThisSession,
+            int maxPerSession, Instant sessionStartedAt, String capReached, Long retryAfterSeconds, boolean breakDue,
+            String pausedBecause) {
+
+        static WorkloadJson of(ReviewerWorkload w) {
+            return new WorkloadJson(w.workflowKey(), w.completedLastHour(), w.maxPerHour(), w.completedThisSession(),
+                    w.maxPerSession(), w.sessionStartedAt().orElse(null), w.capReached().orElse(null),
+                    w.retryAfter().map(d -> d.toSeconds()).orElse(null), w.breakDue(), w.pausedBecause().orElse(null));
+        }
+    }
+
+    public record NoticeJson(String id, String itemId, String workflow, String message, Instant createdAt, Instant readAt) {
+
+        static NoticeJson of(ReviewerNotice n) {
+            return new NoticeJson(n.id(), n.itemId(), n.workflowKey(), n.message(), n.createdAt(), n.readAt().orElse(null));
+        }
+    }
+
+    /** 200 with the claimed task, 204 when no queue the caller may work has anything for them. */
+    @POST
+    @Path("next")
+    public Response next() {
+        return queues.claimNextAnywhere().map(ClaimJson::of).map(c -> Response.ok(c).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("workload/{workflowKey}")
+    public WorkloadJson workload(@PathParam("workflowKey") String workflowKey) {
+        return WorkloadJson.of(queues.workload(workflowKey));
+    }
+
+    @GET
+    @Path("notices")
+    public List<NoticeJson> notices() {
+        return queues.myNotices().stream().map(NoticeJson::of).toList();
+    }
+}
