@@ -1,5 +1,9 @@
 /**
- * Review module API: reviewer decisions, blind multi-review, adjudication, gold items and
- * agreement metrics (SPEC R1-R8). Other modules use only this package; sub-packages are internal.
+ * The review module's API: human review of the items tasks queues (SPEC R1-R9). {@link
+ * io.oversight.review.ReviewQueues} is a reviewer's work (claim, decide, skip, release, escalate,
+ * reveal), {@link io.oversight.review.Adjudications} the adjudicator's, {@link
+ * io.oversight.review.GoldStandard} gold items and reviewer accuracy, {@link
+ * io.oversight.review.ReviewHistory} and {@link io.oversight.review.AgreementReports} what reviews say
+ * in aggregate. Other modules use only this package; sub-packages are internal (ADR 0022).
  */
 package io.oversight.review;

@@ -8,7 +8,7 @@ import java.util.Optional;
  * settle an item: its reviews agreed, or an adjudicator decided.
  */
 public record ItemDecided(String itemId, String workflowKey, List<String> labels, Optional<String> output,
-        String source) {
+        DecisionSource source) {
 
     public ItemDecided {
         labels = List.copyOf(labels);

@@ -34,10 +34,9 @@ public interface ItemOutcomes {
     /**
      * A released decision.
      *
-     * @param source  how people reached it: CONSENSUS, SINGLE_REVIEW, ADJUDICATION, FEEDBACK_REVIEW, ...
      * @param reviews how many reviews it rests on
      */
-    record Release(ReviewItem item, Actor by, Verdict verdict, List<String> labels, Optional<String> output, String source,
+    record Release(ReviewItem item, Actor by, Verdict verdict, List<String> labels, Optional<String> output, DecisionSource source,
             boolean modelAgreed, int reviews, Instant at) {
         public Release {
             labels = List.copyOf(labels);

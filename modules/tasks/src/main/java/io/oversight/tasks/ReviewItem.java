@@ -1,5 +1,7 @@
 package io.oversight.tasks;
 
+import io.oversight.governance.IntegrationMode;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ public record ReviewItem(
         String id,
         String workflowKey,
         String clientKey,
-        String integrationMode,
+        IntegrationMode integrationMode,
         String modelSnapshotId,
         List<String> predictedLabels,
         Optional<String> predictedOutput,
@@ -37,14 +39,14 @@ public record ReviewItem(
         String policyId,
         int policyVersion,
         boolean auditSampled,
-        String orderingMethod,
+        OrderingMethod orderingMethod,
         double uncertainty,
         String uncertaintyNote,
         ItemStatus status,
         int reviewsRequired,
         List<String> decisionLabels,
         Optional<String> decisionOutput,
-        Optional<String> decisionSource,
+        Optional<DecisionSource> decisionSource,
         Optional<Verdict> decisionVerdict,
         Optional<Boolean> modelAgreed,
         Optional<TimeoutOutcome> inlineTimeoutOutcome,

@@ -1,6 +1,9 @@
 /**
- * Tasks module API: intake of predictions, routing decisions, tiered review queues with leases,
- * SLAs and active-learning order (SPEC T2-T9). Other modules use only this package; sub-packages
- * are internal.
+ * The tasks module's API: the work items (SPEC T1-T9). Intake turns predictions into items and tasks,
+ * routing decides which a person must see, queues hold tasks under leases, and delivery gets decisions
+ * back to the customer. Review works on items only through {@link io.oversight.tasks.TaskLeases},
+ * {@link io.oversight.tasks.ItemOutcomes} and {@link io.oversight.tasks.QueueOverview}, and answers
+ * {@link io.oversight.tasks.ReviewDemand} (ADR 0022). Other modules use only this package;
+ * sub-packages are internal.
  */
 package io.oversight.tasks;

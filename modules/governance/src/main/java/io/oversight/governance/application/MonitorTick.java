@@ -1,7 +1,6 @@
 package io.oversight.governance.application;
 
 import io.oversight.governance.AlertRule;
-import io.oversight.governance.LoopObservations;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorSettings;
 import io.oversight.governance.MonitorValue;

@@ -1,5 +1,7 @@
 package io.oversight.review.adjudication;
 
+import io.oversight.review.quality.NoticeStore;
+import io.oversight.tasks.DecisionSource;
 import io.oversight.tasks.ItemOutcomes;
 import io.oversight.tasks.TaskLeases;
 import io.oversight.review.decision.ReviewLedger;
@@ -25,7 +27,6 @@ import io.oversight.tasks.ReviewItem;
 import io.oversight.review.ReviewSummary;
 import io.oversight.tasks.TaskResult;
 import io.oversight.review.decision.ReviewSettings;
-import io.oversight.review.decision.ReviewStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -93,8 +94,8 @@ public class AdjudicationService implements Adjudications {
         return inTransaction.call(() -> {
             Instant now = clock.instant();
             Optional<String> taken = database.run("claiming an adjudication", c -> {
-                for (String id : ReviewStore.adjudicationCandidates(c, workflowKey, login, now, 16)) {
-                    if (ReviewStore.claimAdjudication(c, id, login, now, now.plusSeconds(leaseSeconds))) {
+                for (String id : AdjudicationStore.adjudicationCandidates(c, workflowKey, login, now, 16)) {
+                    if (AdjudicationStore.claimAdjudication(c, id, login, now, now.plusSeconds(leaseSeconds))) {
                         return Optional.of(id);
                     }
                 }
@@ -115,9 +116,9 @@ public class AdjudicationService implements Adjudications {
     public List<AdjudicationCase> mine() {
         callers.actorIn(Roles.ADJUDICATOR);
         String login = callers.login();
-        List<ReviewStore.Adjudication> held = database.run("reading adjudications", c -> ReviewStore.adjudicationsHeldBy(c, login));
+        List<AdjudicationStore.Adjudication> held = database.run("reading adjudications", c -> AdjudicationStore.adjudicationsHeldBy(c, login));
         List<AdjudicationCase> cases = new ArrayList<>();
-        for (ReviewStore.Adjudication a : held) {
+        for (AdjudicationStore.Adjudication a : held) {
             cases.add(caseOf(a.id(), reviewSettings.of(a.workflowKey())));
         }
         return cases;
@@ -128,8 +129,8 @@ public class AdjudicationService implements Adjudications {
         Actor actor = callers.actorIn(Roles.ADJUDICATOR);
         String login = callers.login();
         return inTransaction.call(() -> {
-            ReviewStore.Adjudication a = held(adjudicationId, login);
-            database.run("releasing an adjudication", c -> ReviewStore.releaseAdjudication(c, adjudicationId, login));
+            AdjudicationStore.Adjudication a = held(adjudicationId, login);
+            database.run("releasing an adjudication", c -> AdjudicationStore.releaseAdjudication(c, adjudicationId, login));
             ledger.write(ledger.record(ReviewLedger.ADJUDICATION_RELEASED, actor, a.workflowKey())
                     .subject("adjudication", adjudicationId).occurredAt(clock.instant()).attribute("item", a.itemId()));
             return caseOf(adjudicationId, reviewSettings.of(a.workflowKey()));
@@ -141,7 +142,7 @@ public class AdjudicationService implements Adjudications {
         Actor actor = callers.actorIn(Roles.ADJUDICATOR);
         String login = callers.login();
         return inTransaction.call(() -> {
-            ReviewStore.Adjudication a = held(adjudicationId, login);
+            AdjudicationStore.Adjudication a = held(adjudicationId, login);
             ReviewSettings settings = reviewSettings.of(a.workflowKey());
             ReviewItem item = leases.item(a.itemId(), true).orElseThrow();
             ResultRules.check(result, workflows.find(a.workflowKey()).orElseThrow(), item, ReviewSettings.RationaleRule.ALWAYS);
@@ -150,7 +151,7 @@ public class AdjudicationService implements Adjudications {
             List<String> labels = answer.labels().stream().sorted().toList();
             Instant now = clock.instant();
             database.run("deciding an adjudication", c -> {
-                if (!ReviewStore.completeAdjudication(c, adjudicationId, login, result.verdict(), labels, answer.output(),
+                if (!AdjudicationStore.completeAdjudication(c, adjudicationId, login, result.verdict(), labels, answer.output(),
                         result.rationale(), now)) {
                     throw new ConflictException("Adjudication " + adjudicationId + " is no longer yours to decide.");
                 }
@@ -170,7 +171,7 @@ public class AdjudicationService implements Adjudications {
             answer.output().ifPresent(o -> record.attribute("outputDigest", LedgerRecord.digestOf(o).hex()));
             guideline.ifPresent(g -> record.guideline(g.id(), g.contentDigest()));
             ledger.write(record);
-            decisions.decide(item, answer, Decisions.SOURCE_ADJUDICATION, actor, reviews.size(), now);
+            decisions.decide(item, answer, DecisionSource.ADJUDICATION, actor, reviews.size(), now);
             if (notifyReviewers) {
                 database.run("sending notices", c -> {
                     notifyChangedReviewers(c, item, reviews, answer, result.rationale(), now);
@@ -190,7 +191,7 @@ public class AdjudicationService implements Adjudications {
             }
             String message = "Your answer on item " + item.id() + " (" + describe(theirs) + ") was changed to "
                     + describe(decided) + " by adjudication, because: " + rationale;
-            ReviewStore.insertNotice(c, UUID.randomUUID().toString(), review.reviewer(), item.id(), item.workflowKey(),
+            NoticeStore.insertNotice(c, UUID.randomUUID().toString(), review.reviewer(), item.id(), item.workflowKey(),
                     message.length() > 6000 ? message.substring(0, 6000) : message, now);
         }
     }
@@ -209,13 +210,13 @@ public class AdjudicationService implements Adjudications {
         Instant since = clock.instant().minus(Duration.ofDays(30));
         return database.run("counting adjudications", c -> {
             List<AdjudicationQueue> queues = new ArrayList<>();
-            Map<String, ReviewStore.AdjudicationCounts> counts = new TreeMap<>();
-            ReviewStore.adjudicationCounts(c).forEach(a -> counts.put(a.workflowKey(), a));
+            Map<String, AdjudicationStore.AdjudicationCounts> counts = new TreeMap<>();
+            AdjudicationStore.adjudicationCounts(c).forEach(a -> counts.put(a.workflowKey(), a));
             for (var workflow : workflows.list()) {
-                counts.putIfAbsent(workflow.key(), new ReviewStore.AdjudicationCounts(workflow.key(), 0, 0));
+                counts.putIfAbsent(workflow.key(), new AdjudicationStore.AdjudicationCounts(workflow.key(), 0, 0));
             }
-            for (ReviewStore.AdjudicationCounts count : counts.values()) {
-                List<Duration> leadTimes = ReviewStore.completedAdjudications(c, count.workflowKey(), since).stream()
+            for (AdjudicationStore.AdjudicationCounts count : counts.values()) {
+                List<Duration> leadTimes = AdjudicationStore.completedAdjudications(c, count.workflowKey(), since).stream()
                         .map(a -> Duration.between(a.createdAt(), a.completedAt().orElseThrow())).sorted().toList();
                 queues.add(new AdjudicationQueue(count.workflowKey(), count.open(), count.claimed(), leadTimes.size(),
                         percentile(leadTimes, 0.5), percentile(leadTimes, 0.9)));
@@ -233,8 +234,8 @@ public class AdjudicationService implements Adjudications {
         return Optional.of(sorted.get(Math.max(0, rank - 1)));
     }
 
-    private ReviewStore.Adjudication held(String adjudicationId, String login) {
-        ReviewStore.Adjudication a = database.run("reading an adjudication", c -> ReviewStore.adjudication(c, adjudicationId, true))
+    private AdjudicationStore.Adjudication held(String adjudicationId, String login) {
+        AdjudicationStore.Adjudication a = database.run("reading an adjudication", c -> AdjudicationStore.adjudication(c, adjudicationId, true))
                 .orElseThrow(() -> new NotFoundException("No adjudication " + adjudicationId + "."));
         if (!"CLAIMED".equals(a.status()) || !a.holder().orElse("").equals(login)) {
             throw new ConflictException("You do not hold adjudication " + adjudicationId + " (it is " + a.status() + ").");
@@ -247,8 +248,8 @@ public class AdjudicationService implements Adjudications {
     }
 
     private AdjudicationCase caseOf(String adjudicationId, ReviewSettings settings) {
-        ReviewStore.Adjudication a = database.run("reading an adjudication",
-                c -> ReviewStore.adjudication(c, adjudicationId, false)).orElseThrow();
+        AdjudicationStore.Adjudication a = database.run("reading an adjudication",
+                c -> AdjudicationStore.adjudication(c, adjudicationId, false)).orElseThrow();
         ReviewItem item = leases.item(a.itemId(), false).orElseThrow();
         List<ReviewSummary> reviews = new ArrayList<>();
         int n = 0;

@@ -1,23 +1,20 @@
 package io.oversight.review.decision;
 
+import io.oversight.review.adjudication.AdjudicationStore;
 import io.oversight.tasks.ItemOutcomes;
 import io.oversight.tasks.TaskLeases;
 import io.oversight.ledger.Database;
 import io.oversight.ledger.Actor;
-import io.oversight.ledger.LedgerRecord;
-import io.oversight.tasks.ItemDecided;
-import io.oversight.tasks.ItemStatus;
+import io.oversight.tasks.DecisionSource;
 import io.oversight.review.ReviewAnswer;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.ReviewTask;
-import io.oversight.tasks.TaskPurpose;
 import io.oversight.tasks.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,9 +27,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Decisions {
-
-    public static final String SOURCE_FEEDBACK_REVIEW = "FEEDBACK_REVIEW";
-    public static final String SOURCE_ADJUDICATION = "ADJUDICATION";
 
     @Inject
     Database database;
@@ -66,7 +60,7 @@ public class Decisions {
                         .attribute("labels", String.join(",", answer.labels().stream().sorted().toList())));
                 reporting.audited(item, agreed, now);
             }
-            case FEEDBACK -> decide(item, answer, SOURCE_FEEDBACK_REVIEW, reviewer, 1, now);
+            case FEEDBACK -> decide(item, answer, DecisionSource.FEEDBACK_REVIEW, reviewer, 1, now);
             case REVIEW, ESCALATION -> weigh(item, task, reviewer, settings, now);
             default -> throw new IllegalStateException("unknown purpose " + task.purpose());
         }
@@ -101,7 +95,7 @@ public class Decisions {
         String adjudicationId = UUID.randomUUID().toString();
         outcomes.awaitAdjudication(item.id());
         database.run("opening an adjudication", c -> {
-            ReviewStore.insertAdjudication(c, adjudicationId, item.id(), item.workflowKey(), now);
+            AdjudicationStore.insertAdjudication(c, adjudicationId, item.id(), item.workflowKey(), now);
             return null;
         });
         ledger.write(ledger.record(ReviewLedger.ITEM_DISAGREEMENT, Actor.system("review-consensus"), item.workflowKey())
@@ -112,7 +106,7 @@ public class Decisions {
     }
 
     /** Releases the item with {@code answer}: tasks records the decision, delivers it and writes its ledger record. */
-    public void decide(ReviewItem item, ReviewAnswer answer, String source, Actor by, int reviews, Instant now) {
+    public void decide(ReviewItem item, ReviewAnswer answer, DecisionSource source, Actor by, int reviews, Instant now) {
         boolean agreed = answer.agreesWith(modelAnswer(item));
         Verdict verdict = answer.verdict() == Verdict.REJECT ? Verdict.REJECT : agreed ? Verdict.APPROVE : Verdict.CORRECT;
         List<String> labels = answer.labels().stream().sorted().toList();

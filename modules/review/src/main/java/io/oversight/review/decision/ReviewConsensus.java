@@ -2,6 +2,7 @@ package io.oversight.review.decision;
 
 import io.oversight.review.ReviewAnswer;
 import java.util.ArrayList;
+import io.oversight.tasks.DecisionSource;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,15 +14,11 @@ import java.util.Optional;
  */
 public final class ReviewConsensus {
 
-    /** How a decision was reached; also the item's decision source. */
-    public static final String SINGLE_REVIEW = "REVIEW";
-    public static final String CONSENSUS = "CONSENSUS";
-    public static final String MAJORITY = "MAJORITY";
 
     public enum Step { WAIT, DECIDE, ADD_REVIEWER, ADJUDICATE }
 
     /** @param answer the deciding answer, with {@link Step#DECIDE} */
-    public record Outcome(Step step, Optional<ReviewAnswer> answer, Optional<String> source, String explanation) {
+    public record Outcome(Step step, Optional<ReviewAnswer> answer, Optional<DecisionSource> source, String explanation) {
     }
 
     private ReviewConsensus() {
@@ -43,7 +40,7 @@ public final class ReviewConsensus {
         }
         ReviewAnswer first = answers.get(0);
         if (answers.stream().allMatch(first::agreesWith)) {
-            String source = answers.size() == 1 ? SINGLE_REVIEW : CONSENSUS;
+            DecisionSource source = answers.size() == 1 ? DecisionSource.REVIEW : DecisionSource.CONSENSUS;
             return new Outcome(Step.DECIDE, Optional.of(first), Optional.of(source),
                     answers.size() == 1 ? "one review" : "all " + answers.size() + " reviews agree");
         }
@@ -51,7 +48,7 @@ public final class ReviewConsensus {
         if (dynamic && answers.size() >= 3) {
             Optional<ReviewAnswer> majority = strictMajority(answers);
             if (majority.isPresent()) {
-                return new Outcome(Step.DECIDE, majority, Optional.of(MAJORITY),
+                return new Outcome(Step.DECIDE, majority, Optional.of(DecisionSource.MAJORITY),
                         "a strict majority of " + answers.size() + " reviews agree");
             }
         }

@@ -36,7 +36,7 @@ public class ReviewSettingsService {
 
     /** The stored settings, or the defaults while none were saved. */
     public ReviewSettings of(String workflowKey) {
-        return database.run("reading review settings", c -> ReviewStore.settings(c, workflowKey))
+        return database.run("reading review settings", c -> ReviewSettingsStore.settings(c, workflowKey))
                 .orElseGet(() -> ReviewSettings.defaults(workflowKey));
     }
 
@@ -48,7 +48,7 @@ public class ReviewSettingsService {
         Actor actor = callers.actorIn(List.of(Roles.GOVERNANCE, Roles.ADMIN));
         return inTransaction.call(() -> {
             database.run("saving review settings", c -> {
-                ReviewStore.saveSettings(c, settings, clock.instant());
+                ReviewSettingsStore.saveSettings(c, settings, clock.instant());
                 return null;
             });
             ledger.write(ledger.record(ReviewLedger.REVIEW_SETTINGS_CHANGED, actor, settings.workflowKey())

@@ -1,5 +1,7 @@
 package io.oversight.review.decision;
 
+import io.oversight.review.quality.NoticeStore;
+import io.oversight.review.quality.PauseStore;
 import io.oversight.tasks.ItemOutcomes;
 import io.oversight.tasks.QueueOverview;
 import io.oversight.tasks.TaskLeases;
@@ -7,7 +9,6 @@ import io.oversight.review.quality.GoldService;
 import io.oversight.ledger.InTransaction;
 import io.oversight.ledger.Database;
 import io.oversight.ledger.Callers;
-import io.oversight.kernel.ConflictException;
 import io.oversight.kernel.ForbiddenException;
 import io.oversight.kernel.InvalidInputException;
 import io.oversight.kernel.NotFoundException;
@@ -16,7 +17,6 @@ import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
 import io.oversight.governance.RoutingPolicies;
 import io.oversight.governance.RoutingPolicy;
-import io.oversight.governance.SlaTarget;
 import io.oversight.governance.TaskKind;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
@@ -37,11 +37,9 @@ import io.oversight.review.ReviewerNotice;
 import io.oversight.review.ReviewerWorkload;
 import io.oversight.tasks.ReviewTask;
 import io.oversight.tasks.TaskResult;
-import io.oversight.tasks.TaskStatus;
 import io.oversight.review.quality.FatigueLimitException;
 import io.oversight.review.quality.Workload;
 import io.oversight.review.quality.QualificationStore;
-import io.oversight.tasks.infrastructure.SlaStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -56,7 +54,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * A reviewer's work on the tiered queues (SPEC T5, T6, R2, R8): claim-next (with gold items served in
@@ -197,7 +194,7 @@ public class ReviewWork implements ReviewQueues {
     }
 
     private void refuseIfPausedOrTired(String login, String workflowKey, ReviewSettings review) {
-        database.run("reading pauses", c -> ReviewStore.activePause(c, login, workflowKey)).ifPresent(pause -> {
+        database.run("reading pauses", c -> PauseStore.activePause(c, login, workflowKey)).ifPresent(pause -> {
             throw new ForbiddenException("You are paused in " + workflowKey + " since " + pause.pausedAt() + ": "
                     + pause.reason() + ". An administrator must resume you.");
         });
@@ -218,8 +215,8 @@ public class ReviewWork implements ReviewQueues {
         String login = callers.login();
         ReviewSettings review = reviewSettings.of(workflowKey);
         Workload w = workloadOf(login, workflowKey, review);
-        Optional<String> paused = database.run("reading pauses", c -> ReviewStore.activePause(c, login, workflowKey))
-                .map(ReviewStore.Pause::reason);
+        Optional<String> paused = database.run("reading pauses", c -> PauseStore.activePause(c, login, workflowKey))
+                .map(PauseStore.Pause::reason);
         return new ReviewerWorkload(workflowKey, w.completedLastHour(), review.maxItemsPerHour(), w.completedThisSession(),
                 review.maxItemsPerSession(), w.sessionStartedAt(), w.capReached(), w.retryAfter(), w.breakDue(), paused);
     }
@@ -228,10 +225,10 @@ public class ReviewWork implements ReviewQueues {
     public List<ReviewerNotice> myNotices() {
         String login = callers.login();
         return inTransaction.call(() -> database.run("reading notices", c -> {
-            List<ReviewerNotice> notices = ReviewStore.notices(c, login, 50).stream()
+            List<ReviewerNotice> notices = NoticeStore.notices(c, login, 50).stream()
                     .map(n -> new ReviewerNotice(n.id(), n.itemId(), n.workflowKey(), n.message(), n.createdAt(), n.readAt()))
                     .toList();
-            ReviewStore.markNoticesRead(c, login, clock.instant());
+            NoticeStore.markNoticesRead(c, login, clock.instant());
             return notices;
         }));
     }

@@ -23,11 +23,8 @@ import io.oversight.review.ReviewAnswer;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.review.ReviewerAccuracy;
 import io.oversight.review.ReviewerPause;
-import io.oversight.tasks.TaskPurpose;
 import io.oversight.tasks.TaskResult;
 import io.oversight.review.decision.ReviewSettings;
-import io.oversight.review.decision.ReviewStore;
-import io.oversight.tasks.infrastructure.TaskRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -95,13 +92,13 @@ public class GoldService implements GoldStandard {
             ResultRules.check(answer, workflow, item, ReviewSettings.RationaleRule.NEVER);
             ReviewAnswer resolved = ReviewAnswer.of(answer, item.predictedLabels(), item.predictedOutput());
             Instant now = clock.instant();
-            ReviewStore.Gold gold = new ReviewStore.Gold(itemId, item.workflowKey(), resolved.verdict(),
+            GoldStore.Gold gold = new GoldStore.Gold(itemId, item.workflowKey(), resolved.verdict(),
                     resolved.labels().stream().sorted().toList(), resolved.output(), login, now);
             database.run("marking a gold item", c -> {
-                if (ReviewStore.gold(c, itemId).isPresent()) {
+                if (GoldStore.gold(c, itemId).isPresent()) {
                     throw InvalidInputException.of("itemId", "is already a gold item");
                 }
-                ReviewStore.insertGold(c, gold);
+                GoldStore.insertGold(c, gold);
                 return null;
             });
             LedgerRecord.Builder record = ledger.record(ReviewLedger.GOLD_MARKED, actor, item.workflowKey())
@@ -121,10 +118,10 @@ public class GoldService implements GoldStandard {
     public void retire(String itemId) {
         Actor actor = callers.actorIn(List.of(Roles.GOVERNANCE, Roles.ADMIN));
         inTransaction.call(() -> {
-            ReviewStore.Gold gold = database.run("reading a gold item", c -> ReviewStore.gold(c, itemId))
+            GoldStore.Gold gold = database.run("reading a gold item", c -> GoldStore.gold(c, itemId))
                     .orElseThrow(() -> new NotFoundException("No active gold item " + itemId + "."));
             Instant now = clock.instant();
-            database.run("retiring a gold item", c -> ReviewStore.retireGold(c, itemId, now));
+            database.run("retiring a gold item", c -> GoldStore.retireGold(c, itemId, now));
             ledger.write(ledger.record(ReviewLedger.GOLD_RETIRED, actor, gold.workflowKey())
                     .subject("item", itemId).occurredAt(now));
             return null;
@@ -133,7 +130,7 @@ public class GoldService implements GoldStandard {
 
     @Override
     public List<GoldItem> active(String workflowKey) {
-        return database.run("listing gold items", c -> ReviewStore.activeGold(c, workflowKey)).stream()
+        return database.run("listing gold items", c -> GoldStore.activeGold(c, workflowKey)).stream()
                 .map(GoldService::toItem).toList();
     }
 
@@ -142,27 +139,27 @@ public class GoldService implements GoldStandard {
         ReviewSettings settings = reviewSettings.of(workflowKey);
         Instant since = clock.instant().minus(HISTORY);
         return database.run("measuring gold accuracy", c -> {
-            Map<String, List<ReviewStore.GoldAnswer>> byReviewer = new TreeMap<>();
-            for (ReviewStore.GoldAnswer answer : ReviewStore.goldAnswers(c, workflowKey, since)) {
+            Map<String, List<GoldStore.GoldAnswer>> byReviewer = new TreeMap<>();
+            for (GoldStore.GoldAnswer answer : GoldStore.goldAnswers(c, workflowKey, since)) {
                 byReviewer.computeIfAbsent(answer.reviewer(), r -> new ArrayList<>()).add(answer);
             }
             List<ReviewerAccuracy> accuracy = new ArrayList<>();
-            for (Map.Entry<String, List<ReviewStore.GoldAnswer>> entry : byReviewer.entrySet()) {
+            for (Map.Entry<String, List<GoldStore.GoldAnswer>> entry : byReviewer.entrySet()) {
                 String reviewer = entry.getKey();
-                List<ReviewStore.GoldAnswer> answers = entry.getValue();
-                int correct = (int) answers.stream().filter(ReviewStore.GoldAnswer::correct).count();
+                List<GoldStore.GoldAnswer> answers = entry.getValue();
+                int correct = (int) answers.stream().filter(GoldStore.GoldAnswer::correct).count();
                 GoldAccuracy window = windowOf(c, reviewer, workflowKey, settings);
                 accuracy.add(new ReviewerAccuracy(reviewer, answers.size(), correct,
                         Optional.of((double) correct / answers.size()), window.accuracy(),
-                        ReviewStore.activePause(c, reviewer, workflowKey).isPresent(), trend(answers)));
+                        PauseStore.activePause(c, reviewer, workflowKey).isPresent(), trend(answers)));
             }
             return accuracy;
         });
     }
 
-    private static List<ReviewerAccuracy.DailyAccuracy> trend(List<ReviewStore.GoldAnswer> answers) {
+    private static List<ReviewerAccuracy.DailyAccuracy> trend(List<GoldStore.GoldAnswer> answers) {
         Map<LocalDate, int[]> days = new LinkedHashMap<>();
-        for (ReviewStore.GoldAnswer answer : answers) {
+        for (GoldStore.GoldAnswer answer : answers) {
             int[] counts = days.computeIfAbsent(answer.answeredAt().atZone(ZoneOffset.UTC).toLocalDate(), d -> new int[2]);
             counts[0]++;
             counts[1] += answer.correct() ? 1 : 0;
@@ -174,7 +171,7 @@ public class GoldService implements GoldStandard {
 
     @Override
     public List<ReviewerPause> activePauses() {
-        return database.run("listing pauses", c -> ReviewStore.pauses(c, true)).stream().map(GoldService::toPause).toList();
+        return database.run("listing pauses", c -> PauseStore.pauses(c, true)).stream().map(GoldService::toPause).toList();
     }
 
     @Override
@@ -185,16 +182,16 @@ public class GoldService implements GoldStandard {
         Actor actor = callers.actorIn(Roles.ADMIN);
         String login = callers.login();
         return inTransaction.call(() -> {
-            ReviewStore.Pause pause = database.run("reading a pause", c -> ReviewStore.pause(c, pauseId))
+            PauseStore.Pause pause = database.run("reading a pause", c -> PauseStore.pause(c, pauseId))
                     .orElseThrow(() -> new NotFoundException("No pause " + pauseId + "."));
             Instant now = clock.instant();
-            boolean resumed = database.run("resuming a reviewer", c -> ReviewStore.resume(c, pauseId, login, now));
+            boolean resumed = database.run("resuming a reviewer", c -> PauseStore.resume(c, pauseId, login, now));
             if (!resumed) {
                 throw new ConflictException("Pause " + pauseId + " was already lifted.");
             }
             ledger.write(ledger.record(ReviewLedger.REVIEWER_RESUMED, actor, pause.workflowKey())
                     .subject("pause", pauseId).occurredAt(now).rationale(reason));
-            return toPause(database.run("reading a pause", c -> ReviewStore.pause(c, pauseId)).orElseThrow());
+            return toPause(database.run("reading a pause", c -> PauseStore.pause(c, pauseId)).orElseThrow());
         });
     }
 
@@ -206,7 +203,7 @@ public class GoldService implements GoldStandard {
         if (settings.goldRate() <= 0 || ThreadLocalRandom.current().nextDouble() >= settings.goldRate()) {
             return Optional.empty();
         }
-        List<String> active = database.run("reading gold items", c -> ReviewStore.activeGoldItemIds(c, queue.workflowKey()));
+        List<String> active = database.run("reading gold items", c -> GoldStore.activeGoldItemIds(c, queue.workflowKey()));
         List<String> unseen = leases.unseenBy(active, login);
         if (unseen.isEmpty()) {
             return Optional.empty();
@@ -225,17 +222,17 @@ public class GoldService implements GoldStandard {
     public boolean score(String taskId, ReviewItem item, ReviewAnswer answer, String login, Actor reviewer,
             ReviewSettings settings, Instant now) {
         return database.run("scoring a gold answer", c -> {
-            ReviewStore.Gold gold = ReviewStore.gold(c, item.id()).orElse(null);
+            GoldStore.Gold gold = GoldStore.gold(c, item.id()).orElse(null);
             boolean correct = gold != null && answer.agreesWith(new ReviewAnswer(gold.verdict(),
                     Set.copyOf(gold.labels()), gold.output()));
-            ReviewStore.insertGoldAnswer(c, taskId, item.id(), item.workflowKey(), login, correct, now);
+            GoldStore.insertGoldAnswer(c, taskId, item.id(), item.workflowKey(), login, correct, now);
             GoldAccuracy window = windowOf(c, login, item.workflowKey(), settings);
-            if (window.pause() && ReviewStore.activePause(c, login, item.workflowKey()).isEmpty()) {
+            if (window.pause() && PauseStore.activePause(c, login, item.workflowKey()).isEmpty()) {
                 String pauseId = UUID.randomUUID().toString();
                 String reason = String.format(Locale.ROOT,
                         "gold accuracy %.0f%% over the latest %d answers is under %.0f%%",
                         100 * window.accuracy().orElse(0.0), window.answers(), 100 * settings.goldPauseBelow());
-                ReviewStore.insertPause(c, new ReviewStore.Pause(pauseId, login, item.workflowKey(), reason,
+                PauseStore.insertPause(c, new PauseStore.Pause(pauseId, login, item.workflowKey(), reason,
                         window.accuracy().orElse(0.0), window.answers(), now, Optional.empty(), Optional.empty()));
                 ledger.write(ledger.record(ReviewLedger.REVIEWER_PAUSED, Actor.system("gold-monitor"), item.workflowKey())
                         .subject("pause", pauseId).occurredAt(now)
@@ -251,15 +248,15 @@ public class GoldService implements GoldStandard {
 
     private static GoldAccuracy windowOf(Connection c, String reviewer, String workflowKey, ReviewSettings settings)
             throws SQLException {
-        Instant since = ReviewStore.lastResume(c, reviewer, workflowKey).orElse(Instant.EPOCH);
-        return GoldAccuracy.of(ReviewStore.goldCorrectness(c, workflowKey, reviewer, since, settings.goldWindow()), settings);
+        Instant since = PauseStore.lastResume(c, reviewer, workflowKey).orElse(Instant.EPOCH);
+        return GoldAccuracy.of(GoldStore.goldCorrectness(c, workflowKey, reviewer, since, settings.goldWindow()), settings);
     }
 
-    private static GoldItem toItem(ReviewStore.Gold gold) {
+    private static GoldItem toItem(GoldStore.Gold gold) {
         return new GoldItem(gold.itemId(), gold.workflowKey(), gold.verdict(), gold.labels(), gold.output(), gold.markedAt());
     }
 
-    static ReviewerPause toPause(ReviewStore.Pause p) {
+    static ReviewerPause toPause(PauseStore.Pause p) {
         return new ReviewerPause(p.id(), p.reviewer(), p.workflowKey(), p.reason(), p.accuracy(), p.answers(),
                 p.pausedAt(), p.resumedAt());
     }

@@ -1,6 +1,5 @@
 package io.oversight.review.quality;
 
-import io.oversight.tasks.infrastructure.SettingsStore;
 import io.oversight.review.decision.ReviewLedger;
 import io.oversight.ledger.InTransaction;
 import io.oversight.ledger.Database;

@@ -1,5 +1,6 @@
 package io.oversight.review.decision;
 
+import io.oversight.tasks.DecisionSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,8 +51,8 @@ class ReviewConsensusTest {
         assertEquals(ReviewConsensus.Step.WAIT, ReviewConsensus.evaluate(List.of(approve()), 2, fixed).step());
         ReviewConsensus.Outcome agreed = ReviewConsensus.evaluate(List.of(approve(), correct("fraud")), 2, fixed);
         assertEquals(ReviewConsensus.Step.DECIDE, agreed.step());
-        assertEquals(ReviewConsensus.CONSENSUS, agreed.source().orElseThrow());
-        assertEquals(ReviewConsensus.SINGLE_REVIEW,
+        assertEquals(DecisionSource.CONSENSUS, agreed.source().orElseThrow());
+        assertEquals(DecisionSource.REVIEW,
                 ReviewConsensus.evaluate(List.of(reject()), 1, fixed).source().orElseThrow());
         assertEquals(ReviewConsensus.Step.ADJUDICATE,
                 ReviewConsensus.evaluate(List.of(approve(), correct("ok"), approve()), 3, fixed).step(),
@@ -70,7 +71,7 @@ class ReviewConsensusTest {
         ReviewConsensus.Outcome majority = ReviewConsensus.evaluate(List.of(approve(), correct("ok"), correct("ok")), 3,
                 addReviewer);
         assertEquals(ReviewConsensus.Step.DECIDE, majority.step());
-        assertEquals(ReviewConsensus.MAJORITY, majority.source().orElseThrow());
+        assertEquals(DecisionSource.MAJORITY, majority.source().orElseThrow());
         assertEquals(Verdict.CORRECT, majority.answer().orElseThrow().verdict());
         assertEquals(ReviewConsensus.Step.ADJUDICATE,
                 ReviewConsensus.evaluate(List.of(approve(), correct("ok"), reject()), 3, addReviewer).step(),

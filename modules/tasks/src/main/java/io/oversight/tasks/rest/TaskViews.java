@@ -1,23 +1,15 @@
 package io.oversight.tasks.rest;
 
-import io.oversight.tasks.Candidate;
+import io.oversight.governance.IntegrationMode;
 import io.oversight.tasks.TaskDocuments;
-import io.oversight.tasks.ClaimedTask;
-import io.oversight.tasks.Preference;
-import io.oversight.tasks.QueueStatistics;
 import io.oversight.tasks.ReviewItem;
-import io.oversight.tasks.ReviewTask;
 import io.oversight.tasks.TimeoutOutcome;
-import io.oversight.tasks.application.InlineWaits;
-import io.oversight.tasks.domain.IntakeSettings;
-import io.oversight.tasks.infrastructure.SlaStore;
-import io.oversight.tasks.infrastructure.WebhookStore;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import io.oversight.tasks.delivery.InlineWaits;
+import io.oversight.tasks.settings.IntakeSettings;
+import io.oversight.tasks.queue.SlaStore;
+import io.oversight.tasks.delivery.WebhookStore;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +41,7 @@ public final class TaskViews {
     }
 
     static PredictionJson prediction(ReviewItem item, boolean replayed, Optional<TimeoutOutcome> timedOut, URI statusUrl) {
-        boolean shadow = "SHADOW".equals(item.integrationMode());
+        boolean shadow = item.integrationMode() == IntegrationMode.SHADOW;
         boolean actedUpon;
         List<String> effective;
         switch (item.status()) {
@@ -68,13 +60,13 @@ public final class TaskViews {
             }
         }
         DecisionJson decision = item.decisionSource().isPresent()
-                ? new DecisionJson(item.decisionLabels(), item.decisionOutput().orElse(null), item.decisionSource().get(),
+                ? new DecisionJson(item.decisionLabels(), item.decisionOutput().orElse(null), item.decisionSource().get().name(),
                         item.modelAgreed().orElse(null), item.decidedAt().orElse(null))
                 : null;
         RoutingJson routing = new RoutingJson(item.routeOutcome(), item.routeTier(), item.routeReason(), item.policyId(),
-                item.policyVersion(), item.auditSampled(), item.orderingMethod(), item.uncertainty(),
+                item.policyVersion(), item.auditSampled(), item.orderingMethod().name(), item.uncertainty(),
                 item.uncertaintyNote(), item.reviewsRequired());
-        return new PredictionJson(item.id(), item.workflowKey(), item.clientKey(), item.integrationMode(),
+        return new PredictionJson(item.id(), item.workflowKey(), item.clientKey(), item.integrationMode().name(),
                 item.status().name(), replayed, actedUpon, effective, item.predictedLabels(), item.confidence(), item.modelSnapshotId(), routing,
                 decision, timedOut.or(item::inlineTimeoutOutcome).map(Enum::name).orElse(null),
                 item.correlationId().orElse(null), TaskDocuments.payload(item.payloadJson()), item.receivedAt(), statusUrl.toString());

@@ -2,14 +2,13 @@ package io.oversight.tasks.web;
 
 import io.oversight.tasks.QueueStatistics;
 import io.oversight.tasks.QueueOverview;
-import io.oversight.tasks.application.SlaMonitor;
-import io.oversight.tasks.infrastructure.SlaStore;
+import io.oversight.tasks.queue.SlaMonitor;
+import io.oversight.tasks.queue.SlaStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** The queue dashboard (SPEC T9): depth, oldest item, claims in flight and SLA state of every queue. */
 @Named

@@ -1,0 +1,62 @@
+package io.oversight.review.quality;
+
+import static io.oversight.kernel.SqlValues.instant;
+import static io.oversight.kernel.SqlValues.utc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Notices to reviewers, such as an adjudication that overturned their answer (table {@code task_reviewer_notice}). */
+public final class NoticeStore {
+
+    public record Notice(String id, String itemId, String workflowKey, String message, Instant createdAt,
+            Optional<Instant> readAt) {
+    }
+
+    private NoticeStore() {
+    }
+
+    public static void insertNotice(Connection c, String id, String reviewer, String itemId, String workflowKey,
+            String message, Instant at) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_reviewer_notice (id, reviewer, item_id, "
+                + "workflow_key, message, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, reviewer);
+            insert.setString(3, itemId);
+            insert.setString(4, workflowKey);
+            insert.setString(5, message);
+            insert.setObject(6, utc(at));
+            insert.executeUpdate();
+        }
+    }
+
+    public static List<Notice> notices(Connection c, String reviewer, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id, item_id, workflow_key, message, created_at, read_at "
+                + "FROM task_reviewer_notice WHERE reviewer = ? ORDER BY created_at DESC, id LIMIT ?")) {
+            select.setString(1, reviewer);
+            select.setInt(2, limit);
+            List<Notice> found = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    found.add(new Notice(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            instant(r, 5).orElseThrow(), instant(r, 6)));
+                }
+            }
+            return found;
+        }
+    }
+
+    public static int markNoticesRead(Connection c, String reviewer, Instant at) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE task_reviewer_notice SET read_at = ? WHERE reviewer = ? AND read_at IS NULL")) {
+            update.setObject(1, utc(at));
+            update.setString(2, reviewer);
+            return update.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.oversight.tasks.delivery;
+
+import io.oversight.kernel.SqlValues;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL of the webhook outbox: deliveries written with the decision, and every attempt to send them. */
+public final class WebhookStore {
+
+    public enum DeliveryStatus { PENDING, DELIVERED, FAILED }
+
+    public record Delivery(String id, String itemId, String workflowKey, String url, String body, DeliveryStatus status,
+            int attempts, Optional<Instant> nextAttemptAt, Instant createdAt, Optional<Instant> deliveredAt) {
+    }
+
+    public record Attempt(int attempt, Instant attemptedAt, Optional<Integer> statusCode, Optional<String> error,
+            long durationMillis) {
+    }
+
+    private static final String COLUMNS =
+            "id, item_id, workflow_key, url, body, status, attempts, next_attempt_at, created_at, delivered_at";
+
+    private WebhookStore() {
+    }
+
+    public static void insert(Connection c, String id, String itemId, String workflowKey, String url, String body,
+            Instant at) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_webhook_delivery (id, item_id, workflow_key, "
+                + "url, body, status, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,'PENDING',0,?,?)")) {
+            insert.setString(1, id);
+            insert.setString(2, itemId);
+            insert.setString(3, workflowKey);
+            insert.setString(4, url);
+            insert.setString(5, body);
+            insert.setObject(6, SqlValues.utc(at));
+            insert.setObject(7, SqlValues.utc(at));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Pending deliveries due by {@code now}, locked so that two servers never send the same one at once. */
+    public static List<Delivery> lockDue(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM task_webhook_delivery "
+                + "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setObject(1, SqlValues.utc(now));
+            select.setInt(2, limit);
+            return deliveries(select);
+        }
+    }
+
+    public static List<Delivery> ofItem(Connection c, String itemId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM task_webhook_delivery WHERE item_id = ? ORDER BY created_at")) {
+            select.setString(1, itemId);
+            return deliveries(select);
+        }
+    }
+
+    public static List<Attempt> attempts(Connection c, String deliveryId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT attempt, attempted_at, status_code, error, duration_ms "
+                + "FROM task_webhook_attempt WHERE delivery_id = ? ORDER BY attempt")) {
+            select.setString(1, deliveryId);
+            List<Attempt> attempts = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    int code = r.getInt(3);
+                    Optional<Integer> statusCode = r.wasNull() ? Optional.empty() : Optional.of(code);
+                    attempts.add(new Attempt(r.getInt(1), SqlValues.instant(r, 2).orElseThrow(), statusCode,
+                            Optional.ofNullable(r.getString(4)), r.getLong(5)));
+                }
+            }
+            return attempts;
+        }
+    }
+
+    /** Records one attempt and the delivery's next state. */
+    public static void recordAttempt(Connection c, Delivery delivery, Attempt attempt, DeliveryStatus next,
+            Optional<Instant> nextAttemptAt) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_webhook_attempt (delivery_id, attempt, "
+                + "attempted_at, status_code, error, duration_ms) VALUES (?,?,?,?,?,?)")) {
+            insert.setString(1, delivery.id());
+            insert.setInt(2, attempt.attempt());
+            insert.setObject(3, SqlValues.utc(attempt.attemptedAt()));
+            insert.setObject(4, attempt.statusCode().orElse(null));
+            insert.setString(5, attempt.error().map(e -> e.length() > 1000 ? e.substring(0, 1000) : e).orElse(null));
+            insert.setLong(6, attempt.durationMillis());
+            insert.executeUpdate();
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_webhook_delivery SET status = ?, attempts = ?, "
+                + "next_attempt_at = ?, delivered_at = ? WHERE id = ?")) {
+            update.setString(1, next.name());
+            update.setInt(2, attempt.attempt());
+            update.setObject(3, nextAttemptAt.map(SqlValues::utc).orElse(null));
+            update.setObject(4, next == DeliveryStatus.DELIVERED ? SqlValues.utc(attempt.attemptedAt()) : null);
+            update.setString(5, delivery.id());
+            update.executeUpdate();
+        }
+    }
+
+    private static List<Delivery> deliveries(PreparedStatement select) throws SQLException {
+        List<Delivery> list = new ArrayList<>();
+        try (ResultSet r = select.executeQuery()) {
+            while (r.next()) {
+                list.add(new Delivery(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                        DeliveryStatus.valueOf(r.getString(6)), r.getInt(7), SqlValues.instant(r, 8),
+                        SqlValues.instant(r, 9).orElseThrow(), SqlValues.instant(r, 10)));
+            }
+        }
+        return list;
+    }
+}

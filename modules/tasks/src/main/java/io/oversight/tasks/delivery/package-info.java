@@ -1,0 +1,5 @@
+/**
+ * Getting a decision to the customer: releasing an item's outcome, the webhook outbox and its
+ * dispatcher with signed requests and retries, inline waiters, and alert webhooks.
+ */
+package io.oversight.tasks.delivery;

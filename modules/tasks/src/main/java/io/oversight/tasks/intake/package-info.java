@@ -1,0 +1,6 @@
+/**
+ * Predictions in: parsing and validating a request against its workflow and model snapshot, tokenising
+ * declared personal-data fields into the vault, idempotent replays, the item and its first tasks written
+ * with the routing record in one transaction; and customers' feedback on decided items.
+ */
+package io.oversight.tasks.intake;

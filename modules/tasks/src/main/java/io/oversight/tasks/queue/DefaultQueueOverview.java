@@ -1,0 +1,79 @@
+package io.oversight.tasks.queue;
+
+import io.oversight.governance.RoutingPolicies;
+import io.oversight.governance.RoutingPolicy;
+import io.oversight.governance.SlaTarget;
+import io.oversight.governance.Workflow;
+import io.oversight.governance.Workflows;
+import io.oversight.ledger.Database;
+import io.oversight.tasks.QueueKey;
+import io.oversight.tasks.QueueOverview;
+import io.oversight.tasks.QueueStatistics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Queue counts from the live-task index, with each queue's SLA target and breach state. */
+@ApplicationScoped
+public class DefaultQueueOverview implements QueueOverview {
+
+    @Inject
+    Database database;
+
+    @Inject
+    Workflows workflows;
+
+    @Inject
+    RoutingPolicies policies;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Every queue that has live tasks or an SLA target, with its counts and SLA state. Counting uses
+     * the live-task index only, so the cost grows with open work, not with history.
+     */
+    @Override
+    public List<QueueStatistics> statistics() {
+        List<TaskStore.QueueCounts> counts = database.run("counting queues", TaskStore::queueCounts);
+        Set<String> breached = new HashSet<>();
+        database.run("reading SLA state", SlaStore::breachedStates)
+                .forEach(s -> breached.add(s.queue() + "/" + s.measure()));
+        Map<QueueKey, TaskStore.QueueCounts> byQueue = new HashMap<>();
+        counts.forEach(c -> byQueue.put(c.queue(), c));
+        Set<QueueKey> keys = new java.util.TreeSet<>(Comparator.comparing(QueueKey::workflowKey)
+                .thenComparingInt(QueueKey::tier));
+        keys.addAll(byQueue.keySet());
+        Map<String, RoutingPolicy> policyOf = new HashMap<>();
+        for (Workflow workflow : workflows.list()) {
+            policies.activeFor(workflow.key()).ifPresent(p -> {
+                policyOf.put(workflow.key(), p);
+                p.slaTargets().forEach(s -> keys.add(new QueueKey(workflow.key(), s.tier())));
+            });
+        }
+        Instant now = clock.instant();
+        List<QueueStatistics> statistics = new ArrayList<>();
+        for (QueueKey key : keys) {
+            Optional<TaskStore.QueueCounts> c = Optional.ofNullable(byQueue.get(key));
+            Optional<SlaTarget> sla = Optional.ofNullable(policyOf.get(key.workflowKey())).flatMap(p -> p.slaFor(key.tier()));
+            statistics.add(new QueueStatistics(key, c.map(TaskStore.QueueCounts::open).orElse(0L),
+                    c.map(TaskStore.QueueCounts::claimed).orElse(0L),
+                    c.flatMap(TaskStore.QueueCounts::oldestOpen).map(t -> Duration.between(t, now)),
+                    sla.map(SlaTarget::minutesToReview), sla.map(SlaTarget::maxQueueDepth),
+                    breached.contains(key + "/" + SlaStore.Measure.REVIEW_TIME),
+                    breached.contains(key + "/" + SlaStore.Measure.QUEUE_DEPTH)));
+        }
+        return statistics;
+    }
+
+}

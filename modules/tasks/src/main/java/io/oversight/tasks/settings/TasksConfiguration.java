@@ -1,0 +1,69 @@
+package io.oversight.tasks.settings;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Server-wide limits and timer periods of the tasks module (MicroProfile Config; see docs/operator-guide.md). */
+@ApplicationScoped
+public class TasksConfiguration {
+
+    /** Largest input payload, as canonical JSON bytes. */
+    @Inject
+    @ConfigProperty(name = "oversight.intake.maxPayloadBytes", defaultValue = "65536")
+    int maxPayloadBytes;
+
+    /** Largest request body of one prediction. */
+    @Inject
+    @ConfigProperty(name = "oversight.intake.maxBodyBytes", defaultValue = "131072")
+    int maxBodyBytes;
+
+    /** Largest request body of a batch. */
+    @Inject
+    @ConfigProperty(name = "oversight.intake.maxBatchBodyBytes", defaultValue = "16777216")
+    int maxBatchBodyBytes;
+
+    @Inject
+    @ConfigProperty(name = "oversight.tasks.leaseReaperSeconds", defaultValue = "5")
+    int leaseReaperSeconds;
+
+    @Inject
+    @ConfigProperty(name = "oversight.tasks.slaMonitorSeconds", defaultValue = "15")
+    int slaMonitorSeconds;
+
+    @Inject
+    @ConfigProperty(name = "oversight.tasks.webhookPollMillis", defaultValue = "1000")
+    int webhookPollMillis;
+
+    @Inject
+    @ConfigProperty(name = "oversight.tasks.inlinePollMillis", defaultValue = "250")
+    int inlinePollMillis;
+
+    public int maxPayloadBytes() {
+        return Math.min(maxPayloadBytes, 262_144);
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public int maxBatchBodyBytes() {
+        return maxBatchBodyBytes;
+    }
+
+    public int leaseReaperSeconds() {
+        return leaseReaperSeconds;
+    }
+
+    public int slaMonitorSeconds() {
+        return slaMonitorSeconds;
+    }
+
+    public int webhookPollMillis() {
+        return webhookPollMillis;
+    }
+
+    public int inlinePollMillis() {
+        return inlinePollMillis;
+    }
+}
