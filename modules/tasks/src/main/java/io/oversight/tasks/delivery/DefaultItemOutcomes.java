@@ -1,5 +1,6 @@
 package io.oversight.tasks.delivery;
 
+import io.oversight.tasks.intake.ItemStore;
 import io.oversight.tasks.recording.LoopReporting;
 import io.oversight.tasks.settings.SettingsService;
 import io.oversight.tasks.recording.TasksLedger;
@@ -53,7 +54,7 @@ public class DefaultItemOutcomes implements ItemOutcomes {
     @Override
     public void recordAudit(String itemId, boolean modelAgreed) {
         database.run("recording an audit", c -> {
-            TaskStore.setModelAgreed(c, itemId, modelAgreed);
+            ItemStore.setModelAgreed(c, itemId, modelAgreed);
             return null;
         });
     }
@@ -61,7 +62,7 @@ public class DefaultItemOutcomes implements ItemOutcomes {
     @Override
     public void awaitAdjudication(String itemId) {
         database.run("opening an adjudication", c -> {
-            TaskStore.setItemStatus(c, itemId, ItemStatus.NEEDS_ADJUDICATION);
+            ItemStore.setItemStatus(c, itemId, ItemStatus.NEEDS_ADJUDICATION);
             return null;
         });
     }
@@ -71,7 +72,7 @@ public class DefaultItemOutcomes implements ItemOutcomes {
         ReviewItem item = release.item();
         IntakeSettings settings = settingsService.of(item.workflowKey());
         database.run("deciding an item", c -> {
-            TaskStore.decideItem(c, item.id(), ItemStatus.DECIDED, release.labels(), release.output(), release.source(),
+            ItemStore.decideItem(c, item.id(), ItemStatus.DECIDED, release.labels(), release.output(), release.source(),
                     Optional.of(release.modelAgreed()), release.at(), Optional.of(release.verdict()));
             if (settings.webhookUrl().isPresent()) {
                 WebhookStore.insert(c, UUID.randomUUID().toString(), item.id(), item.workflowKey(),
@@ -95,7 +96,7 @@ public class DefaultItemOutcomes implements ItemOutcomes {
 
     @Override
     public Optional<String> dataSubject(String itemId) {
-        return database.run("reading an item", c -> TaskStore.dataSubject(c, itemId));
+        return database.run("reading an item", c -> ItemStore.dataSubject(c, itemId));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.oversight.tasks.delivery;
 
+import io.oversight.tasks.intake.ItemStore;
 import io.oversight.tasks.recording.TasksLedger;
 import io.oversight.ledger.Database;
 import io.oversight.ledger.Actor;
@@ -60,7 +61,7 @@ public class InlineWaits {
         List<Waiter> waiters = waiting.remove(decided.itemId());
         if (waiters != null) {
             Optional<ReviewItem> item = database.run("reading a decided item",
-                    c -> TaskStore.findItem(c, decided.itemId(), false)).map(StoredItem::item);
+                    c -> ItemStore.findItem(c, decided.itemId(), false)).map(StoredItem::item);
             item.ifPresent(i -> waiters.forEach(w -> w.resume().accept(new Answer(i, Optional.empty()))));
         }
     }
@@ -72,7 +73,7 @@ public class InlineWaits {
             return;
         }
         List<StoredItem> items = database.run("polling waited-for items",
-                c -> TaskStore.findItems(c, new ArrayList<>(waiting.keySet())));
+                c -> ItemStore.findItems(c, new ArrayList<>(waiting.keySet())));
         Instant now = clock.instant();
         for (StoredItem stored : items) {
             ReviewItem item = stored.item();
@@ -100,7 +101,7 @@ public class InlineWaits {
 
     private void timeOut(ReviewItem item, Waiter waiter, Instant now) {
         boolean first = database.run("recording an inline timeout",
-                c -> TaskStore.recordInlineTimeout(c, item.id(), waiter.onTimeout()));
+                c -> ItemStore.recordInlineTimeout(c, item.id(), waiter.onTimeout()));
         if (first) {
             ledger.write(ledger.record(TasksLedger.INLINE_TIMED_OUT, Actor.system("inline-intake"), item.workflowKey())
                     .subject("item", item.id())

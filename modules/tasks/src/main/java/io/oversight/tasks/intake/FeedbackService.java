@@ -75,7 +75,7 @@ public class FeedbackService {
     // Settings and policy are read first: inside the transaction they would take a second connection.
     private Feedback report(String workflowKey, String itemId, Kind kind, String text, Actor reporter,
             IntakeSettings settings, Optional<io.oversight.governance.SlaTarget> sla) {
-        ReviewItem item = database.run("reading an item", c -> TaskStore.findItem(c, itemId, true))
+        ReviewItem item = database.run("reading an item", c -> ItemStore.findItem(c, itemId, true))
                 .map(StoredItem::item).filter(i -> i.workflowKey().equals(workflowKey))
                 .orElseThrow(() -> new NotFoundException("No item " + itemId + " in workflow " + workflowKey + "."));
         if (item.status() == ItemStatus.IN_REVIEW || item.status() == ItemStatus.NEEDS_ADJUDICATION) {
@@ -92,7 +92,7 @@ public class FeedbackService {
         String feedbackId = UUID.randomUUID().toString();
         database.run("storing feedback", c -> {
             TaskStore.insertTasks(c, List.of(task));
-            TaskStore.insertFeedback(c, feedbackId, itemId, kind.name(), text, task.id(), now);
+            ItemStore.insertFeedback(c, feedbackId, itemId, kind.name(), text, task.id(), now);
             return null;
         });
         var record = ledger.record(TasksLedger.FEEDBACK_RECEIVED, reporter, workflowKey)

@@ -131,7 +131,7 @@ public class IntakeService {
         List<LedgerRecord.Builder> records = new ArrayList<>();
         Optional<GuidelineVersion> guideline = guidelines.activeFor(workflowKey);
         Instant now = clock.instant();
-        Map<String, StoredItem> known = database.run("looking up client keys", c -> TaskStore.findByClientKeys(c,
+        Map<String, StoredItem> known = database.run("looking up client keys", c -> ItemStore.findByClientKeys(c,
                 workflowKey, accepted.stream().map(a -> a.request().clientKey()).toList()));
         for (Accepted a : accepted) {
             PredictionRequest request = a.request();
@@ -165,7 +165,7 @@ public class IntakeService {
             boolean decidedByModel = plan.taskCount() == 0 || plan.taskPurpose().orElse(null) == TaskPurpose.AUDIT;
             ItemRow item = new ItemRow(itemId, workflowKey, request.clientKey(), request.requestDigest(), a.mode(),
                     a.snapshot().id(), request.labels(), request.output(),
-                    request.candidates().isEmpty() ? Optional.empty() : Optional.of(TaskStore.candidatesJson(request.candidates())),
+                    request.candidates().isEmpty() ? Optional.empty() : Optional.of(ItemStore.candidatesJson(request.candidates())),
                     request.confidence(),
                     request.scores().isEmpty() ? Optional.empty() : Optional.of(scoresJson(request.scores())),
                     request.committee().isEmpty() ? Optional.empty() : Optional.of(committeeJson(request.committee())),
@@ -193,10 +193,10 @@ public class IntakeService {
         }
         inTransaction.call(() -> {
             database.run("storing predictions", c -> {
-                TaskStore.insertItems(c, items);
+                ItemStore.insertItems(c, items);
                 TaskStore.insertTasks(c, tasks);
                 for (Map.Entry<String, Set<String>> e : exclusions.entrySet()) {
-                    TaskStore.insertExclusions(c, e.getKey(), e.getValue());
+                    ItemStore.insertExclusions(c, e.getKey(), e.getValue());
                 }
                 return null;
             });
@@ -281,8 +281,8 @@ public class IntakeService {
         boolean decided = row.decisionSource().isPresent();
         return new ReviewItem(row.id(), row.workflowKey(), row.clientKey(), row.integrationMode(), row.modelSnapshotId(),
                 row.predictedLabels(), row.predictedOutput(), row.confidence(),
-                row.classScoresJson().map(TaskStore::classScores).orElse(Map.of()),
-                row.candidatesJson().map(TaskStore::candidates).orElse(List.of()), row.payloadJson(), row.correlationId(),
+                row.classScoresJson().map(ItemStore::classScores).orElse(Map.of()),
+                row.candidatesJson().map(ItemStore::candidates).orElse(List.of()), row.payloadJson(), row.correlationId(),
                 row.priority(), row.routeOutcome(), row.routeTier(), row.routeReason(), row.policyId(), row.policyVersion(),
                 row.auditSampled(), row.orderingMethod(), row.uncertainty(), row.uncertaintyNote(), row.status(),
                 row.reviewsRequired(), decided ? row.predictedLabels() : List.of(), Optional.empty(), row.decisionSource(),

@@ -1,5 +1,6 @@
 package io.oversight.tasks.queue;
 
+import io.oversight.tasks.intake.ItemStore;
 import io.oversight.tasks.intake.IntakeService;
 import io.oversight.tasks.settings.SettingsService;
 import io.oversight.kernel.ConflictException;
@@ -76,7 +77,7 @@ public class DefaultTaskLeases implements TaskLeases {
                 }
                 TaskStore.addItemReviewer(c, candidate.itemId(), reviewer, candidate.taskId());
                 ReviewTask task = TaskStore.findTask(c, candidate.taskId(), false).orElseThrow();
-                StoredItem item = TaskStore.findItem(c, candidate.itemId(), false).orElseThrow();
+                StoredItem item = ItemStore.findItem(c, candidate.itemId(), false).orElseThrow();
                 claimed.add(new ClaimedTask(task, item.item()));
             }
             return claimed;
@@ -112,7 +113,7 @@ public class DefaultTaskLeases implements TaskLeases {
             }
             TaskStore.addItemReviewer(c, itemId, reviewer, taskId);
             return new ClaimedTask(TaskStore.findTask(c, taskId, false).orElseThrow(),
-                    TaskStore.findItem(c, itemId, false).orElseThrow().item());
+                    ItemStore.findItem(c, itemId, false).orElseThrow().item());
         });
     }
 
@@ -128,7 +129,7 @@ public class DefaultTaskLeases implements TaskLeases {
                 throw new ConflictException("Your lease on task " + taskId + " expired at "
                         + task.leaseExpiresAt().get() + "; claim again.");
             }
-            return new ClaimedTask(task, TaskStore.findItem(c, task.itemId(), false).orElseThrow().item());
+            return new ClaimedTask(task, ItemStore.findItem(c, task.itemId(), false).orElseThrow().item());
         });
     }
 
@@ -183,7 +184,7 @@ public class DefaultTaskLeases implements TaskLeases {
             TaskStore.insertTasks(c, List.of(new TaskRow(taskId, like.itemId(), like.queue().workflowKey(),
                     like.queue().tier(), TaskPurpose.REVIEW, slot, like.priority(), like.slaDeadline(), like.uncertainty(),
                     TaskStore.simHash(c, like.id()), at, Optional.of(reason))));
-            TaskStore.setReviewsRequired(c, like.itemId(), slot);
+            ItemStore.setReviewsRequired(c, like.itemId(), slot);
             return TaskStore.findTask(c, taskId, false).orElseThrow();
         });
     }
@@ -193,7 +194,7 @@ public class DefaultTaskLeases implements TaskLeases {
         return database.run("reading claims", c -> {
             List<ClaimedTask> claims = new ArrayList<>();
             for (ReviewTask task : TaskStore.claimedBy(c, reviewer)) {
-                claims.add(new ClaimedTask(task, TaskStore.findItem(c, task.itemId(), false).orElseThrow().item()));
+                claims.add(new ClaimedTask(task, ItemStore.findItem(c, task.itemId(), false).orElseThrow().item()));
             }
             return claims;
         });
@@ -206,7 +207,7 @@ public class DefaultTaskLeases implements TaskLeases {
 
     @Override
     public Optional<ReviewItem> item(String itemId, boolean lock) {
-        return database.run("reading an item", c -> TaskStore.findItem(c, itemId, lock)).map(StoredItem::item);
+        return database.run("reading an item", c -> ItemStore.findItem(c, itemId, lock)).map(StoredItem::item);
     }
 
     @Override
