@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The auditor's view of the ledger (SPEC L3, L4, L7, L9, X2): filtered listing, entries with their
+ * The auditor's view of the ledger: filtered listing, entries with their
  * inclusion proofs, signed checkpoints, consistency proofs, online verification and bundle export.
  * Everything here reads; nothing changes the log.
  */

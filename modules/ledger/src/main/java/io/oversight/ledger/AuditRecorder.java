@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * Records actions in the audit ledger from inside the caller's business transaction (SPEC 2, L1).
+ * Records actions in the audit ledger from inside the caller's business transaction.
  * The record is written to the ledger's outbox in that transaction, so it is committed or rolled
  * back with the business change it describes; the sequencer seals committed records into entries
  * shortly after. Recording takes no global lock and never waits for the sequencer.

@@ -3,7 +3,7 @@ package io.oversight.ledger;
 import java.util.OptionalLong;
 
 /**
- * What to export as an offline bundle (SPEC X2).
+ * What to export as an offline bundle.
  *
  * @param fromSequence         first entry to include
  * @param toSize               tree size to end at; rounded up to the next signed checkpoint, and by

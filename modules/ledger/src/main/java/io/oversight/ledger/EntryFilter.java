@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The auditor's filters over sealed entries (SPEC L7); every present field must match, absent
+ * The auditor's filters over sealed entries; every present field must match, absent
  * fields match everything. Times bound {@code loggedAt}: {@code from} inclusive, {@code to} exclusive.
  * {@code actionContains} matches part of the action name, case-insensitively, for people who remember
  * "decision" but not {@code review.decision.approved}; {@code newestFirst} pages from the latest entry

@@ -3,7 +3,7 @@ package io.oversight.ledger;
 import java.time.Instant;
 
 /**
- * A completed signing key rotation (SPEC L5): checkpoints before {@code at} are signed by the old
+ * A completed signing key rotation: checkpoints before {@code at} are signed by the old
  * key, from {@code at} on by the new one; both stay in the trust file with adjacent validity.
  *
  * @param previousKey verifier key string of the retired key

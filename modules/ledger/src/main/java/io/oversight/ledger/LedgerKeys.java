@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * The log's checkpoint signing keys (SPEC L5). Private keys stay in the configured keystore; the
+ * The log's checkpoint signing keys. Private keys stay in the configured keystore; the
  * database keeps which alias signs and each key's validity range, from which the trust file is made.
  */
 public interface LedgerKeys {

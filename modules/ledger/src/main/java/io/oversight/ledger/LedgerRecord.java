@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One action to record (SPEC L1), as a module hands it to {@link AuditRecorder}: everything an entry
+ * One action to record, as a module hands it to {@link AuditRecorder}: everything an entry
  * holds except what the sequencer assigns (sequence number, previous-entry hash, loggedAt).
  *
  * <p>Only digests of payloads and rationales go in, and people appear only as pseudonyms: raw request

@@ -1,6 +1,6 @@
 package io.oversight.ledger;
 
-/** The two kinds of people the vault pseudonymizes (SPEC L6). */
+/** The two kinds of people the vault pseudonymizes. */
 public enum PersonKind {
     /** A user of the platform who acts: reviewer, adjudicator, auditor, ... */
     ACTOR,

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 
 /**
- * The pseudonym vault (SPEC L6). Actors and data subjects appear in the ledger only as pseudonyms;
+ * The pseudonym vault. Actors and data subjects appear in the ledger only as pseudonyms;
  * who they are, and the personal data fields a module declares about them, live here, encrypted
  * with a key per subject. Erasure destroys that key (crypto-shredding): the data becomes unreadable
  * while every entry, proof and checkpoint still verifies. Revealing and erasing are ledger entries.

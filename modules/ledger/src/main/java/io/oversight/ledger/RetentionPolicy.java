@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What keeps a subject's data from being erased (SPEC L6): a legal hold, or a minimum retention
+ * What keeps a subject's data from being erased: a legal hold, or a minimum retention
  * period counted from the last time the subject's pseudonym was used in the ledger (EU AI Act
  * Art. 19 and 26(6): at least six months; GDPR Art. 17(3)(b)). Workflows own these settings; the
  * caller passes the policy that applies.

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A pseudonym resolved by an authorised auditor (SPEC L6); the reveal itself is a ledger entry.
+ * A pseudonym resolved by an authorised auditor; the reveal itself is a ledger entry.
  *
  * @param pseudonym the pseudonym asked about
  * @param kind      actor or data subject

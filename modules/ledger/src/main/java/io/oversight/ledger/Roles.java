@@ -3,7 +3,7 @@ package io.oversight.ledger;
 import java.util.List;
 
 /**
- * The platform's roles (SPEC S1). They live in the shared kernel because every module declares
+ * The platform's roles. They live in the shared kernel because every module declares
  * who may call it ({@code @RolesAllowed}) and every ledger entry records the actor's role.
  */
 public final class Roles {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The sequencer's state, for the readiness check (SPEC S3).
+ * The sequencer's state, for the readiness check.
  *
  * @param running         whether this server's sealing loop is scheduled
  * @param lastSealAt      when this server last completed a sealing cycle without error

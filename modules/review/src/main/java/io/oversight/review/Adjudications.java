@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The adjudication queue (SPEC R5): items whose independent reviews disagree. Only adjudicators act
+ * The adjudication queue: items whose independent reviews disagree. Only adjudicators act
  * here, never on an item they reviewed; each action is a ledger entry in its transaction.
  */
 public interface Adjudications {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which completed reviews to measure agreement on (SPEC R7): one workflow over a period, optionally
+ * Which completed reviews to measure agreement on: one workflow over a period, optionally
  * one tier, one guideline version, or one label (then each answer becomes "label / not label").
  */
 public record AgreementQuery(String workflowKey, Instant from, Instant to, Optional<Integer> tier,

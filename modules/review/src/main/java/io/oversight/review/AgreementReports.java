@@ -1,6 +1,6 @@
 package io.oversight.review;
 
-/** Inter-rater agreement over completed reviews (SPEC R7). */
+/** Inter-rater agreement over completed reviews. */
 public interface AgreementReports {
 
     AgreementReport report(AgreementQuery query);

@@ -4,7 +4,7 @@ import io.oversight.tasks.TaskResult;
 import java.util.List;
 
 /**
- * Gold items (SPEC R6): items with a known answer, mixed into queues at the workflow's rate where
+ * Gold items: items with a known answer, mixed into queues at the workflow's rate where
  * they look like any other task, to measure each reviewer. A reviewer whose recent gold accuracy
  * falls under the threshold is paused (a ledger entry) until an administrator resumes them.
  */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Tiered review queues (SPEC T5, T6) for the signed-in reviewer. Every method acts as the current
+ * Tiered review queues for the signed-in reviewer. Every method acts as the current
  * caller: claims need a qualification for the queue's workflow and tier, and only the lease holder
  * may release, escalate or complete a task. Each change is a ledger entry in its transaction.
  */
@@ -53,7 +53,7 @@ public interface ReviewQueues {
 
     /**
      * Gives a held task back with a reason; unlike {@link #release}, the caller will not be offered
-     * that item again (SPEC R2 "skip with reason").
+     * that item again.
      */
     ReviewTask skip(String taskId, String reason);
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The caller's work in one workflow against its fatigue caps (SPEC R8).
+ * The caller's work in one workflow against its fatigue caps.
  *
  * @param capReached why a claim would be refused now, if it would
  * @param breakDue   whether the session has lasted past the workflow's break reminder

@@ -1,5 +1,5 @@
 /**
- * The review module's API: human review of the items tasks queues (SPEC R1-R9). {@link
+ * The review module's API: human review of the items tasks queues. {@link
  * io.oversight.review.ReviewQueues} is a reviewer's work (claim, decide, skip, release, escalate,
  * reveal), {@link io.oversight.review.Adjudications} the adjudicator's, {@link
  * io.oversight.review.GoldStandard} gold items and reviewer accuracy, {@link

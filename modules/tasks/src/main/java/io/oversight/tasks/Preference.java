@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
- * A reviewer's answer to a pairwise-preference task (SPEC R3), as shown to them: output A, output B,
+ * A reviewer's answer to a pairwise-preference task, as shown to them: output A, output B,
  * a tie, or both bad. Which candidate is shown as A is drawn per task from its random id, so it is
  * random across tasks, the same on every view of one task, and recorded with the answer.
  */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The state of one queue for the dashboard (SPEC T9).
+ * The state of one queue for the dashboard.
  *
  * @param open            tasks waiting to be claimed
  * @param claimed         tasks held under a lease (claims in flight)

@@ -4,10 +4,10 @@ package io.oversight.tasks;
 public enum TaskPurpose {
     /** One of the independent reviews the routing policy asked for. */
     REVIEW,
-    /** Human-on-the-loop audit of an auto-accepted item drawn by sampling (SPEC T7). */
+    /** Human-on-the-loop audit of an auto-accepted item drawn by sampling. */
     AUDIT,
     /** Sent to the expert tier by the policy's low-confidence band or by a reviewer. */
     ESCALATION,
-    /** A user reported a problem with a decision (SPEC T8). */
+    /** A user reported a problem with a decision. */
     FEEDBACK
 }

@@ -1,6 +1,6 @@
 package io.oversight.tasks;
 
-/** What a reviewer (or adjudicator) concluded about the model's output for an item (SPEC R2). */
+/** What a reviewer (or adjudicator) concluded about the model's output for an item. */
 public enum Verdict {
     /** The model's label(s) or output stand as they are. */
     APPROVE,

@@ -1,5 +1,5 @@
 /**
- * The tasks module's API: the work items (SPEC T1-T9). Intake turns predictions into items and tasks,
+ * The tasks module's API: the work items. Intake turns predictions into items and tasks,
  * routing decides which a person must see, queues hold tasks under leases, and delivery gets decisions
  * back to the customer. Review works on items only through {@link io.oversight.tasks.TaskLeases},
  * {@link io.oversight.tasks.ItemOutcomes} and {@link io.oversight.tasks.QueueOverview}, and answers

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Verifies a ledger bundle offline (SPEC L8, L9), trusting nothing but the pinned origin and the
+ * Verifies a ledger bundle offline, trusting nothing but the pinned origin and the
  * trusted keys given to the constructor. Immutable and thread-safe; one {@link #verify} call streams
  * the entries once, in O(log n) memory.
  *

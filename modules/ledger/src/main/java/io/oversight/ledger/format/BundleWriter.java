@@ -15,7 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes a ledger bundle (SPEC X2) as a directory or a zip file, in constant memory: entries stream
+ * Writes a ledger bundle as a directory or a zip file, in constant memory: entries stream
  * straight to {@code entries.bin}; only the small files are held until {@link #close()}.
  *
  * <p>Layout (paths inside the directory or zip):

@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A checkpoint (SPEC L4): the log's state at a tree size, in the C2SP tlog-checkpoint note text
+ * A checkpoint: the log's state at a tree size, in the C2SP tlog-checkpoint note text
  * format with two extension lines of ours. {@link #body()} is exactly:
  *
  * <pre>

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The canonical byte encoding of a {@link LedgerEntry} (SPEC L1), format version 1. Deterministic:
+ * The canonical byte encoding of a {@link LedgerEntry}, format version 1. Deterministic:
  * one entry has exactly one encoding, on any platform. All integers are big-endian.
  *
  * <pre>

@@ -10,8 +10,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One ledger entry (SPEC L1): who did what to which subject, under which guideline version and model
- * snapshot, when, and the hash of the entry before it (SPEC L2). Its bytes are produced by
+ * One ledger entry: who did what to which subject, under which guideline version and model
+ * snapshot, when, and the hash of the entry before it. Its bytes are produced by
  * {@link EntryCodec}; the components are listed in encoding order.
  *
  * <p>Invariants, checked on construction (violations are programming errors and throw
@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * and {@code actorRole} are non-empty; every string is well-formed UTF-16 (no lone surrogates) and at
  * most {@value #MAX_STRING_BYTES} bytes in UTF-8; at most {@value #MAX_ATTRIBUTES} attributes with
  * non-empty keys. {@link #attributes()} iterates in canonical order: by the keys' UTF-8 bytes.
- * Actors and subjects appear only as pseudonyms (SPEC L6); payload and rationale only as digests.
+ * Actors and subjects appear only as pseudonyms; payload and rationale only as digests.
  *
  * @param sequence           position in the log, from 0, contiguous
  * @param previousEntryHash  chain hash of entry {@code sequence - 1}; all zero for entry 0

@@ -3,7 +3,7 @@ package io.oversight.ledger.format;
 import java.util.OptionalLong;
 
 /**
- * Stored entry bytes that are not a canonical encoding (SPEC L1): unknown version, truncated,
+ * Stored entry bytes that are not a canonical encoding: unknown version, truncated,
  * trailing bytes, invalid UTF-8, unsorted or duplicate attribute keys, wrong digest length, size
  * limit exceeded. Since the server only ever stores canonical bytes, this is evidence of
  * alteration, hence {@link Kind#TAMPERING}.

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Merkle tree of a given size, read from tile storage (SPEC L3): roots, node hashes, inclusion
+ * The Merkle tree of a given size, read from tile storage: roots, node hashes, inclusion
  * and consistency proofs cost a few tile reads, never a scan. Layout as in
  * golang.org/x/mod/sumdb/tlog with tile height 8: tile {@code (t, j)} holds the 256 hashes of tree
  * level {@code 8t}, indices {@code [256j, 256j + 256)}; node {@code (level, index)} lives in tile

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The auditor's list of trusted checkpoint keys (SPEC L5). A UTF-8 text file; each line is blank, a
+ * The auditor's list of trusted checkpoint keys. A UTF-8 text file; each line is blank, a
  * comment starting with {@code #}, or
  *
  * <pre>

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A verifier key an auditor trusts for checkpoints signed within {@code [notBefore, notAfter)}
- * (SPEC L5). Listing several keys with successive ranges keeps old checkpoints verifiable after a
+ *. Listing several keys with successive ranges keeps old checkpoints verifiable after a
  * key rotation.
  *
  * @param key       the verifier key

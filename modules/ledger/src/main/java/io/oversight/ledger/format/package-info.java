@@ -1,6 +1,6 @@
 /**
  * The ledger's byte format and its verification, in plain Java and BouncyCastle only, so that the
- * server and the offline verifier agree byte for byte (SPEC L1-L5, L8, X2).
+ * server and the offline verifier agree byte for byte.
  *
  * <p>What lives here: the canonical entry encoding ({@link io.oversight.ledger.format.EntryCodec}),
  * the domain-separated hashes ({@link io.oversight.ledger.format.LedgerHashes}), RFC 6962 Merkle

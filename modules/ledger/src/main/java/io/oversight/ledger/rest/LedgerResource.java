@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The auditor's ledger API (SPEC L7, L9, X2, L5, L6). Read-only except for starting a verification
+ * The auditor's ledger API. Read-only except for starting a verification
  * job, re-identifying a pseudonym (itself recorded) and, for admins, rotating the checkpoint key.
  */
 @Path("ledger")

@@ -1,5 +1,5 @@
 /**
- * The auditor's REST API over the ledger (SPEC L7, L9, X2), under {@code /api/v1/ledger}: resources
+ * The auditor's REST API over the ledger, under {@code /api/v1/ledger}: resources
  * parse and validate their inputs, call the module API and map its records to JSON views. Every
  * method declares its roles; errors are {@code WebApplicationException}s the application renders as
  * problem+json.

@@ -15,7 +15,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 
 /**
- * Exports a range of the stored log as an offline bundle (SPEC X2) through {@link BundleWriter}:
+ * Exports a range of the stored log as an offline bundle through {@link BundleWriter}:
  * entries streamed from the database in constant memory, exactly as stored; every checkpoint note in
  * the range as stored; the prefix (Merkle border from stored tiles and the chain hash before the
  * range) for a range not starting at 0; a consistency proof from the auditor's earlier checkpoint

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
-/** Signing key rotation and the trust file (SPEC L5), on a connection in the caller's transaction. */
+/** Signing key rotation and the trust file, on a connection in the caller's transaction. */
 public final class KeyManagement {
 
     private final LedgerSettings settings;

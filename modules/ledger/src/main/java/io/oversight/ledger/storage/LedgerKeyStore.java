@@ -34,7 +34,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The ledger's secrets, in a PKCS#12 keystore whose path and password are configuration (SPEC L5):
+ * The ledger's secrets, in a PKCS#12 keystore whose path and password are configuration:
  * Ed25519 checkpoint signing keys (private key entries, one alias per key, as
  * {@code keytool -genkeypair -keyalg Ed25519} makes them) and the vault's AES key
  * ({@value #VAULT_KEY_ALIAS}, a secret key entry, as {@code keytool -genseckey -keyalg AES -keysize 256}

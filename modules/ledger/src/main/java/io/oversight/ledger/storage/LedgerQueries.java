@@ -28,7 +28,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The auditor's read paths (SPEC L3, L7) on a connection in the caller's transaction: filtered
+ * The auditor's read paths on a connection in the caller's transaction: filtered
  * keyset paging by sequence over the indexed columns, entries decoded from their stored bytes, and
  * proofs built from stored tiles in a few reads. Stateless and thread-safe.
  */

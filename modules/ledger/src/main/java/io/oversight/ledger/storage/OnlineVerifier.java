@@ -34,7 +34,7 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * Verifies the stored log in place (SPEC L9), streaming the entries once in sequence order, with
+ * Verifies the stored log in place, streaming the entries once in sequence order, with
  * the same rules as the offline {@link io.oversight.ledger.format.BundleVerifier} plus checks of
  * everything the server stores beside the entries.
  *

@@ -27,7 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Seals committed outbox records into the log and signs checkpoints (SPEC 2, L2-L4).
+ * Seals committed outbox records into the log and signs checkpoints.
  *
  * <p>A batch is sealed in one local transaction that first locks the head row, so sequencers on any
  * number of servers take turns and never fork the chain: it takes the oldest committed records (the

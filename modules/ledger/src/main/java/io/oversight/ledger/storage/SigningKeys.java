@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Which keys signed the log's checkpoints and when ({@code ledger_signing_key}, SPEC L5). Exactly one
+ * Which keys signed the log's checkpoints and when ({@code ledger_signing_key}). Exactly one
  * key is in use (no {@code not_after}); a rotation closes its range and opens the next one at the
  * same instant, so the trust file lists adjacent ranges and every checkpoint falls in its signer's.
  * Changes happen under the head lock, which orders them with checkpoint signing.

@@ -36,7 +36,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The pseudonym vault (SPEC L6) on a connection in the caller's transaction.
+ * The pseudonym vault on a connection in the caller's transaction.
  *
  * <p>Pseudonyms are random ({@code ps-} and 26 base-32 characters, 130 bits), so they reveal nothing
  * by themselves. A person keeps one pseudonym through a lookup hash: HMAC-SHA-256 of kind and

@@ -42,7 +42,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The adjudication queue (SPEC R5). An adjudicator takes the oldest waiting item they did not review,
+ * The adjudication queue. An adjudicator takes the oldest waiting item they did not review,
  * sees every review with its rationale, and settles the item; reviewers whose answer changed may be
  * told why. Lead time runs from the disagreement to the adjudicator's decision.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What an item's completed independent reviews lead to (SPEC R4). In fixed mode the item waits for
+ * What an item's completed independent reviews lead to. In fixed mode the item waits for
  * its N reviews, then is decided when they all agree and adjudicated otherwise. In dynamic mode it
  * starts with two; a disagreement adds one reviewer at a time (when so configured) until a strict
  * majority agrees or the maximum is reached, and then goes to adjudication.

@@ -4,7 +4,7 @@ import io.oversight.kernel.InvalidInputException;
 import io.oversight.kernel.Violations;
 
 /**
- * How a workflow's items are reviewed (SPEC R2, R4, R6, R8), beside intake and routing: fixed or
+ * How a workflow's items are reviewed, beside intake and routing: fixed or
  * dynamic multi-review, what a disagreement leads to, when a rationale is required, gold items and
  * the accuracy under which a reviewer is paused, and the fatigue caps enforced on claim.
  *

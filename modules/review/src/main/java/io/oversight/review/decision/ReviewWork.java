@@ -56,7 +56,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A reviewer's work on the tiered queues (SPEC T5, T6, R2, R8): claim-next (with gold items served in
+ * A reviewer's work on the tiered queues: claim-next (with gold items served in
  * and fatigue caps and pauses enforced), skip, release, escalation, completion, personal-data reveal.
  * The task rows change through tasks' {@link TaskLeases} in this class's transaction, so each change,
  * its consequences (consensus, gold score) and its ledger records commit together.

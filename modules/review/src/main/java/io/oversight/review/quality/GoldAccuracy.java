@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A reviewer's accuracy on gold items (SPEC R6) and whether it calls for a pause: over the latest
+ * A reviewer's accuracy on gold items and whether it calls for a pause: over the latest
  * {@code goldWindow} answers given since they were last resumed, once there are at least
  * {@code goldMinAnswers}.
  *

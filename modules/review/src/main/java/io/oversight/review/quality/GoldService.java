@@ -46,7 +46,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Gold items (SPEC R6): marked by governance, served inside ordinary claims at the workflow's rate,
+ * Gold items: marked by governance, served inside ordinary claims at the workflow's rate,
  * scored on completion, and the pause of a reviewer whose recent accuracy falls under the threshold.
  */
 @ApplicationScoped

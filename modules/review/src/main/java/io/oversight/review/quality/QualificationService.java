@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Reviewers' qualifications (SPEC T5): which workflows' queues a person may claim from, up to which
+ * Reviewers' qualifications: which workflows' queues a person may claim from, up to which
  * tier. Given and withdrawn by administrators; each change is recorded with the person's pseudonym.
  */
 @ApplicationScoped

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A reviewer's recent work in one workflow, against the fatigue caps (SPEC R8). A session is a run
+ * A reviewer's recent work in one workflow, against the fatigue caps. A session is a run
  * of completions with no gap of {@code sessionGapMinutes} or more between them (nor since the last
  * one); the hourly count is a sliding 60 minutes.
  *

@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 
-/** The adjudication queue (SPEC R5): claim, read the reviews, release, decide; queue counts and lead times. */
+/** The adjudication queue: claim, read the reviews, release, decide; queue counts and lead times. */
 @Path("adjudications")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

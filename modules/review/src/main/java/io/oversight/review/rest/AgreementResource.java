@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Agreement metrics of a workflow's reviews (SPEC R7): {@code GET /api/v1/agreement?workflow=K} with
+ * Agreement metrics of a workflow's reviews: {@code GET /api/v1/agreement?workflow=K} with
  * optional {@code from}, {@code to} (ISO-8601 instants, default the last 30 days), {@code tier},
  * {@code guideline} (a guideline version id) and {@code label} (one-vs-rest on that label).
  */

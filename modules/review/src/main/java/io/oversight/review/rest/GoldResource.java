@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 
-/** Gold items, reviewers' accuracy on them, and the pauses that accuracy triggers (SPEC R6). */
+/** Gold items, reviewers' accuracy on them, and the pauses that accuracy triggers. */
 @Path("gold")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

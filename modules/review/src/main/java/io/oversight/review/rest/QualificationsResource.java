@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Reviewers' qualifications (SPEC T5), managed by administrators. */
+/** Reviewers' qualifications, managed by administrators. */
 @Path("qualifications")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The adjudicator's page (SPEC R5): the adjudication queues with their lead times, and the item they
+ * The adjudicator's page: the adjudication queues with their lead times, and the item they
  * hold with every review and rationale (reviewers named "Reviewer 1, 2..." unless the workflow lets
  * adjudicators see who they are), and the final decision form.
  */

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Agreement page (SPEC R7, R6): a workflow's agreement metrics over a period, their daily trend as a
+ * Agreement page: a workflow's agreement metrics over a period, their daily trend as a
  * chart, the confusion matrices between reviewers and between reviewers and the model, and gold
  * accuracy per reviewer with the pauses it triggered. Undefined metrics show their reason, never NaN.
  */

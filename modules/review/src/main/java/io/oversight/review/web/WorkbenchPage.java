@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The reviewer's workbench (SPEC R1): the task they hold, with its input (personal data masked), the
+ * The reviewer's workbench: the task they hold, with its input (personal data masked), the
  * model's prediction and scores, the guideline in force and its examples for the predicted label,
  * and the decision form. After a decision the next task is claimed and shown in the same request,
  * so the page's AJAX update brings it without a reload. Never shows another reviewer's answer: it

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Sends monitor alerts (SPEC G4) through the decision webhooks' outbox: a delivery row written in the
+ * Sends monitor alerts through the decision webhooks' outbox: a delivery row written in the
  * transaction that opened or closed the alert, then signed, sent and retried by the same
  * {@link WebhookDispatcher} to the workflow's webhook URL (a delivery with no item). A workflow without a
  * webhook gets none.

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Inline callers waiting for a person's decision (SPEC T4). A waiter is answered as soon as the item
+ * Inline callers waiting for a person's decision. A waiter is answered as soon as the item
  * is decided: at once when the decision is made on this server (after its commit), or at the next
  * poll of the database when another server of the cluster made it. A waiter whose deadline passes
  * gets the workflow's fail-closed or fail-open outcome, which is recorded in the ledger; the item

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sends decision webhooks (SPEC T4) from the outbox the deciding transaction wrote: HMAC-signed
+ * Sends decision webhooks from the outbox the deciding transaction wrote: HMAC-signed
  * with the workflow's secret, retried on the standard back-off until the receiver answers 2xx or
  * the attempts run out. Each delivery is sent in its own transaction holding its row lock, so two
  * servers never send one at the same time; a slow or failing receiver delays only its own retries,

@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * User-reported errors (SPEC T8): a thumbs-down or an issue report on a decided item opens a
+ * User-reported errors: a thumbs-down or an issue report on a decided item opens a
  * feedback review task, at the workflow's feedback tier and priority, whose result corrects the
  * decision.
  */

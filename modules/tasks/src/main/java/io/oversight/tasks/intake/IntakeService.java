@@ -55,7 +55,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Intake (SPEC T2, T3, T7): checks predictions against their workflow, moves declared personal data
+ * Intake: checks predictions against their workflow, moves declared personal data
  * to the vault, routes each by the workflow's active policy, and writes the item, its tasks and the
  * routing decision's ledger entry in one transaction. All-or-nothing: one invalid prediction of a
  * batch stores nothing.

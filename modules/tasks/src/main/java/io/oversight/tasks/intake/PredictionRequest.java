@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One prediction as a model service submits it (SPEC T2), parsed but not yet checked against the
+ * One prediction as a model service submits it, parsed but not yet checked against the
  * workflow: that is {@link PredictionValidator}'s job.
  *
  * @param clientKey      the caller's idempotency key: the same key returns the same result

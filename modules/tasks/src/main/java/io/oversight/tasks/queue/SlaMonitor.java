@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Watches every queue's SLA (SPEC T9): time-to-review (age of the oldest open task) and depth. A
+ * Watches every queue's SLA: time-to-review (age of the oldest open task) and depth. A
  * measure going over its target opens a breach episode (an alert row and a ledger entry); it stays
  * open, without further entries, until the measure is back within target, which closes it (and is
  * recorded too). The state row is locked while it changes, so two servers never open one episode twice.

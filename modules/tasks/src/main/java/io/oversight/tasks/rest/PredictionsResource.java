@@ -43,7 +43,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Intake of one prediction (SPEC T2-T4), its status URL, its webhook deliveries, and user feedback
+ * Intake of one prediction, its status URL, its webhook deliveries, and user feedback
  * on its decision (T8). Async and shadow callers are answered at once (201 when the policy decided,
  * 202 when people will); inline callers wait for the people's decision up to their timeout.
  */

@@ -17,7 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Review queues (SPEC T5, T6, T9): their state for the dashboard, and SLA alerts. A reviewer's own queues and claim-next are review's. */
+/** Review queues: their state for the dashboard, and SLA alerts. A reviewer's own queues and claim-next are review's. */
 @Path("queues")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

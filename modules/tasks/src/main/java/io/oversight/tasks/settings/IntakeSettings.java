@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * review the item. A workflow without stored settings uses {@link #defaults(String, String)}.
  *
  * @param diversityLambda weight of novelty against queue order when a batch is claimed (0: none)
- * @param auditSeed       seed of the reproducible audit-sampling draw (SPEC T7)
+ * @param auditSeed       seed of the reproducible audit-sampling draw
  * @param conflictFieldPaths payload fields whose value is a user's login: that user never reviews the item
  */
 public record IntakeSettings(

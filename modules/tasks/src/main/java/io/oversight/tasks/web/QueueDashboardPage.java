@@ -10,7 +10,7 @@ import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.List;
 
-/** The queue dashboard (SPEC T9): depth, oldest item, claims in flight and SLA state of every queue. */
+/** The queue dashboard: depth, oldest item, claims in flight and SLA state of every queue. */
 @Named
 @RequestScoped
 public class QueueDashboardPage {
