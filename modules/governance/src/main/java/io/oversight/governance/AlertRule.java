@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A monitor's alert rule (SPEC G4): the workflow-level value of {@code monitor} over windows of
+ * A monitor's alert rule: the workflow-level value of {@code monitor} over windows of
  * {@code grain} is breached when it is {@code direction} the threshold with at least {@code minN}
  * observations; an episode opens after {@code openAfter} consecutive breached windows and closes
  * after {@code closeAfter} consecutive windows within. One alert per episode.

@@ -1,4 +1,4 @@
 package io.oversight.governance;
 
-/** Life cycle of a guideline version: draft, pilot, active, retired (SPEC G1). */
+/** Life cycle of a guideline version: draft, pilot, active, retired. */
 public enum GuidelineStatus { DRAFT, PILOT, ACTIVE, RETIRED }

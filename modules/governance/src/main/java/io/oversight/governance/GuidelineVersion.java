@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One version of a workflow's labelling guideline (SPEC G1). Its content (instructions and examples,
+ * One version of a workflow's labelling guideline. Its content (instructions and examples,
  * tied to one taxonomy version) is fixed once it leaves {@link GuidelineStatus#DRAFT}; the content
  * digest is SHA-256 of its canonical serialization and is what ledger entries name.
  *

@@ -3,7 +3,7 @@ package io.oversight.governance;
 import java.util.List;
 import java.util.Optional;
 
-/** Read access to guideline versions (SPEC G1): every label records the version it was made under. */
+/** Read access to guideline versions: every label records the version it was made under. */
 public interface Guidelines {
 
     /** The one active guideline version of a workflow, if it has one. */

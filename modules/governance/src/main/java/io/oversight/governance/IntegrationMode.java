@@ -1,6 +1,6 @@
 package io.oversight.governance;
 
-/** How a caller integrates with review (SPEC T4). */
+/** How a caller integrates with review. */
 public enum IntegrationMode {
     /** The caller waits for the decision. */
     INLINE,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the review loop tells governance's monitors (SPEC G3; ADR 0017). {@code tasks} calls it inside
+ * What the review loop tells governance's monitors. {@code tasks} calls it inside
  * the transaction that makes the change, so an observation exists exactly when its change committed;
  * the implementation only appends rows to an outbox, which the monitor tick folds into windows.
  * Governance cannot depend on tasks (tasks depends on governance), so these records, not tasks' own

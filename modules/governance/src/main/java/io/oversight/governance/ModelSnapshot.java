@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A registered model snapshot (SPEC G2): which artifact (by SHA-256), trained on which export, able
+ * A registered model snapshot: which artifact (by SHA-256), trained on which export, able
  * to predict which labels, and where it is in its life cycle.
  */
 public record ModelSnapshot(

@@ -3,7 +3,7 @@ package io.oversight.governance;
 import java.util.List;
 import java.util.Optional;
 
-/** Read access to the model snapshot registry (SPEC G2). */
+/** Read access to the model snapshot registry. */
 public interface ModelSnapshots {
 
     Optional<ModelSnapshot> find(String id);

@@ -1,7 +1,7 @@
 package io.oversight.governance;
 
 /**
- * The monitors (SPEC G3). Each value is computed from one window's aggregates and carries the sample
+ * The monitors. Each value is computed from one window's aggregates and carries the sample
  * size it rests on; see {@link MonitorValue}.
  */
 public enum Monitor {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * An alert episode (SPEC G4): a monitor rule's (source MONITOR) or a queue SLA's (source SLA).
+ * An alert episode: a monitor rule's (source MONITOR) or a queue SLA's (source SLA).
  *
  * @param openedValue the monitor value of the window that opened it (MONITOR) or the SLA measure
  */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A workflow's monitoring settings (SPEC G3, G6, G7).
+ * A workflow's monitoring settings.
  *
  * @param minN          below this many observations a window shows "not enough data"
  * @param referenceSize drift reference: the first N predictions (of the workflow, and of each snapshot)
@@ -16,7 +16,7 @@ public record MonitorSettings(String workflowKey, int minN, int referenceSize, O
         Optional<Instant> referenceTo, Optional<AcceptanceCriteria> acceptance, double adviceTarget) {
 
     /**
-     * What a snapshot must show before it replaces the active one (SPEC G6).
+     * What a snapshot must show before it replaces the active one.
      *
      * @param minN         human-final outcomes of the candidate's own predictions, at least
      * @param minAgreement their agreement with the candidate, at least

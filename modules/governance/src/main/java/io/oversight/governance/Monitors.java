@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Read access to the monitors' time series and the alert list, for pages, REST and the compliance
- * report (SPEC G3, G4, X1). Values come from stored window aggregates: the same on every server.
+ * report. Values come from stored window aggregates: the same on every server.
  */
 public interface Monitors {
 

@@ -3,7 +3,7 @@ package io.oversight.governance;
 import java.util.List;
 import java.util.Optional;
 
-/** Read access to routing-policy versions (SPEC T3): intake routes every prediction by the active one. */
+/** Read access to routing-policy versions: intake routes every prediction by the active one. */
 public interface RoutingPolicies {
 
     /** The active routing policy of a workflow, if it has one. */

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One version of a workflow's routing policy (SPEC T3, T7, T9), immutable once active. Routing a
+ * One version of a workflow's routing policy, immutable once active. Routing a
  * prediction: the first matching payload rule sends it to review at the rule's tier; otherwise its
  * label's thresholds (or the policy's bands) decide. HOTL sampling of auto-accepted items is the
  * caller's to apply, at {@code hotlSamplingRate}.

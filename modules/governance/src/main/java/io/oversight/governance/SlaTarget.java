@@ -1,5 +1,5 @@
 package io.oversight.governance;
 
-/** Service-level targets of one review tier's queue (SPEC T9). */
+/** Service-level targets of one review tier's queue. */
 public record SlaTarget(int tier, int minutesToReview, int maxQueueDepth) {
 }

@@ -6,6 +6,6 @@ public enum TaskKind {
     CLASSIFICATION,
     /** Write or correct a free-text output. */
     FREE_TEXT,
-    /** Compare two outputs: A, B, tie or both bad (SPEC R3). */
+    /** Compare two outputs: A, B, tie or both bad. */
     PAIRWISE_PREFERENCE
 }

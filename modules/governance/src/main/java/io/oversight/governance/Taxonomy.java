@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One version of a workflow's hierarchical labels (SPEC G1), in display order (each parent before
+ * One version of a workflow's hierarchical labels, in display order (each parent before
  * its children). Codes are unique within the taxonomy.
  *
  * @param version increases with every change of the workflow's taxonomy; guideline versions name it

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A use case under human oversight (SPEC T1): its risk framing, how callers integrate, how many
+ * A use case under human oversight: its risk framing, how callers integrate, how many
  * reviewers see each item, how long its records are kept, which input fields are personal data, and
  * its current taxonomy.
  *

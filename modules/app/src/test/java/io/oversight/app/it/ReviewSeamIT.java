@@ -21,12 +21,14 @@ import io.oversight.tasks.TaskResult;
 import io.oversight.tasks.TaskStatus;
 import io.oversight.tasks.Verdict;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import jakarta.transaction.UserTransaction;
 import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -61,12 +63,18 @@ class ReviewSeamIT {
     @Inject
     UserTransaction transaction;
 
+    @Inject
+    ServletContext servletContext;
+
     @ArquillianResource
     URL deployment;
 
     @Test
     void aDecisionRolledBackLeavesTaskItemAndLedgerAsTheyWereAndCommittedChangesAllThree() throws Exception {
-        TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0);
+        // the fixture signs in as the bootstrap administrator, whose password the server's configuration holds
+        System.setProperty("it.admin.password",
+                ConfigProvider.getConfig().getValue("oversight.bootstrap.admin.password", String.class));
+        TasksFixture f = new TasksFixture(deploymentUrl()).workflow(1, "[]", 0);
         String itemId = object(expect(202, f.submit(f.prediction("seam-1", 0.5)))).getString("id");
         ReviewItem item = leases.item(itemId, false).orElseThrow();
         QueueKey queue = new QueueKey(f.key, item.routeTier());
@@ -86,6 +94,15 @@ class ReviewSeamIT {
             Thread.sleep(200);
         }
         assertTrue(decidedEntryExists(itemId), "the committed decision is sealed in the ledger");
+    }
+
+    /** Arquillian's URL where it injects one; otherwise this server's HTTP port and this application's path. */
+    private URL deploymentUrl() throws Exception {
+        if (deployment != null) {
+            return deployment;
+        }
+        int port = ConfigProvider.getConfig().getValue("oversight.http.port", Integer.class);
+        return new URL("http://127.0.0.1:" + port + servletContext.getContextPath() + "/");
     }
 
     private void decide(QueueKey queue, String itemId, boolean commit) throws Exception {

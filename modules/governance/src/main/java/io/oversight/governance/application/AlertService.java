@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Alert episodes (SPEC G4). Opening and closing happen in the monitor tick's transaction, acknowledging
+ * Alert episodes. Opening and closing happen in the monitor tick's transaction, acknowledging
  * in the person's: each writes its ledger entry in that same transaction, and an open or a close
  * fires {@link AlertChanged} so that tasks queues the signed webhook in it too.
  */

@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Earned-autonomy advice (SPEC G7) from a workflow's day windows of the last {@code days} days: the
+ * Earned-autonomy advice from a workflow's day windows of the last {@code days} days: the
  * prediction confidences give each threshold's reviewer load, the human-final outcomes (reviews and
  * HOTL audits) its auto-accept error ({@link AutonomyAdvice}). Applying it only writes a new DRAFT
  * routing-policy version with the recommended auto-accept threshold: a person reviews and activates

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Guideline versions and their life cycle (SPEC G1). Each step is one ledger entry naming the
+ * Guideline versions and their life cycle. Each step is one ledger entry naming the
  * version and its content digest; activating a version retires the previously active one (its own
  * entry) in the same transaction, under the workflow's lock, so exactly one version is active.
  */

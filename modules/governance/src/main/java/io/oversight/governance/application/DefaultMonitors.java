@@ -29,7 +29,7 @@ import java.util.UUID;
 
 /**
  * The monitors' time series and alert list (reads), and their configuration: settings and alert rules,
- * each change a ledger entry in its transaction (SPEC G3, G4).
+ * each change a ledger entry in its transaction.
  */
 @ApplicationScoped
 @Transactional

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Routing-policy versions (SPEC T3): drafts validated on every save, one active version per
+ * Routing-policy versions: drafts validated on every save, one active version per
  * workflow, each step one ledger entry carrying the policy's content digest.
  */
 @ApplicationScoped

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Creates and changes workflows and their taxonomies (SPEC T1, G1). Every change is one ledger entry
+ * Creates and changes workflows and their taxonomies. Every change is one ledger entry
  * in the same transaction, carrying the SHA-256 of the canonical serialization of what was set.
  */
 @ApplicationScoped

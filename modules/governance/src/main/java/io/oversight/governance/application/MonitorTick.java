@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One round of monitor computation (SPEC G3, G4), on one connection in one transaction: take the
+ * One round of monitor computation, on one connection in one transaction: take the
  * lock row (or leave at once if another server holds it), fold at most {@link #BATCH} committed
  * observations into their hour, day and week windows and the drift references, delete them, and,
  * once the outbox is drained, evaluate the alert rules on the windows that closed since their last

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The promotion gate (SPEC G6): a snapshot replaces the active one only when the human-final outcomes
+ * The promotion gate: a snapshot replaces the active one only when the human-final outcomes
  * of its own predictions (reviewed items and HOTL audits, from its monitor windows) reach the
  * workflow's acceptance criteria: at least {@code minN} outcomes, an agreement of at least
  * {@code minAgreement}, and, with a margin, non-inferiority against the active snapshot's outcomes of

@@ -7,7 +7,7 @@ import io.oversight.governance.Taxonomy;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The content of a guideline version as written: instructions and examples (SPEC G1). */
+/** The content of a guideline version as written: instructions and examples. */
 public record GuidelineContent(ContentFormat format, String instructions, List<ExampleSpec> examples) {
 
     /** Longest instructions accepted, in characters. */

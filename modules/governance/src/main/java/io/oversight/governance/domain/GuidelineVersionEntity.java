@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A guideline version (SPEC G1). Its content can change only while it is a draft; every later step
+ * A guideline version. Its content can change only while it is a draft; every later step
  * of its life cycle (draft, pilot, active, retired) only moves forward. While active it carries its
  * workflow's key in {@code active_workflow_key}, which is unique in the database: a second active
  * version of one workflow cannot be stored, whatever the application does.

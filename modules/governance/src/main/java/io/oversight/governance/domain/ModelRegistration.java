@@ -5,7 +5,7 @@ import io.oversight.governance.Taxonomy;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A model snapshot as the customer's pipeline registers it (SPEC G2). */
+/** A model snapshot as the customer's pipeline registers it. */
 public record ModelRegistration(String workflowKey, String name, String version, String artifactDigest,
                                 String trainingSetExportId, List<String> labelSpace) {
 

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A registered model snapshot (SPEC G2, G6). Promotion moves it shadow → canary → active (or shadow →
+ * A registered model snapshot. Promotion moves it shadow → canary → active (or shadow →
  * active); rollback takes an active or canary snapshot out of service; a rolled-back snapshot comes
  * back only through a new promotion to canary, never straight to active. Only one snapshot of a
  * workflow is active: {@code active_workflow_key} is unique in the database. When a promotion

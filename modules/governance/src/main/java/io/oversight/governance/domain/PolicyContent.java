@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The content of a routing-policy version as written (SPEC T3, T7, T9). Fields are boxed so a missing
+ * The content of a routing-policy version as written. Fields are boxed so a missing
  * one is reported as missing. {@link #validate} turns it into the immutable parts of a
  * {@link io.oversight.governance.RoutingPolicy} or reports every problem precisely.
  */

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A promotion to ACTIVE refused by the workflow's acceptance criteria (SPEC G6): names the criterion
+ * A promotion to ACTIVE refused by the workflow's acceptance criteria: names the criterion
  * that failed and the numbers it was judged on. REST answers 409 with those fields.
  */
 public class PromotionRefusedException extends ConflictException {

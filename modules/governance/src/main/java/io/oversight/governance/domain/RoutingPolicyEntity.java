@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A routing-policy version (SPEC T3). Its content is kept in its canonical serialization, validated
+ * A routing-policy version. Its content is kept in its canonical serialization, validated
  * on every save; it can change only while it is a draft. As with guidelines, the one active version
  * of a workflow carries the workflow key in the unique {@code active_workflow_key}.
  */

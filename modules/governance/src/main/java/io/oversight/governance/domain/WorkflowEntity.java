@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A workflow (SPEC T1): the aggregate root of its settings and the number of its current taxonomy
+ * A workflow: the aggregate root of its settings and the number of its current taxonomy
  * version. Labels, guideline versions, policies and snapshots are their own aggregates and refer to
  * it by key. Changes go through {@link #change}; the key never changes.
  */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What a governance lead sets on a workflow (SPEC T1); the key is fixed at creation. Fields are boxed
+ * What a governance lead sets on a workflow; the key is fixed at creation. Fields are boxed
  * so a missing one is reported as missing, not silently zero.
  */
 public record WorkflowSettings(

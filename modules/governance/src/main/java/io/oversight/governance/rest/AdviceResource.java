@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Earned-autonomy advice (SPEC G7): the trade-off curve, the recommendation, and applying it as a draft. */
+/** Earned-autonomy advice: the trade-off curve, the recommendation, and applying it as a draft. */
 @Path("advice")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

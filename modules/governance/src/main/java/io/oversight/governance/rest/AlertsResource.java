@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Alert episodes (monitor rules and queue SLAs in one list) and alert rules (SPEC G4). */
+/** Alert episodes (monitor rules and queue SLAs in one list) and alert rules. */
 @Path("alerts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

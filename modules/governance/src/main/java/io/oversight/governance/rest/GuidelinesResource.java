@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Guideline versions: edit drafts, move through the life cycle, render safely, diff (SPEC G1). */
+/** Guideline versions: edit drafts, move through the life cycle, render safely, diff. */
 @Path("guidelines")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

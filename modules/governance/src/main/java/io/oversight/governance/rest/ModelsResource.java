@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The model snapshot registry (SPEC G2, G6). The customer's pipeline registers snapshots with a
+ * The model snapshot registry. The customer's pipeline registers snapshots with a
  * governance account; promotions and rollbacks say why.
  */
 @Path("models")

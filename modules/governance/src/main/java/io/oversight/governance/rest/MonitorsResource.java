@@ -30,7 +30,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Monitor time series and settings (SPEC G3, G6, G7). */
+/** Monitor time series and settings. */
 @Path("monitors")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

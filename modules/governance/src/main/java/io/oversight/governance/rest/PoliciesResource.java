@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Routing-policy versions (SPEC T3): drafts are created under their workflow, then edited and activated here. */
+/** Routing-policy versions: drafts are created under their workflow, then edited and activated here. */
 @Path("policies")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Workflows, their taxonomies, and the versions hanging off them (SPEC T1, G1). */
+/** Workflows, their taxonomies, and the versions hanging off them. */
 @Path("workflows")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

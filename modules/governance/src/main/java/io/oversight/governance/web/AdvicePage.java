@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Earned-autonomy advice (SPEC G7): the trade-off curve of auto-accept thresholds (95% upper bound of
+ * Earned-autonomy advice: the trade-off curve of auto-accept thresholds (95% upper bound of
  * the auto-accepted error against the share people review) and the recommendation for the target; a
  * governance lead may turn it into a DRAFT routing-policy version, which they then review and activate.
  */

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Alerts of the last 30 days (SPEC G4): monitor rules' and queue SLAs' episodes in one list, filtered by
+ * Alerts of the last 30 days: monitor rules' and queue SLAs' episodes in one list, filtered by
  * workflow, source and state, with acknowledgement (who and why, a ledger entry).
  */
 @Named

@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A workflow's monitoring dashboard (SPEC G8): volume per routing outcome and queue backlog, SLA
+ * A workflow's monitoring dashboard: volume per routing outcome and queue backlog, SLA
  * state, agreement and correction trends, drift, the reliability diagram and the alert timeline, as
  * Apache ECharts options (ADR 0018) that {@code governance/charts.js} renders. Windows without enough
  * data are gaps in a line, never zeros.

@@ -3,7 +3,7 @@ package io.oversight.governance.domain.monitoring;
 import java.util.Optional;
 
 /**
- * An alert rule's episode logic (SPEC G4): an episode opens after {@code openAfter} consecutive
+ * An alert rule's episode logic: an episode opens after {@code openAfter} consecutive
  * evaluated windows beyond the threshold and closes after {@code closeAfter} consecutive windows back
  * within it; while open, further windows beyond the threshold change nothing, so one crossing that
  * lasts, or a value that hovers around the threshold, is one episode. A window with too little data

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Earned-autonomy advice (SPEC G7): for each candidate auto-accept threshold t (auto-accept when the
+ * Earned-autonomy advice: for each candidate auto-accept threshold t (auto-accept when the
  * confidence is at least t), the error rate of the items that would be auto-accepted, as the upper
  * bound of a 95% interval, and the share of predictions people would review; and, for a target error
  * bound, the lowest-load threshold whose upper bound meets it.

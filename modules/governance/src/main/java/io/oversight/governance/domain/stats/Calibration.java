@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Calibration of the model's top-label confidence against human-final outcomes (SPEC G3). Additive
+ * Calibration of the model's top-label confidence against human-final outcomes. Additive
  * sufficient statistics, so windows merge by addition: per 10 equal-width confidence bins the count,
  * the sum of confidences and the number the humans confirmed; and the sum of squared errors
  * (p − y)² for the Brier score, where p is the confidence of the predicted label and y is 1 when the

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Distribution drift between a reference and a current sample (SPEC G3): population stability index,
+ * Distribution drift between a reference and a current sample: population stability index,
  * the two-sample Kolmogorov–Smirnov test and Pearson's chi-square test of homogeneity.
  *
  * <p>Scores arrive as {@link Histogram}s of 0.01-wide bins, so the KS statistic is the largest gap of
