@@ -71,8 +71,6 @@ public interface TaskLeases {
     /** When {@code reviewer} completed tasks of a workflow since {@code since}, newest first. */
     List<Instant> completionTimes(String reviewer, String workflowKey, Instant since);
 
-    /** The pseudonymous digest of a login that items name in their reviewer exclusions. */
-    String identityDigest(String login);
 
     /** The workflow's lease length and active-learning diversity (its intake settings). */
     LeaseTerms termsOf(String workflowKey);

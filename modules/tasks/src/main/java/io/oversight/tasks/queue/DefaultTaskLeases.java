@@ -56,7 +56,7 @@ public class DefaultTaskLeases implements TaskLeases {
         boolean diverse = diversityLambda > 0 && count > 1;
         return database.run("claiming tasks", c -> {
             List<TaskStore.ClaimCandidate> candidates = TaskStore.lockCandidates(c, queue, reviewer,
-                    identityDigest(reviewer), diverse ? count * DIVERSITY_POOL_FACTOR : count * 2);
+                    IntakeService.identityDigest(reviewer), diverse ? count * DIVERSITY_POOL_FACTOR : count * 2);
             List<TaskStore.ClaimCandidate> oneSlotPerItem = new ArrayList<>();
             Set<String> items = new HashSet<>();
             for (TaskStore.ClaimCandidate candidate : candidates) {
@@ -217,7 +217,7 @@ public class DefaultTaskLeases implements TaskLeases {
 
     @Override
     public List<String> unseenBy(List<String> itemIds, String reviewer) {
-        return database.run("reading an item's reviewers", c -> TaskStore.unseenBy(c, itemIds, reviewer, identityDigest(reviewer)));
+        return database.run("reading an item's reviewers", c -> TaskStore.unseenBy(c, itemIds, reviewer, IntakeService.identityDigest(reviewer)));
     }
 
     @Override
@@ -228,11 +228,6 @@ public class DefaultTaskLeases implements TaskLeases {
     @Override
     public List<Instant> completionTimes(String reviewer, String workflowKey, Instant since) {
         return database.run("reading recent work", c -> TaskStore.completionTimes(c, reviewer, workflowKey, since));
-    }
-
-    @Override
-    public String identityDigest(String login) {
-        return IntakeService.identityDigest(login);
     }
 
     @Override
