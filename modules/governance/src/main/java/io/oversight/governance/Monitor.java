@@ -34,7 +34,21 @@ public enum Monitor {
     /** Largest oldest-open-task age as a share of its time-to-review target (1 = at the SLA). */
     OLDEST_AGE_VS_SLA("Oldest task age / SLA", false),
     /** Share of gold items answered correctly; n = gold answers. */
-    GOLD_ACCURACY("Gold accuracy", true);
+    GOLD_ACCURACY("Gold accuracy", true),
+    /**
+     * Krippendorff's alpha (nominal) between the independent reviewers of multiply reviewed items;
+     * n = pairable answers.
+     */
+    REVIEWER_AGREEMENT("Reviewer agreement (Krippendorff's α)", false),
+    /**
+     * Drift of a declared payload field against its reference: PSI over the reference's deciles
+     * (numbers) or over categories; per field (subject {@code input:<path>}); n = values in the window.
+     */
+    INPUT_PSI("Input drift (PSI)", false),
+    /** Two-sample KS statistic of a numeric payload field against its reference, with its p-value. */
+    INPUT_KS("Input drift (KS)", false),
+    /** Pearson's chi-square statistic of a categorical payload field against its reference, with its p-value. */
+    INPUT_CHI_SQUARE("Input drift (chi-square)", false);
 
     private final String title;
     private final boolean proportion;
@@ -46,6 +60,11 @@ public enum Monitor {
 
     public String title() {
         return title;
+    }
+
+    /** Whether the monitor describes one declared payload field (subject {@code input:<path>}), not the workflow. */
+    public boolean ofInputField() {
+        return this == INPUT_PSI || this == INPUT_KS || this == INPUT_CHI_SQUARE;
     }
 
     /** Whether the value is a share in [0, 1] (shown as a percentage). */

@@ -1,6 +1,7 @@
 package io.oversight.governance;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,9 +12,16 @@ import java.util.Optional;
  * @param referenceFrom drift reference instead: the predictions of [from, to), when both are set
  * @param acceptance    the promotion gate's criteria; without them promotions are not gated
  * @param adviceTarget  earned autonomy: the error bound for auto-accepted items
+ * @param driftFields   payload fields watched for input drift (each against its own reference, built
+ *                      like the workflow's: its first referenceSize values, or those of the period)
  */
 public record MonitorSettings(String workflowKey, int minN, int referenceSize, Optional<Instant> referenceFrom,
-        Optional<Instant> referenceTo, Optional<AcceptanceCriteria> acceptance, double adviceTarget) {
+        Optional<Instant> referenceTo, Optional<AcceptanceCriteria> acceptance, double adviceTarget,
+        List<DriftField> driftFields) {
+
+    public MonitorSettings {
+        driftFields = List.copyOf(driftFields);
+    }
 
     /**
      * What a snapshot must show before it replaces the active one.
@@ -27,7 +35,8 @@ public record MonitorSettings(String workflowKey, int minN, int referenceSize, O
     }
 
     public static MonitorSettings defaults(String workflowKey) {
-        return new MonitorSettings(workflowKey, 30, 1000, Optional.empty(), Optional.empty(), Optional.empty(), 0.02);
+        return new MonitorSettings(workflowKey, 30, 1000, Optional.empty(), Optional.empty(), Optional.empty(), 0.02,
+                List.of());
     }
 
     /** Whether the reference is a fixed period rather than the first N predictions. */

@@ -133,6 +133,92 @@ class MonitoringIT {
     }
 
     @Test
+    void itemsReviewedByTwoPeopleFeedTheReviewerAgreementMonitor() {
+        TasksFixture f = new TasksFixture(deployment).workflow(2, "[]", 0);
+        expect(200, f.governance.putJson("api/v1/monitors/settings/" + f.key, "{\"minN\":5}"));
+        ApiClient first = f.reviewer("ra", 2);
+        ApiClient second = f.reviewer("rb", 2);
+        List<String> predictions = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            predictions.add(f.prediction("k-" + i, 0.7));
+        }
+        f.submitBatch(predictions);
+        for (JsonObject task : f.claim(first, 1, 6)) {
+            complete(first, task.getJsonObject("task").getString("id"), "card-not-present");
+        }
+        List<JsonObject> secondSlots = f.claim(second, 1, 6);
+        assertEquals(6, secondSlots.size());
+        for (int i = 0; i < secondSlots.size(); i++) {
+            complete(second, secondSlots.get(i).getJsonObject("task").getString("id"), i < 3 ? "ok" : "card-not-present");
+        }
+        // three units {cnp, cnp}, three {cnp, ok}: n = 12 (n_cnp = 9, n_ok = 3), observed disagreement
+        // 3 * (4 - 2) / 1 = 6, expected 144 - 81 - 9 = 54, alpha = 1 - 11 * 6 / 54
+        JsonObject alpha = null;
+        for (int attempt = 0; attempt < 60 && alpha == null; attempt++) {
+            alpha = object(expect(200, f.governance.get("api/v1/monitors?workflow=" + f.key))).getJsonArray("values").stream()
+                    .map(JsonValue::asJsonObject)
+                    .filter(v -> v.getString("monitor").equals("REVIEWER_AGREEMENT") && v.getJsonNumber("n").longValue() == 12)
+                    .findFirst().orElse(null);
+            if (alpha == null) {
+                pause(500);
+            }
+        }
+        assertTrue(alpha != null, "no REVIEWER_AGREEMENT window with n = 12");
+        assertEquals("OK", alpha.getString("status"));
+        assertEquals(1 - 11 * 6.0 / 54, alpha.getJsonNumber("value").doubleValue(), 1e-9);
+    }
+
+    @Test
+    void aDeclaredPayloadFieldIsWatchedForDriftAndPersonalDataNeverIs() {
+        TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0);
+        String settings = "api/v1/monitors/settings/" + f.key;
+        // the fixture's workflow declares customer.email as personal data
+        for (String refused : List.of("[{\"path\":\"customer.email\",\"kind\":\"CATEGORICAL\"}]",
+                "[{\"path\":\"customer\",\"kind\":\"CATEGORICAL\"}]", "[{\"path\":\"amount\",\"kind\":\"BOGUS\"}]",
+                "[{\"path\":\"amount;drop\",\"kind\":\"NUMERIC\"}]")) {
+            HttpResponse<String> bad = expect(400, f.governance.putJson(settings, "{\"minN\":5,\"driftFields\":" + refused + "}"));
+            assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM_JSON));
+            assertTrue(bad.body().contains("driftFields"), bad.body());
+        }
+        JsonObject unchanged = object(expect(200, f.governance.get(settings)));
+        assertEquals(30, unchanged.getInt("minN"), "nothing changed");
+        assertEquals(0, unchanged.getJsonArray("driftFields").size());
+
+        JsonObject saved = object(expect(200, f.governance.putJson(settings,
+                "{\"minN\":5,\"referenceSize\":10,\"driftFields\":[{\"path\":\"amount\",\"kind\":\"NUMERIC\"}]}")));
+        assertEquals("amount", saved.getJsonArray("driftFields").getJsonObject(0).getString("path"));
+        List<JsonObject> entries = f.sealed("action=governance.monitors.settings-changed&workflow=" + f.key, 1);
+        assertEquals(1, entries.size(), "the refused requests wrote nothing");
+        assertEquals("amount:NUMERIC", entries.get(0).getJsonObject("attributes").getString("driftFields"));
+
+        // ten amounts of 120 make the field's reference; ten of 5,000 follow in the same window
+        List<String> predictions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            predictions.add(f.prediction("d-" + i, 0.7, "card-not-present",
+                    "{\"amount\":" + (i < 10 ? 120 : 5000) + ",\"customer\":{\"email\":\"jo@example.com\"}}"));
+        }
+        f.submitBatch(predictions.subList(0, 10));
+        f.submitBatch(predictions.subList(10, 20));
+        JsonObject ks = null;
+        for (int attempt = 0; attempt < 60 && ks == null; attempt++) {
+            ks = object(expect(200, f.governance.get("api/v1/monitors?workflow=" + f.key + "&subject=input:amount")))
+                    .getJsonArray("values").stream().map(JsonValue::asJsonObject)
+                    .filter(v -> v.getString("monitor").equals("INPUT_KS") && v.getString("status").equals("OK")
+                            && v.getJsonNumber("n").longValue() == 20)
+                    .findFirst().orElse(null);
+            if (ks == null) {
+                pause(500);
+            }
+        }
+        assertTrue(ks != null, "no INPUT_KS value over 20 amounts");
+        // the window holds the reference's ten values and ten new ones: the CDFs differ by 0.5
+        assertEquals(0.5, ks.getJsonNumber("value").doubleValue(), 1e-9);
+        // the personal-data field never became a series of its own
+        assertTrue(object(expect(200, f.governance.get("api/v1/monitors?workflow=" + f.key + "&subject=input:customer.email")))
+                .getJsonArray("values").isEmpty());
+    }
+
+    @Test
     void slaAlertsShareTheListAndAcknowledgingIsALedgerEntry() {
         TasksFixture f = new TasksFixture(deployment)
                 .workflow(1, "[{\"tier\":1,\"minutesToReview\":60,\"maxQueueDepth\":1}]", 0);

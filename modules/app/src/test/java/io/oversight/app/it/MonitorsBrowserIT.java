@@ -78,6 +78,10 @@ class MonitorsBrowserIT {
             assertEquals(6, browser.findElements(By.cssSelector("[data-rendered='true'] canvas")).size(),
                     "each chart is drawn on a canvas by ECharts");
             assertTrue(browser.findElement(By.id("latest")).getText().contains("Human–model agreement"));
+            Object span = browser.executeScript("var chart = echarts.getInstanceByDom(document.getElementById('chart-throughput'));"
+                    + "var extent = chart.getModel().getComponent('xAxis').axis.scale.getExtent(); return extent[1] - extent[0];");
+            assertEquals(Duration.ofHours(48).toMillis(), ((Number) span).longValue(),
+                    "the throughput chart's time axis spans the 48 hours of the page, not days more");
             Object overflow = browser.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertTrue(((Number) overflow).longValue() <= 0, "no horizontal scrolling at 1366 px: " + overflow);

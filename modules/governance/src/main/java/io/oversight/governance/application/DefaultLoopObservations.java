@@ -1,12 +1,19 @@
 package io.oversight.governance.application;
 
-import io.oversight.ledger.Database;
+import io.oversight.governance.DriftField;
 import io.oversight.governance.LoopObservations;
 import io.oversight.governance.MonitorAlert;
+import io.oversight.governance.domain.monitoring.InputValues;
 import io.oversight.governance.infrastructure.MonitorStore;
+import io.oversight.ledger.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,12 +29,39 @@ public class DefaultLoopObservations implements LoopObservations {
     @Inject
     Database database;
 
+    @Inject
+    DriftFieldSelection driftFields;
+
     @Override
     public void predictions(List<Prediction> predictions) {
         database.run("observing predictions", c -> {
             MonitorStore.insertObservations(c, predictions.stream().map(ObservationKinds::of).toList());
             return null;
         });
+    }
+
+    @Override
+    public void inputs(List<Input> inputs) {
+        List<MonitorStore.Observation> rows = new ArrayList<>();
+        for (Input input : inputs) {
+            List<DriftField> fields = driftFields.fieldsOf(input.workflowKey());
+            if (fields.isEmpty()) {
+                continue;
+            }
+            JsonObject payload;
+            try (JsonReader reader = Json.createReader(new StringReader(input.payloadJson()))) {
+                payload = reader.readObject();
+            }
+            for (InputValues.Value value : InputValues.of(payload, fields)) {
+                rows.add(ObservationKinds.input(input.workflowKey(), input.at(), value.path(), value.key()));
+            }
+        }
+        if (!rows.isEmpty()) {
+            database.run("observing inputs", c -> {
+                MonitorStore.insertObservations(c, rows);
+                return null;
+            });
+        }
     }
 
     @Override
@@ -48,6 +82,11 @@ public class DefaultLoopObservations implements LoopObservations {
     @Override
     public void goldAnswer(GoldAnswer answer) {
         insert("observing a gold answer", ObservationKinds.of(answer));
+    }
+
+    @Override
+    public void reviewerAnswers(ReviewerAnswers answers) {
+        insert("observing reviewers' answers", ObservationKinds.of(answers));
     }
 
     @Override

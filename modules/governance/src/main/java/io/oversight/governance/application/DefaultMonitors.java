@@ -6,6 +6,7 @@ import io.oversight.kernel.InvalidInputException;
 import io.oversight.kernel.NotFoundException;
 import io.oversight.kernel.Violations;
 import io.oversight.governance.AlertRule;
+import io.oversight.governance.DriftField;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorSettings;
@@ -22,10 +23,13 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The monitors' time series and alert list (reads), and their configuration: settings and alert rules,
@@ -40,6 +44,9 @@ public class DefaultMonitors implements Monitors {
     public static final String RULE_DELETED = "governance.alert-rule.deleted";
     /** Most windows one read returns: a year of days, or five weeks of hours. */
     public static final int MAX_WINDOWS = 1000;
+    /** Most payload fields one workflow watches for input drift. */
+    public static final int MAX_DRIFT_FIELDS = 20;
+    private static final Pattern DRIFT_PATH = Pattern.compile("(?=.{1,100}$)[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
     /** Most alerts one read returns. */
     public static final int MAX_ALERTS = 500;
 
@@ -101,7 +108,7 @@ public class DefaultMonitors implements Monitors {
     }
 
     public MonitorSettings saveSettings(MonitorSettings s, Actor actor) {
-        workflows.lock(s.workflowKey());
+        List<String> personal = workflows.lock(s.workflowKey()).piiFieldPaths();
         Violations v = new Violations();
         v.check(s.minN() >= 1 && s.minN() <= 1_000_000, "minN", "must be between 1 and 1,000,000");
         v.check(s.referenceSize() >= 10 && s.referenceSize() <= 10_000_000, "referenceSize",
@@ -117,6 +124,18 @@ public class DefaultMonitors implements Monitors {
             v.check(a.margin().isEmpty() || (a.margin().get() >= 0 && a.margin().get() <= 1), "acceptance.margin",
                     "must be between 0 and 1");
         });
+        v.check(s.driftFields().size() <= MAX_DRIFT_FIELDS, "driftFields", "at most " + MAX_DRIFT_FIELDS + " fields");
+        Set<String> seen = new HashSet<>();
+        for (DriftField f : s.driftFields()) {
+            String path = f.path() == null ? "" : f.path();
+            String name = "driftFields[" + path + "]";
+            v.check(f.kind() != null, name, "needs a kind: NUMERIC or CATEGORICAL");
+            v.check(DRIFT_PATH.matcher(path).matches(), name,
+                    "must be a dotted path of payload field names (letters, digits, '_' or '-'), at most 100 characters");
+            v.check(seen.add(path), name, "is listed twice");
+            v.check(!DriftFieldSelection.isPersonal(path, personal), name,
+                    "is a declared personal-data field (or contains one): personal data is never monitored");
+        }
         v.throwIfAny("The monitor-settings request");
         database.run("saving monitor settings", c -> {
             MonitorConfigStore.saveSettings(c, s);
@@ -126,7 +145,9 @@ public class DefaultMonitors implements Monitors {
                 .attribute("minN", Integer.toString(s.minN()))
                 .attribute("reference", s.periodReference()
                         ? s.referenceFrom().get() + "/" + s.referenceTo().get() : "first " + s.referenceSize())
-                .attribute("adviceTarget", Double.toString(s.adviceTarget()));
+                .attribute("adviceTarget", Double.toString(s.adviceTarget()))
+                .attribute("driftFields", String.join(",", s.driftFields().stream()
+                        .map(f -> f.path() + ":" + f.kind().name()).toList()));
         s.acceptance().ifPresent(a -> record.attribute("gateMinN", Integer.toString(a.minN()))
                 .attribute("gateMinAgreement", Double.toString(a.minAgreement()))
                 .attribute("gateMargin", a.margin().map(String::valueOf).orElse("")));
@@ -142,6 +163,9 @@ public class DefaultMonitors implements Monitors {
     public AlertRule createRule(AlertRule spec, Actor actor) {
         Violations v = new Violations();
         v.check(spec.monitor() != null, "monitor", "is required");
+        v.check(spec.monitor() == null || !spec.monitor().ofInputField(), "monitor",
+                "input-drift monitors are per field and are read from the field's series; alert rules watch "
+                        + "workflow-wide monitors");
         v.check(spec.grain() != null, "grain", "is required (HOUR, DAY or WEEK)");
         v.check(spec.direction() != null, "direction", "is required (ABOVE or BELOW)");
         v.check(spec.severity() != null, "severity", "is required (INFO, WARNING or CRITICAL)");

@@ -1,6 +1,7 @@
 package io.oversight.governance.application;
 
 import io.oversight.governance.AlertRule;
+import io.oversight.governance.DriftField;
 import io.oversight.governance.Monitor;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorSettings;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,7 +43,11 @@ public class DemoMonitoring {
             for (String key : new String[] {LOANS, "content-moderation"}) {
                 if (workflows.find(key).isPresent() && monitors.rules(Optional.of(key)).isEmpty()) {
                     monitors.saveSettings(new MonitorSettings(key, 10, 200, Optional.empty(), Optional.empty(),
-                            Optional.of(new MonitorSettings.AcceptanceCriteria(50, 0.85, Optional.of(0.05))), 0.02), SEEDER);
+                            Optional.of(new MonitorSettings.AcceptanceCriteria(50, 0.85, Optional.of(0.05))), 0.02,
+                            LOANS.equals(key)
+                                    ? List.of(new DriftField("amount", DriftField.Kind.NUMERIC),
+                                            new DriftField("merchant", DriftField.Kind.CATEGORICAL))
+                                    : List.of(new DriftField("reports", DriftField.Kind.NUMERIC))), SEEDER);
                     monitors.createRule(new AlertRule(null, key, Monitor.AGREEMENT, MonitorGrain.HOUR,
                             AlertRule.Direction.BELOW, 0.85, 10, AlertRule.Severity.WARNING, 1, 1, null, false, 0,
                             Optional.empty(), Optional.empty()), SEEDER);

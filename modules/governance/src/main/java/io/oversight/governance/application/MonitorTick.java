@@ -106,6 +106,7 @@ public final class MonitorTick {
         List<String> subjects = switch (o.kind()) {
             case ObservationKinds.GOLD -> List.of(WORKFLOW, REVIEWER_PREFIX + o.label().orElse("unknown"));
             case ObservationKinds.QUEUE -> List.of(WORKFLOW);
+            case ObservationKinds.INPUT -> List.of(MonitorValues.INPUT_PREFIX + o.label().orElseThrow());
             default -> List.of(WORKFLOW, o.snapshotId());
         };
         for (MonitorGrain grain : MonitorGrain.values()) {
@@ -114,7 +115,8 @@ public final class MonitorTick {
                         new WindowKey(o.workflowKey(), subject, grain, grain.windowStart(o.at())), k -> new WindowAggregate()), o);
             }
         }
-        if (ObservationKinds.PREDICTION.equals(o.kind())) {
+        // a field's values build its reference as predictions build the workflow's
+        if (ObservationKinds.PREDICTION.equals(o.kind()) || ObservationKinds.INPUT.equals(o.kind())) {
             MonitorSettings s = settings.get(o.workflowKey());
             if (s == null) {
                 s = MonitorConfigStore.settings(c, o.workflowKey());

@@ -1,8 +1,10 @@
 package io.oversight.governance.application;
 
 import io.oversight.governance.LoopObservations;
+import io.oversight.governance.domain.monitoring.Counts;
 import io.oversight.governance.domain.monitoring.WindowAggregate;
 import io.oversight.governance.infrastructure.MonitorStore.Observation;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,8 @@ final class ObservationKinds {
     static final String ACTION = "ACTION";
     static final String GOLD = "GOLD";
     static final String QUEUE = "QUEUE";
+    static final String REVIEWERS = "REVIEWERS";
+    static final String INPUT = "INPUT";
 
     private ObservationKinds() {
     }
@@ -46,6 +50,17 @@ final class ObservationKinds {
                 Optional.empty(), Optional.of(g.correct()), Optional.empty());
     }
 
+    static Observation of(LoopObservations.ReviewerAnswers r) {
+        return new Observation(0, r.workflowKey(), r.snapshotId(), REVIEWERS, r.at(), Optional.empty(),
+                Optional.of(Counts.encode(r.answers())), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** One declared field's value: the field path in label, the value's count key in detail. */
+    static Observation input(String workflowKey, Instant at, String path, String key) {
+        return new Observation(0, workflowKey, "", INPUT, at, Optional.empty(), Optional.of(path), Optional.of(key),
+                Optional.empty(), Optional.empty());
+    }
+
     static Observation of(LoopObservations.QueueState q) {
         return new Observation(0, q.workflowKey(), "", QUEUE, q.at(), Optional.of(q.oldestAgeRatio()),
                 Optional.of(Integer.toString(q.tier())), Optional.empty(), Optional.empty(), Optional.of(q.open()));
@@ -64,6 +79,9 @@ final class ObservationKinds {
                     o.detail().orElse("")));
             case GOLD -> a.add(new LoopObservations.GoldAnswer(o.workflowKey(), o.at(), o.label().orElse(""),
                     o.agreed().orElseThrow()));
+            case REVIEWERS -> a.add(new LoopObservations.ReviewerAnswers(o.workflowKey(), o.snapshotId(), o.at(),
+                    Counts.decode(o.label().orElse(""))));
+            case INPUT -> a.addInputValue(o.detail().orElseThrow());
             case QUEUE -> a.add(new LoopObservations.QueueState(o.workflowKey(), Integer.parseInt(o.label().orElse("0")),
                     o.at(), o.amount().orElse(0L), o.score().orElse(0.0)));
             default -> throw new IllegalStateException("unknown observation kind " + o.kind());

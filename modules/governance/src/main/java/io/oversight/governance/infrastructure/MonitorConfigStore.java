@@ -1,6 +1,7 @@
 package io.oversight.governance.infrastructure;
 
 import io.oversight.governance.AlertRule;
+import io.oversight.governance.DriftField;
 import io.oversight.governance.Monitor;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorSettings;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +24,7 @@ public final class MonitorConfigStore {
 
     public static MonitorSettings settings(Connection c, String workflowKey) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT min_n, reference_size, reference_from, reference_to, gate_min_n, "
-                + "gate_min_agreement, gate_margin, advice_target FROM gov_monitor_settings WHERE workflow_key = ?")) {
+                + "gate_min_agreement, gate_margin, advice_target, drift_fields FROM gov_monitor_settings WHERE workflow_key = ?")) {
             q.setString(1, workflowKey);
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) {
@@ -37,7 +39,7 @@ public final class MonitorConfigStore {
                         Optional.ofNullable(MonitorStore.optionalInstant(rs, 3)),
                         Optional.ofNullable(MonitorStore.optionalInstant(rs, 4)),
                         gated ? Optional.of(new MonitorSettings.AcceptanceCriteria(gateMinN, minAgreement, m)) : Optional.empty(),
-                        rs.getDouble(8));
+                        rs.getDouble(8), driftFields(rs.getString(9)));
             }
         }
     }
@@ -48,8 +50,8 @@ public final class MonitorConfigStore {
             delete.executeUpdate();
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO gov_monitor_settings (workflow_key, min_n, "
-                + "reference_size, reference_from, reference_to, gate_min_n, gate_min_agreement, gate_margin, advice_target) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "reference_size, reference_from, reference_to, gate_min_n, gate_min_agreement, gate_margin, advice_target, "
+                + "drift_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, s.workflowKey());
             insert.setInt(2, s.minN());
             insert.setInt(3, s.referenceSize());
@@ -69,8 +71,22 @@ public final class MonitorConfigStore {
                 insert.setNull(8, Types.DOUBLE);
             }
             insert.setDouble(9, s.adviceTarget());
+            insert.setString(10, encode(s.driftFields()));
             insert.executeUpdate();
         }
+    }
+
+    // path:KIND pairs, comma separated; paths are dotted identifiers, so neither separator occurs in them
+    static String encode(List<DriftField> fields) {
+        return String.join(",", fields.stream().map(f -> f.path() + ":" + f.kind().name()).toList());
+    }
+
+    static List<DriftField> driftFields(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(pair -> pair.split(":"))
+                .map(p -> new DriftField(p[0], DriftField.Kind.valueOf(p[1]))).toList();
     }
 
     private static final String RULE_COLUMNS = "id, workflow_key, monitor, grain, direction, threshold, min_n, severity, "

@@ -60,13 +60,19 @@ final class MonitoringViews {
     }
 
     public record SettingsJson(String workflow, Integer minN, Integer referenceSize, Instant referenceFrom,
-            Instant referenceTo, Integer gateMinN, Double gateMinAgreement, Double gateMargin, Double adviceTarget) {
+            Instant referenceTo, Integer gateMinN, Double gateMinAgreement, Double gateMargin, Double adviceTarget,
+            List<DriftFieldJson> driftFields) {
         static SettingsJson of(MonitorSettings s) {
             return new SettingsJson(s.workflowKey(), s.minN(), s.referenceSize(), s.referenceFrom().orElse(null),
                     s.referenceTo().orElse(null), s.acceptance().map(MonitorSettings.AcceptanceCriteria::minN).orElse(null),
                     s.acceptance().map(MonitorSettings.AcceptanceCriteria::minAgreement).orElse(null),
-                    s.acceptance().flatMap(MonitorSettings.AcceptanceCriteria::margin).orElse(null), s.adviceTarget());
+                    s.acceptance().flatMap(MonitorSettings.AcceptanceCriteria::margin).orElse(null), s.adviceTarget(),
+                    s.driftFields().stream().map(f -> new DriftFieldJson(f.path(), f.kind().name())).toList());
         }
+    }
+
+    /** A payload field watched for input drift: its dotted path and NUMERIC or CATEGORICAL. */
+    public record DriftFieldJson(String path, String kind) {
     }
 
     public record PointJson(double threshold, double autoAcceptShare, double reviewShare, long outcomes,

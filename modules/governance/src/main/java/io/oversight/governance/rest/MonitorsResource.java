@@ -1,13 +1,14 @@
 package io.oversight.governance.rest;
 
-import io.oversight.ledger.Callers;
-import io.oversight.kernel.InvalidInputException;
+import io.oversight.governance.DriftField;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorSettings;
 import io.oversight.governance.application.DefaultMonitors;
 import io.oversight.governance.rest.MonitoringViews.SeriesJson;
 import io.oversight.governance.rest.MonitoringViews.SettingsJson;
 import io.oversight.governance.rest.MonitoringViews.ValueJson;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.ledger.Callers;
 import io.oversight.ledger.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -96,8 +98,29 @@ public class MonitorsResource {
         MonitorSettings settings = new MonitorSettings(workflow, body.minN() == null ? d.minN() : body.minN(),
                 body.referenceSize() == null ? d.referenceSize() : body.referenceSize(),
                 Optional.ofNullable(body.referenceFrom()), Optional.ofNullable(body.referenceTo()), gate,
-                body.adviceTarget() == null ? d.adviceTarget() : body.adviceTarget());
+                body.adviceTarget() == null ? d.adviceTarget() : body.adviceTarget(), driftFields(body.driftFields()));
         return SettingsJson.of(monitors.saveSettings(settings, callers.actorIn(Roles.GOVERNANCE)));
+    }
+
+    private static List<DriftField> driftFields(List<MonitoringViews.DriftFieldJson> fields) {
+        if (fields == null) {
+            return List.of();
+        }
+        List<DriftField> parsed = new ArrayList<>(fields.size());
+        for (MonitoringViews.DriftFieldJson f : fields) {
+            if (f == null) {
+                throw InvalidInputException.sentence("driftFields", "must not contain null");
+            }
+            DriftField.Kind kind;
+            try {
+                kind = DriftField.Kind.valueOf(String.valueOf(f.kind()).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.sentence("driftFields[" + f.path() + "].kind",
+                        "must be NUMERIC or CATEGORICAL, not '" + f.kind() + "'");
+            }
+            parsed.add(new DriftField(f.path(), kind));
+        }
+        return parsed;
     }
 
     static MonitorGrain grain(String grain) {

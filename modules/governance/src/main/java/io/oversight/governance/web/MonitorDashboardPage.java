@@ -1,5 +1,6 @@
 package io.oversight.governance.web;
 
+import io.oversight.governance.DriftField;
 import io.oversight.governance.Monitor;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.MonitorGrain;
@@ -8,6 +9,7 @@ import io.oversight.governance.Workflow;
 import io.oversight.governance.application.DefaultMonitors;
 import io.oversight.governance.application.DefaultWorkflowService;
 import io.oversight.governance.application.MonitorTick;
+import io.oversight.governance.domain.monitoring.MonitorValues;
 import io.oversight.governance.domain.monitoring.WindowAggregate;
 import io.oversight.governance.domain.stats.Calibration;
 import jakarta.annotation.PostConstruct;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -62,6 +65,8 @@ public class MonitorDashboardPage implements Serializable {
     private transient Map<Monitor, List<MonitorValue>> series;
     private transient List<MonitorAlert> alerts;
     private transient Calibration calibration;
+    /** INPUT_PSI per declared drift field, by path. */
+    private transient Map<String, List<MonitorValue>> inputDrift;
     private Instant from;
     private Instant to;
 
@@ -93,6 +98,11 @@ public class MonitorDashboardPage implements Serializable {
             series.computeIfAbsent(v.monitor(), m -> new ArrayList<>()).add(v);
         }
         alerts = monitors.alerts(Optional.of(workflowKey), from, clock.instant().plusSeconds(1));
+        inputDrift = new TreeMap<>();
+        for (DriftField field : monitors.settings(workflowKey).driftFields()) {
+            inputDrift.put(field.path(), monitors.values(workflowKey, Optional.of(MonitorValues.INPUT_PREFIX + field.path()),
+                    grain, from, to).stream().filter(v -> v.monitor() == Monitor.INPUT_PSI).toList());
+        }
         WindowAggregate total = monitors.total(workflowKey, MonitorTick.WORKFLOW, grain, from, to);
         calibration = total.calibration();
     }
@@ -163,8 +173,10 @@ public class MonitorDashboardPage implements Serializable {
         for (String outcome : outcomes) {
             JsonArrayBuilder data = Json.createArrayBuilder();
             volume.forEach(v -> data.add(point(v.windowStart(), v.details().getOrDefault(outcome, 0L))));
-            all.add(Json.createObjectBuilder().add("name", "Predictions: " + outcome).add("type", "bar").add("stack", "volume")
-                    .add("data", data));
+            // stacked areas, not bars: ECharts widens a time axis past its min and max to fit bars,
+            // which hid the period and drew one window as a block several days wide
+            all.add(Json.createObjectBuilder().add("name", "Predictions: " + outcome).add("type", "line").add("stack", "volume")
+                    .add("areaStyle", Json.createObjectBuilder()).add("showSymbol", true).add("data", data));
         }
         all.add(line("Queue backlog (max open)", series.getOrDefault(Monitor.QUEUE_BACKLOG, List.of()), 1).add("yAxisIndex", 1));
         return timeChart(all, "predictions per window", "open tasks", false);
@@ -187,7 +199,10 @@ public class MonitorDashboardPage implements Serializable {
                 Monitor.AUTO_ACCEPT_ERROR, Monitor.GOLD_ACCURACY)) {
             all.add(line(m.title(), series.getOrDefault(m, List.of()), 100));
         }
-        return timeChart(all, "%", null, true);
+        // alpha is not a share (it runs from -1 to 1): its own axis on the right
+        all.add(line(Monitor.REVIEWER_AGREEMENT.title(), series.getOrDefault(Monitor.REVIEWER_AGREEMENT, List.of()), 1)
+                .add("yAxisIndex", 1));
+        return timeChart(all, "%", "α", true);
     }
 
     public String getDriftChart() {
@@ -197,6 +212,7 @@ public class MonitorDashboardPage implements Serializable {
                 .add(line("Score KS statistic", series.getOrDefault(Monitor.SCORE_KS, List.of()), 1))
                 .add(line("Predicted-label PSI", series.getOrDefault(Monitor.LABEL_PSI, List.of()), 1))
                 .add(line("Calibration error (ECE)", series.getOrDefault(Monitor.CALIBRATION_ECE, List.of()), 1));
+        inputDrift.forEach((path, values) -> all.add(line("Input PSI: " + path, values, 1)));
         return timeChart(all, "statistic", null, false);
     }
 

@@ -224,4 +224,75 @@ class MonitorTickTest {
                     MonitorValues.of(w, Monitor.SCORE_PSI, hour1, Optional.empty(), 30).status());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(MonitoringDatabase.class)
+    void reviewerAgreementIsFoldedPerWindowFromAnswerCounts(MonitoringDatabase database) throws Exception {
+        DataSource db = database.fresh();
+        MonitoringDatabase.workflow(db, WORKFLOW);
+        // hour 0: ten items on which both reviewers agree and ten on which they split; the answer
+        // keys carry the separators the stored form escapes
+        List<MonitorStore.Observation> rows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            rows.add(reviewers(T0.plusSeconds(i), Map.of("fraud;card=x", 2L)));
+            rows.add(reviewers(T0.plusSeconds(100 + i), Map.of("fraud;card=x", 1L, "ok", 1L)));
+        }
+        insert(db, rows);
+        tick(db, T0.plus(Duration.ofHours(1)), "server-a", new RecordingSink());
+        try (Connection c = db.getConnection()) {
+            WindowAggregate hour0 = MonitorStore.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR, T0,
+                    T0.plus(Duration.ofHours(1))).get(T0);
+            MonitorValue alpha = MonitorValues.of(new MonitorValues.Window(WORKFLOW, Optional.empty(), MonitorGrain.HOUR, T0),
+                    Monitor.REVIEWER_AGREEMENT, hour0, Optional.empty(), 30);
+            // n = 40 (n_fraud = 30, n_ok = 10), D = 10 * (4 - 2) / 1 = 20, expected = 1600 - 1000 = 600
+            assertEquals(40, alpha.n());
+            assertEquals(1 - 39 * 20.0 / 600, alpha.value().orElseThrow(), 1e-12);
+            assertEquals(Map.of("fraud;card=x", 30L, "ok", 10L), hour0.reviewerAlpha().values());
+        }
+    }
+
+    private static MonitorStore.Observation reviewers(Instant at, Map<String, Long> answers) {
+        return ObservationKinds.of(new io.oversight.governance.LoopObservations.ReviewerAnswers(WORKFLOW, "snap-1", at,
+                answers));
+    }
+
+    @ParameterizedTest
+    @EnumSource(MonitoringDatabase.class)
+    void aDeclaredFieldGetsItsOwnReferenceAndWindowsAndOnlyTheInputDriftMonitors(MonitoringDatabase database)
+            throws Exception {
+        DataSource db = database.fresh();
+        MonitoringDatabase.workflow(db, WORKFLOW);
+        try (Connection c = db.getConnection()) {
+            MonitorConfigStore.saveSettings(c, new io.oversight.governance.MonitorSettings(WORKFLOW, 5, 10, Optional.empty(),
+                    Optional.empty(), Optional.empty(), 0.02,
+                    List.of(new io.oversight.governance.DriftField("amount", io.oversight.governance.DriftField.Kind.NUMERIC))));
+        }
+        // hour 0: ten amounts of 100 (the field's reference: its first 10 values); hour 1: ten of 5,000
+        List<MonitorStore.Observation> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add(ObservationKinds.input(WORKFLOW, i < 10 ? T0.plusSeconds(i) : T0.plus(Duration.ofHours(1)).plusSeconds(i),
+                    "amount", io.oversight.governance.domain.stats.InputDrift.numberKey(i < 10 ? 100 : 5000)));
+        }
+        insert(db, rows);
+        tick(db, T0.plus(Duration.ofHours(2)), "server-a", new RecordingSink());
+        try (Connection c = db.getConnection()) {
+            String subject = MonitorValues.INPUT_PREFIX + "amount";
+            WindowAggregate hour1 = MonitorStore.windows(c, WORKFLOW, subject, MonitorGrain.HOUR, T0,
+                    T0.plus(Duration.ofHours(2))).get(T0.plus(Duration.ofHours(1)));
+            Optional<WindowAggregate> reference = MonitorTick.completeReference(c, MonitorConfigStore.settings(c, WORKFLOW),
+                    subject, T0.plus(Duration.ofHours(2)));
+            assertEquals(10, reference.orElseThrow().predictions());
+            assertTrue(MonitorStore.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR, T0,
+                    T0.plus(Duration.ofHours(2))).isEmpty(), "field values are not predictions of the workflow");
+            List<MonitorValue> values = MonitorValues.of(new MonitorValues.Window(WORKFLOW, Optional.of(subject),
+                    MonitorGrain.HOUR, T0.plus(Duration.ofHours(1))), hour1, reference, 5);
+            assertEquals(List.of(Monitor.INPUT_PSI, Monitor.INPUT_KS), values.stream().map(MonitorValue::monitor).toList(),
+                    "KS, not chi-square, for a numeric field");
+            // every value moved to an empty bucket of the reference: PSI = 2·(1 − ε)·ln(1/ε), D = 1
+            double eps = io.oversight.governance.domain.stats.Drift.PSI_EPSILON;
+            assertEquals(2 * (1 - eps) * Math.log(1 / eps), values.get(0).value().orElseThrow(), 1e-9);
+            assertEquals(10, values.get(0).n());
+            assertEquals(1.0, values.get(1).value().orElseThrow(), 1e-12);
+        }
+    }
 }

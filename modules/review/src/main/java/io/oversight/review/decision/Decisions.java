@@ -71,6 +71,11 @@ public class Decisions {
         List<ReviewAnswer> answers = reviews.stream()
                 .map(r -> ReviewAnswer.of(r.result(), item.predictedLabels(), item.predictedOutput())).toList();
         ReviewConsensus.Outcome outcome = ReviewConsensus.evaluate(answers, item.reviewsRequired(), settings);
+        boolean weighedToAnEnd = outcome.step() == ReviewConsensus.Step.DECIDE
+                || outcome.step() == ReviewConsensus.Step.ADJUDICATE;
+        if (weighedToAnEnd && answers.size() > 1) {
+            reporting.reviewerAnswers(item, answers, now);
+        }
         switch (outcome.step()) {
             case WAIT -> {
             }

@@ -27,6 +27,10 @@ public class LoopReporting {
         observations.predictions(items.stream().map(i -> new LoopObservations.Prediction(i.workflowKey(),
                 i.modelSnapshotId(), i.receivedAt(), i.confidence(),
                 i.predictedLabels().isEmpty() ? "" : i.predictedLabels().get(0), i.routeOutcome())).toList());
+        // the stored payload: declared personal data already replaced by tokens, and governance keeps
+        // only the fields declared for drift monitoring
+        observations.inputs(items.stream().map(i -> new LoopObservations.Input(i.workflowKey(), i.receivedAt(),
+                i.payloadJson())).toList());
     }
 
     public void decided(ReviewItem item, boolean modelAgreed, Verdict verdict, DecisionSource source, Instant at) {

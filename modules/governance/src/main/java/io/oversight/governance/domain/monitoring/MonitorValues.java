@@ -4,6 +4,7 @@ import io.oversight.governance.Monitor;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorValue;
 import io.oversight.governance.domain.stats.Drift;
+import io.oversight.governance.domain.stats.InputDrift;
 import io.oversight.governance.domain.stats.Wilson;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,10 +26,23 @@ public final class MonitorValues {
     public record Window(String workflowKey, Optional<String> subject, MonitorGrain grain, Instant start) {
     }
 
+    /** The subject prefix of a declared payload field's windows: {@code input:<path>}. */
+    public static final String INPUT_PREFIX = "input:";
+
+    /**
+     * Every monitor that applies to the window's subject: the input-drift ones to a field (KS to a
+     * numeric one, chi-square to a categorical one), the others elsewhere.
+     */
     public static List<MonitorValue> of(Window w, WindowAggregate a, Optional<WindowAggregate> reference, long minN) {
+        boolean field = w.subject().filter(s -> s.startsWith(INPUT_PREFIX)).isPresent();
+        boolean numeric = InputDrift.holdsNumbers(a.labels) || reference.filter(r -> InputDrift.holdsNumbers(r.labels)).isPresent();
         List<MonitorValue> values = new ArrayList<>(Monitor.values().length);
         for (Monitor m : Monitor.values()) {
-            values.add(of(w, m, a, reference, minN));
+            boolean applies = m.ofInputField() == field
+                    && !(m == Monitor.INPUT_KS && !numeric) && !(m == Monitor.INPUT_CHI_SQUARE && numeric);
+            if (applies) {
+                values.add(of(w, m, a, reference, minN));
+            }
         }
         return values;
     }
@@ -54,6 +68,20 @@ public final class MonitorValues {
                         r -> ks.map(Drift.KsResult::pValue));
             }
             case LABEL_PSI -> drift(w, monitor, a, reference, minN, r -> Drift.psi(r.labels, a.labels), r -> Optional.empty());
+            case REVIEWER_AGREEMENT -> number(w, monitor, a.reviewerAlpha.pairable(), minN, a.reviewerAlpha.value(),
+                    Optional.empty(), Map.of());
+            case INPUT_PSI -> drift(w, monitor, a, reference, minN, r -> InputDrift.psi(r.labels, a.labels),
+                    r -> Optional.empty());
+            case INPUT_KS -> {
+                Optional<Drift.KsResult> ks = reference.flatMap(r -> InputDrift.ks(r.labels, a.labels));
+                yield drift(w, monitor, a, reference, minN, r -> ks.map(Drift.KsResult::statistic),
+                        r -> ks.map(Drift.KsResult::pValue));
+            }
+            case INPUT_CHI_SQUARE -> {
+                Optional<Drift.ChiSquareResult> chi = reference.flatMap(r -> InputDrift.chiSquare(r.labels, a.labels));
+                yield drift(w, monitor, a, reference, minN, r -> chi.map(Drift.ChiSquareResult::statistic),
+                        r -> chi.map(Drift.ChiSquareResult::pValue));
+            }
             case VOLUME -> new MonitorValue(w.workflowKey(), w.subject(), monitor, w.grain(), w.start(), end(w),
                     MonitorValue.Status.OK, Optional.of((double) a.predictions), a.predictions, Optional.empty(),
                     Optional.empty(), Optional.empty(), a.routes);

@@ -3,6 +3,7 @@ package io.oversight.governance.domain.monitoring;
 import io.oversight.governance.LoopObservations;
 import io.oversight.governance.domain.stats.Calibration;
 import io.oversight.governance.domain.stats.Histogram;
+import io.oversight.governance.domain.stats.NominalAlpha;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,6 +34,7 @@ public final class WindowAggregate {
     long goldCorrect;
     long queueOpenMax;
     double oldestAgeRatioMax;
+    NominalAlpha reviewerAlpha = NominalAlpha.empty();
 
     /** The settled-by-adjudication source name tasks reports. */
     public static final String ADJUDICATION = "ADJUDICATION";
@@ -92,6 +94,20 @@ public final class WindowAggregate {
         }
     }
 
+    /**
+     * One value of a declared payload field, already turned into its count key ({@link
+     * io.oversight.governance.domain.stats.InputDrift}); kept in the label counts of the field's own
+     * windows, whose prediction count is then the number of values.
+     */
+    public void addInputValue(String key) {
+        predictions++;
+        labels.merge(key, 1L, Long::sum);
+    }
+
+    public void add(LoopObservations.ReviewerAnswers r) {
+        reviewerAlpha = reviewerAlpha.plusUnit(r.answers());
+    }
+
     public void add(LoopObservations.QueueState q) {
         queueOpenMax = Math.max(queueOpenMax, q.open());
         oldestAgeRatioMax = Math.max(oldestAgeRatioMax, q.oldestAgeRatio());
@@ -119,6 +135,7 @@ public final class WindowAggregate {
         goldCorrect += o.goldCorrect;
         queueOpenMax = Math.max(queueOpenMax, o.queueOpenMax);
         oldestAgeRatioMax = Math.max(oldestAgeRatioMax, o.oldestAgeRatioMax);
+        reviewerAlpha = reviewerAlpha.plus(o.reviewerAlpha);
     }
 
     private static void addInto(long[] target, long[] source) {
@@ -175,6 +192,10 @@ public final class WindowAggregate {
         return calibration;
     }
 
+    public NominalAlpha reviewerAlpha() {
+        return reviewerAlpha;
+    }
+
     /** A drift reference as an aggregate (only its predictions are set). */
     public static WindowAggregate ofReference(long predictions, Histogram confidence, Map<String, Long> labels) {
         WindowAggregate a = new WindowAggregate();
@@ -188,7 +209,8 @@ public final class WindowAggregate {
     public Object[] columns() {
         return new Object[] {predictions, confidence().encode(), Counts.encode(labels), Counts.encode(routes), decisions,
             agreed, corrected, adjudicated, calibration.encode(), outcomes().encode(), errors().encode(), audits, auditErrors,
-            actions, escalations, skips, goldAnswers, goldCorrect, queueOpenMax, oldestAgeRatioMax};
+            actions, escalations, skips, goldAnswers, goldCorrect, queueOpenMax, oldestAgeRatioMax,
+            Counts.encode(reviewerAlpha.values()), reviewerAlpha.disagreement()};
     }
 
     /** Rebuilds an aggregate from {@link #columns()}' order. */
@@ -214,6 +236,7 @@ public final class WindowAggregate {
         a.goldCorrect = ((Number) c[17]).longValue();
         a.queueOpenMax = ((Number) c[18]).longValue();
         a.oldestAgeRatioMax = ((Number) c[19]).doubleValue();
+        a.reviewerAlpha = new NominalAlpha(Counts.decode((String) c[20]), ((Number) c[21]).doubleValue());
         return a;
     }
 
@@ -221,5 +244,5 @@ public final class WindowAggregate {
     public static final String[] COLUMN_NAMES = {"predictions", "confidence_hist", "label_counts", "route_counts",
         "decisions", "agreed", "corrected", "adjudicated", "calibration", "outcome_hist", "error_hist", "audits",
         "audit_errors", "actions", "escalations", "skips", "gold_answers", "gold_correct", "queue_open_max",
-        "oldest_age_ratio_max"};
+        "oldest_age_ratio_max", "reviewer_values", "reviewer_disagreement"};
 }

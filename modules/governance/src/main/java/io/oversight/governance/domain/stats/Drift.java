@@ -43,7 +43,17 @@ public final class Drift {
      * makes fewer, wider bins). Empty when either side is empty.
      */
     public static Optional<Double> psi(Histogram reference, Histogram current) {
-        if (reference.total() == 0 || current.total() == 0) {
+        return psi(reference.counts(), current.counts());
+    }
+
+    /**
+     * PSI over ordered fine bins (both arrays aligned on the same bins, in value order), cut at the
+     * reference's deciles as for histograms. Empty when either side is empty.
+     */
+    public static Optional<Double> psi(long[] reference, long[] current) {
+        long referenceTotal = java.util.Arrays.stream(reference).sum();
+        long currentTotal = java.util.Arrays.stream(current).sum();
+        if (referenceTotal == 0 || currentTotal == 0) {
             return Optional.empty();
         }
         List<int[]> groups = decileGroups(reference);
@@ -51,11 +61,11 @@ public final class Drift {
         double[] cur = new double[groups.size()];
         for (int g = 0; g < groups.size(); g++) {
             for (int bin = groups.get(g)[0]; bin <= groups.get(g)[1]; bin++) {
-                ref[g] += reference.count(bin);
-                cur[g] += current.count(bin);
+                ref[g] += reference[bin];
+                cur[g] += current[bin];
             }
-            ref[g] /= reference.total();
-            cur[g] /= current.total();
+            ref[g] /= referenceTotal;
+            cur[g] /= currentTotal;
         }
         return Optional.of(psi(ref, cur));
     }
@@ -97,17 +107,18 @@ public final class Drift {
         return Optional.of(psi(ref, cur));
     }
 
-    /** The fine-bin ranges [first, last] of the reference's decile bins, covering all 100 fine bins. */
-    static List<int[]> decileGroups(Histogram reference) {
+    /** The fine-bin ranges [first, last] of the reference's decile bins, covering every fine bin. */
+    static List<int[]> decileGroups(long[] reference) {
         List<int[]> groups = new ArrayList<>();
-        long total = reference.total();
+        long total = java.util.Arrays.stream(reference).sum();
+        int last = reference.length - 1;
         long cumulative = 0;
         int start = 0;
         int nextDecile = 1;
-        for (int bin = 0; bin < Histogram.BINS; bin++) {
-            cumulative += reference.count(bin);
+        for (int bin = 0; bin <= last; bin++) {
+            cumulative += reference[bin];
             // close the group when the cumulative share reaches the next decile(s) not yet reached
-            if (nextDecile < PSI_BINS && cumulative * PSI_BINS >= nextDecile * total && bin < Histogram.BINS - 1) {
+            if (nextDecile < PSI_BINS && cumulative * PSI_BINS >= nextDecile * total && bin < last) {
                 groups.add(new int[] {start, bin});
                 start = bin + 1;
                 while (nextDecile < PSI_BINS && cumulative * PSI_BINS >= nextDecile * total) {
@@ -115,23 +126,32 @@ public final class Drift {
                 }
             }
         }
-        groups.add(new int[] {start, Histogram.BINS - 1});
+        groups.add(new int[] {start, last});
         return groups;
     }
 
     /** Two-sample KS test of two score histograms; empty when either is empty. */
     public static Optional<KsResult> ks(Histogram a, Histogram b) {
-        long n = a.total();
-        long m = b.total();
+        return ks(a.counts(), b.counts());
+    }
+
+    /**
+     * Two-sample KS test of two samples binned on the same ordered bins: D is the largest CDF gap at
+     * a bin edge, which is the exact statistic of the binned values and at most the raw samples' D.
+     * Empty when either is empty.
+     */
+    public static Optional<KsResult> ks(long[] a, long[] b) {
+        long n = java.util.Arrays.stream(a).sum();
+        long m = java.util.Arrays.stream(b).sum();
         if (n == 0 || m == 0) {
             return Optional.empty();
         }
         long ca = 0;
         long cb = 0;
         double d = 0;
-        for (int bin = 0; bin < Histogram.BINS; bin++) {
-            ca += a.count(bin);
-            cb += b.count(bin);
+        for (int bin = 0; bin < a.length; bin++) {
+            ca += a[bin];
+            cb += b[bin];
             d = Math.max(d, Math.abs(ca / (double) n - cb / (double) m));
         }
         return Optional.of(new KsResult(d, ksPValue(d, n, m), n, m));

@@ -44,7 +44,7 @@ class StatisticsTest {
     @Test
     void psiOfASampleAgainstItselfIsZeroAndDecileBinsCoverEveryFineBin() {
         assertEquals(0.0, Drift.psi(evenReference(), evenReference()).orElseThrow(), 0.0);
-        List<int[]> groups = Drift.decileGroups(evenReference());
+        List<int[]> groups = Drift.decileGroups(evenReference().counts());
         assertEquals(10, groups.size());
         assertEquals(0, groups.get(0)[0]);
         assertEquals(5, groups.get(0)[1], "the first decile closes at the bin of 0.05");
