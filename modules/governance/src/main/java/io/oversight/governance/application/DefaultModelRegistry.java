@@ -8,6 +8,7 @@ import io.oversight.kernel.Violations;
 import io.oversight.governance.ModelSnapshot;
 import io.oversight.governance.ModelSnapshots;
 import io.oversight.governance.ModelStatus;
+import io.oversight.governance.TrainingSetExports;
 import io.oversight.governance.domain.PromotionRefusedException;
 import io.oversight.governance.domain.GovernanceRepository;
 import io.oversight.governance.domain.ModelRegistration;
@@ -54,6 +55,9 @@ public class DefaultModelRegistry implements ModelSnapshots {
     @Inject
     PromotionGate gate;
 
+    @Inject
+    TrainingSetExports exports;
+
     @Override
     public Optional<ModelSnapshot> find(String id) {
         return repository.model(id).map(ModelSnapshotEntity::toView);
@@ -82,6 +86,11 @@ public class DefaultModelRegistry implements ModelSnapshots {
         }
         WorkflowEntity workflow = workflows.lock(registration.workflowKey());
         registration.validate(workflows.taxonomy(workflow.key(), workflow.taxonomyVersion()));
+        String exportId = registration.trainingSetExportId();
+        if (exportId != null && !exportId.isBlank() && !exports.exists(exportId)) {
+            throw InvalidInputException.sentence("trainingSetExportId", "no completed training-set export has the id '"
+                    + exportId + "'");
+        }
         if (repository.modelExists(workflow.key(), registration.name().strip(), registration.version().strip())) {
             throw new ConflictException("Model " + registration.name() + " version " + registration.version()
                     + " is already registered for workflow '" + workflow.key() + "'.");

@@ -146,7 +146,7 @@ public class DemoGovernanceData {
 
     private void activateModel(String key, String name, String version, List<String> labels) {
         String digest = HexFormat.of().formatHex(CanonicalJson.sha256(name + "@" + version));
-        String id = models.register(new ModelRegistration(key, name, version, "sha256:" + digest, "demo-export-1", labels),
+        String id = models.register(new ModelRegistration(key, name, version, "sha256:" + digest, null, labels),
                 SEEDER).id();
         models.promote(id, ModelStatus.ACTIVE, "Demo data: the snapshot in production.", SEEDER);
     }

@@ -53,6 +53,8 @@ final class InMemoryGovernance implements GovernanceRepository, AuditRecorder {
         modelRegistry.repository = this;
         modelRegistry.workflows = workflowService;
         modelRegistry.ledger = ledger;
+        // the one completed training-set export these tests know
+        modelRegistry.exports = "export-1"::equals;
         // no acceptance criteria in these tests: the gate's arithmetic is tested against a database
         modelRegistry.gate = new PromotionGate() {
             @Override

@@ -205,6 +205,18 @@ class LifecycleTest {
         assertEquals(1, g.modelRegistry.of(KEY).size());
     }
 
+    @Test
+    void modelRegistrationRefusesATrainingSetExportNobodyMade() {
+        g.recorded.clear();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> g.modelRegistry.register(
+                new ModelRegistration(KEY, "clf", "1", "a".repeat(64), "export-2", List.of("ok")), GRETA));
+        assertEquals(List.of("trainingSetExportId"), e.errors().stream().map(f -> f.field()).toList());
+        assertTrue(e.getMessage().contains("export-2"), e.getMessage());
+        assertTrue(g.modelRegistry.of(KEY).isEmpty(), "nothing was registered");
+        assertTrue(g.recorded.isEmpty(), "nothing was recorded");
+        assertEquals("export-1", register("1").trainingSetExportId().orElseThrow());
+    }
+
     private PolicyContent policy(double accept, double low, List<String> rules) {
         return new PolicyContent(accept, low, LowConfidenceOutcome.ESCALATE,
                 List.of(new PolicyContent.BandSpec(low, 2), new PolicyContent.BandSpec(0.7, 1)),

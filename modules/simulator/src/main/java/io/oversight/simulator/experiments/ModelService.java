@@ -55,7 +55,7 @@ final class ModelService {
         model = SpamClassifier.train(labels, seed);
         version++;
         snapshotId = platform.registerModel(workflowKey, "r" + version, model.fingerprint(),
-                "released-labels-" + labels.size(), reason);
+                reason + " (" + labels.size() + " labels)");
         return model;
     }
 

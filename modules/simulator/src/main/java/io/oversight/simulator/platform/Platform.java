@@ -123,18 +123,18 @@ public final class Platform {
 
     /**
      * Registers a trained model as a snapshot and promotes it to active, the way a model pipeline
-     * would after retraining.
+     * would after retraining. The simulator trains on the labels it gathered itself, not on a
+     * training-set export of the platform, so the snapshot names no export (registration refuses an
+     * export id that no completed export has).
      *
      * @return the snapshot id predictions name
      */
-    public String registerModel(String workflowKey, String version, String fingerprintHex, String trainingSetId,
-            String reason) {
+    public String registerModel(String workflowKey, String version, String fingerprintHex, String reason) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("workflowKey", workflowKey);
         snapshot.put("name", MODEL_NAME);
         snapshot.put("version", version);
         snapshot.put("artifactDigest", "sha256:" + fingerprintHex);
-        snapshot.put("trainingSetExportId", trainingSetId);
         snapshot.put("labelSpace", LABELS);
         String id = rest.post("/api/v1/models", governance, snapshot, 201).path("id").asText();
         rest.post("/api/v1/models/" + id + "/promotions", governance, Map.of("target", "ACTIVE", "reason", reason), 200);

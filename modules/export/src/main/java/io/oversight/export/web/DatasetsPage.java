@@ -1,0 +1,278 @@
+package io.oversight.export.web;
+
+import io.oversight.export.DatasetFormat;
+import io.oversight.export.DatasetJob;
+import io.oversight.export.DatasetRequest;
+import io.oversight.export.JobState;
+import io.oversight.export.TrainingSets;
+import io.oversight.governance.GuidelineVersion;
+import io.oversight.governance.Guidelines;
+import io.oversight.governance.ModelSnapshot;
+import io.oversight.governance.ModelSnapshots;
+import io.oversight.governance.Workflow;
+import io.oversight.governance.Workflows;
+import io.oversight.kernel.RefusalException;
+import io.oversight.ledger.Actor;
+import io.oversight.ledger.PersonKind;
+import io.oversight.ledger.Pseudonyms;
+import io.oversight.ledger.Roles;
+import io.oversight.tasks.DecisionSource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Datasets page (SPEC X3, X4) for governance leads: choose a workflow, a period in UTC and filters,
+ * preview how many released labels they select, export, watch the progress bar (the page refreshes
+ * itself while an export runs), and download files and manifests from the history, which shows each
+ * export's manifest digest and ledger entry.
+ */
+@Named
+@RequestScoped
+public class DatasetsPage {
+
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    TrainingSets trainingSets;
+
+    @Inject
+    Workflows workflows;
+
+    @Inject
+    Guidelines guidelines;
+
+    @Inject
+    ModelSnapshots models;
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    Clock clock;
+
+    private String workflow;
+    private String from;
+    private String to;
+    private String format = DatasetFormat.JSONL.name();
+    private String modelSnapshotId = "";
+    private String guidelineVersionId = "";
+    private List<String> sources = new ArrayList<>();
+    private String label = "";
+    private Long previewRows;
+    private List<DatasetJob> history;
+
+    /** The form starts with the last 30 days, up to the current minute. */
+    public String getFrom() {
+        if (from == null) {
+            from = INPUT.format(LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(30)), ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.MINUTES));
+        }
+        return from;
+    }
+
+    public String getTo() {
+        if (to == null) {
+            to = INPUT.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES));
+        }
+        return to;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getWorkflow() {
+        if (workflow == null) {
+            workflow = getWorkflows().stream().findFirst().map(Workflow::key).orElse("");
+        }
+        return workflow;
+    }
+
+    public void setWorkflow(String workflow) {
+        this.workflow = workflow;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
+    }
+
+    public String getModelSnapshotId() {
+        return modelSnapshotId;
+    }
+
+    public void setModelSnapshotId(String modelSnapshotId) {
+        this.modelSnapshotId = modelSnapshotId;
+    }
+
+    public String getGuidelineVersionId() {
+        return guidelineVersionId;
+    }
+
+    public void setGuidelineVersionId(String guidelineVersionId) {
+        this.guidelineVersionId = guidelineVersionId;
+    }
+
+    public List<String> getSources() {
+        return sources;
+    }
+
+    public void setSources(List<String> sources) {
+        this.sources = sources == null ? new ArrayList<>() : sources;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public Long getPreviewRows() {
+        return previewRows;
+    }
+
+    public List<Workflow> getWorkflows() {
+        return workflows.list();
+    }
+
+    public List<String> getFormats() {
+        return List.of(DatasetFormat.JSONL.name(), DatasetFormat.CSV.name());
+    }
+
+    /** Every source a person releases (the model's own decisions are never exported). */
+    public List<String> getSourceChoices() {
+        return EnumSet.complementOf(EnumSet.of(DecisionSource.MODEL)).stream().map(Enum::name).toList();
+    }
+
+    /** Snapshots of every workflow, named with their workflow: the request is checked against the chosen one. */
+    public List<ModelSnapshot> getSnapshots() {
+        return getWorkflows().stream().flatMap(w -> models.of(w.key()).stream()).toList();
+    }
+
+    public List<GuidelineVersion> getGuidelineVersions() {
+        return getWorkflows().stream().flatMap(w -> guidelines.versionsOf(w.key()).stream()).toList();
+    }
+
+    public List<DatasetJob> getHistory() {
+        if (history == null) {
+            history = trainingSets.recent(50);
+        }
+        return history;
+    }
+
+    /** Whether an export is still queued or running: the page then refreshes itself to move the progress bar. */
+    public boolean isAnyRunning() {
+        return getHistory().stream().anyMatch(j -> !j.state().finished());
+    }
+
+    public String preview() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            previewRows = trainingSets.preview(request());
+        } catch (RefusalException | IllegalArgumentException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "No preview", e.getMessage()));
+        }
+        return null;
+    }
+
+    public String export() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            Actor caller = new Actor(pseudonyms.pseudonymFor(PersonKind.ACTOR, security.getCallerPrincipal().getName()),
+                    Roles.GOVERNANCE);
+            DatasetJob job = trainingSets.request(request(), caller);
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Export requested",
+                    "Training set " + job.id() + " is being exported."));
+            return "/export/datasets?faces-redirect=true";
+        } catch (RefusalException | IllegalArgumentException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not exported", e.getMessage()));
+            return null;
+        }
+    }
+
+    private DatasetRequest request() {
+        Instant start = parse("From", getFrom());
+        Instant end = parse("To", getTo());
+        Set<DecisionSource> chosen = sources.stream().map(DecisionSource::valueOf).collect(Collectors.toSet());
+        return new DatasetRequest(getWorkflow(), start, end, DatasetFormat.valueOf(format), blank(modelSnapshotId),
+                blank(guidelineVersionId), chosen, blank(label));
+    }
+
+    private static Optional<String> blank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private Instant parse(String field, String value) {
+        try {
+            Instant instant = LocalDateTime.parse(value, INPUT).toInstant(ZoneOffset.UTC);
+            // the form has minutes: "to" this minute means up to now, which an export may not pass
+            return instant.isAfter(clock.instant()) ? clock.instant() : instant;
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException(field + " is not a date and time like 2026-12-05T10:00");
+        }
+    }
+
+    public String human(Instant instant) {
+        return instant == null ? "" : HUMAN.format(instant);
+    }
+
+    public String human(Optional<Instant> instant) {
+        return instant.map(HUMAN::format).orElse("");
+    }
+
+    /** Percent done for the progress bar. */
+    public long percent(DatasetJob job) {
+        return job.rowsTotal() == 0 ? (job.state() == JobState.COMPLETED ? 100 : 0) : 100 * job.rowsDone() / job.rowsTotal();
+    }
+
+    public String eta(DatasetJob job) {
+        return job.eta().map(d -> d.toSeconds() < 60 ? d.toSeconds() + " s left" : d.toMinutes() + " min left").orElse("");
+    }
+
+    /** The filters of an export in words. */
+    public String filters(DatasetJob job) {
+        List<String> parts = new ArrayList<>();
+        parts.add(job.format().name());
+        job.modelSnapshotId().ifPresent(s -> parts.add("snapshot " + s.substring(0, Math.min(8, s.length()))));
+        job.guidelineVersionId().flatMap(guidelines::find).ifPresent(g -> parts.add("guideline " + g.label()));
+        if (!job.sources().isEmpty()) {
+            parts.add(job.sources().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+        }
+        job.label().ifPresent(l -> parts.add("label " + l));
+        return String.join(" · ", parts);
+    }
+}
