@@ -18,6 +18,11 @@ public record ProblemDetails(String type, String title, int status, String detai
         return new ProblemDetails(typeFor(status), title, status, detail, instance, null);
     }
 
+    /** A problem with its own stable type, for refusals made outside JAX-RS (servlet filters). */
+    public static ProblemDetails ofType(String typeName, int status, String title, String detail, String instance) {
+        return new ProblemDetails(TYPE_BASE + typeName, title, status, detail, instance, null);
+    }
+
     public static ProblemDetails invalid(String detail, String instance, List<FieldError> errors) {
         return new ProblemDetails(TYPE_BASE + "validation", "Invalid request", 400, detail, instance, List.copyOf(errors));
     }

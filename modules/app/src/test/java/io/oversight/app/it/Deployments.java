@@ -22,6 +22,15 @@ public final class Deployments {
                 </security-constraint>
             </web-app>""";
 
+    private static final String PROBES_OPEN = """
+                <security-constraint>
+                    <web-resource-collection>
+                        <web-resource-name>test probes</web-resource-name>
+                        <url-pattern>/it-probe/*</url-pattern>
+                    </web-resource-collection>
+                </security-constraint>
+            </web-app>""";
+
     private Deployments() {
     }
 
@@ -45,6 +54,25 @@ public final class Deployments {
         archive.delete("WEB-INF/web.xml");
         archive.setWebXML(new StringAsset(webXml.replace("</web-app>", ARQUILLIAN_RUNNER_OPEN)));
         return archive;
+    }
+
+    /**
+     * The production WAR as a client-side test sees it, plus the probes that let it check that a
+     * refused request changed nothing ({@link RowCounts}); the probes' path alone is opened.
+     */
+    public static WebArchive productionWarWithProbes() {
+        WebArchive archive = productionWarWithTestRunner();
+        String webXml;
+        try (var in = archive.get("WEB-INF/web.xml").getAsset().openStream()) {
+            webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        archive.delete("WEB-INF/web.xml");
+        archive.setWebXML(new StringAsset(webXml.replace("</web-app>", PROBES_OPEN)));
+        return archive.addClasses(RowCounts.class, ApiClient.class, Deployments.class, FailingProbes.class,
+                        FailingProbes.FailingPageBean.class, FailingProbes.FailingServlet.class)
+                .add(new StringAsset(FailingProbes.PAGE_SOURCE), FailingProbes.PAGE);
     }
 
     public static boolean onPostgres() {
