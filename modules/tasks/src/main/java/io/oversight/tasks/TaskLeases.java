@@ -47,6 +47,14 @@ public interface TaskLeases {
     /** Escalates a held task: it ends ESCALATED and a successor waits in tier {@code toTier}, due at {@code dueBy}. */
     ReviewTask escalate(String taskId, String reviewer, int toTier, String reason, Optional<Instant> dueBy, Instant at);
 
+    /**
+     * Ends an open task nobody may claim ({@link TaskTransition#NO_REVIEWER_LEFT}), noting {@code reason}
+     * on it; no successor opens (the review module sends the item to adjudication).
+     *
+     * @throws io.oversight.kernel.ConflictException if the task is no longer open
+     */
+    ReviewTask passOn(String taskId, String reason, Instant at);
+
     /** One more independent review of {@code like}'s item, as slot {@code slot}; the item now needs that many. */
     ReviewTask addReview(ReviewTask like, int slot, String reason, Instant at);
 

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <pre>
  *   OPEN --CLAIM--> CLAIMED --COMPLETE--> COMPLETED
- *    ^                 |----ESCALATE--> ESCALATED (a successor task opens in a higher tier)
+ *    ^  |              |----ESCALATE--> ESCALATED (a successor task opens in a higher tier)
+ *    |  +--NO_REVIEWER_LEFT-----------> ESCALATED (no successor: the item goes to adjudication)
  *    +--RELEASE / SKIP / LEASE_EXPIRY--+
  * </pre>
  * COMPLETED and ESCALATED are final. (An open task cut for one reviewer's gold claim is deleted when
@@ -29,7 +30,12 @@ public enum TaskTransition {
     /** The holder decided it. */
     COMPLETE(TaskStatus.CLAIMED, TaskStatus.COMPLETED),
     /** The holder sent it to a higher tier. */
-    ESCALATE(TaskStatus.CLAIMED, TaskStatus.ESCALATED);
+    ESCALATE(TaskStatus.CLAIMED, TaskStatus.ESCALATED),
+    /**
+     * Nobody may claim the open task any more (every eligible reviewer passed on its item, or none is
+     * qualified): it ends, and the item goes to adjudication (ADR 0040).
+     */
+    NO_REVIEWER_LEFT(TaskStatus.OPEN, TaskStatus.ESCALATED);
 
     private final TaskStatus from;
     private final TaskStatus to;

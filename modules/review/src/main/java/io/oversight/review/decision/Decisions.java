@@ -82,7 +82,7 @@ public class Decisions {
             case DECIDE -> decide(item, outcome.answer().orElseThrow(), outcome.source().orElseThrow(), reviewer,
                     answers.size(), now);
             case ADD_REVIEWER -> addReviewer(item, task, answers.size() + 1, outcome.explanation(), now);
-            case ADJUDICATE -> openAdjudication(item, answers.size(), outcome.explanation(), now);
+            case ADJUDICATE -> openAdjudication(item, answers.size(), outcome.explanation(), Actor.system("review-consensus"), now);
             default -> throw new IllegalStateException("unknown step " + outcome.step());
         }
     }
@@ -96,18 +96,20 @@ public class Decisions {
                 .attribute("reason", why));
     }
 
-    private void openAdjudication(ReviewItem item, int reviews, String why, Instant now) {
+    /** The item waits for an adjudicator, {@code by}'s doing for {@code why}; returns the adjudication's id. */
+    String openAdjudication(ReviewItem item, int reviews, String why, Actor by, Instant now) {
         String adjudicationId = UUID.randomUUID().toString();
         outcomes.awaitAdjudication(item.id());
         database.run("opening an adjudication", c -> {
             AdjudicationStore.insertAdjudication(c, adjudicationId, item.id(), item.workflowKey(), now);
             return null;
         });
-        ledger.write(ledger.record(ReviewLedger.ITEM_DISAGREEMENT, Actor.system("review-consensus"), item.workflowKey())
+        ledger.write(ledger.record(ReviewLedger.ITEM_DISAGREEMENT, by, item.workflowKey())
                 .subject("item", item.id()).modelSnapshot(item.modelSnapshotId()).occurredAt(now)
                 .attribute("reviews", Integer.toString(reviews))
                 .attribute("adjudication", adjudicationId)
                 .attribute("reason", why));
+        return adjudicationId;
     }
 
     /** Releases the item with {@code answer}: tasks records the decision, delivers it and writes its ledger record. */

@@ -116,6 +116,9 @@ public class ReviewWork implements ReviewQueues {
     @Inject
     ReviewReporting reporting;
 
+    @Inject
+    DeadEnds deadEnds;
+
     @Override
     public List<QueueStatistics> myQueues() {
         String login = callers.login();
@@ -123,12 +126,16 @@ public class ReviewWork implements ReviewQueues {
                 c -> QualificationStore.qualificationsOf(c, login));
         Map<QueueKey, QueueStatistics> all = new HashMap<>();
         queueOverview.statistics().forEach(s -> all.put(s.queue(), s));
+        Map<QueueKey, Long> claimable = queueOverview.claimableBy(login);
         List<QueueStatistics> mine = new ArrayList<>();
         for (QualificationStore.Qualification q : qualifications) {
             for (int tier = 1; tier <= q.maxTier(); tier++) {
                 QueueKey key = new QueueKey(q.workflowKey(), tier);
-                mine.add(all.getOrDefault(key, new QueueStatistics(key, 0, 0, Optional.empty(), Optional.empty(),
-                        Optional.empty(), false, false)));
+                QueueStatistics queue = all.getOrDefault(key, new QueueStatistics(key, 0, 0, Optional.empty(), Optional.empty(),
+                        Optional.empty(), false, false));
+                // open counts what the caller could be given: items they had or are excluded from are not theirs
+                mine.add(new QueueStatistics(key, claimable.getOrDefault(key, 0L), queue.claimed(), queue.oldestOpenAge(),
+                        queue.maxMinutesToReview(), queue.maxDepth(), queue.reviewTimeBreached(), queue.depthBreached()));
             }
         }
         return mine;
@@ -275,7 +282,8 @@ public class ReviewWork implements ReviewQueues {
             ledger.write(taskRecord(ReviewLedger.TASK_SKIPPED, actor, reopened, held.item(), now, Optional.empty())
                     .rationale(reason));
             reporting.reviewAction(held.item(), "SKIPPED", now);
-            return reopened;
+            deadEnds.moveOnIfStuck(taskId);
+            return leases.tasksOf(reopened.itemId()).stream().filter(t -> t.id().equals(taskId)).findFirst().orElse(reopened);
         });
     }
 

@@ -49,6 +49,23 @@ public final class QualificationStore {
         }
     }
 
+    /** Who may claim from a workflow's queue of {@code tier}: qualified up to it at least, and not paused there. */
+    public static java.util.Set<String> eligible(Connection c, String workflowKey, int tier) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT q.principal FROM task_qualification q "
+                + "WHERE q.workflow_key = ? AND q.max_tier >= ? AND NOT EXISTS (SELECT 1 FROM task_reviewer_pause p "
+                + "WHERE p.reviewer = q.principal AND p.workflow_key = q.workflow_key AND p.resumed_at IS NULL)")) {
+            select.setString(1, workflowKey);
+            select.setInt(2, tier);
+            java.util.Set<String> principals = new java.util.HashSet<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    principals.add(r.getString(1));
+                }
+            }
+            return principals;
+        }
+    }
+
     public static void grant(Connection c, Qualification q) throws SQLException {
         revoke(c, q.principal(), q.workflowKey());
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_qualification "

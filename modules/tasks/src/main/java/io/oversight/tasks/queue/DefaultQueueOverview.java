@@ -6,6 +6,7 @@ import io.oversight.governance.SlaTarget;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
 import io.oversight.ledger.Database;
+import io.oversight.tasks.intake.IntakeService;
 import io.oversight.tasks.QueueKey;
 import io.oversight.tasks.QueueOverview;
 import io.oversight.tasks.QueueStatistics;
@@ -74,6 +75,12 @@ public class DefaultQueueOverview implements QueueOverview {
                     breached.contains(key + "/" + SlaStore.Measure.QUEUE_DEPTH)));
         }
         return statistics;
+    }
+
+    @Override
+    public Map<QueueKey, Long> claimableBy(String reviewer) {
+        return database.run("counting a reviewer's work",
+                c -> TaskStore.claimableCounts(c, reviewer, IntakeService.identityDigest(reviewer)));
     }
 
 }

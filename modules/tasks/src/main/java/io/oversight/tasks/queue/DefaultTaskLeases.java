@@ -178,6 +178,16 @@ public class DefaultTaskLeases implements TaskLeases {
     }
 
     @Override
+    public ReviewTask passOn(String taskId, String reason, Instant at) {
+        return database.run("passing a task on", c -> {
+            if (!TaskStore.markPassedOn(c, taskId, IntakeService.truncate(reason, MAX_NOTE), at)) {
+                throw new ConflictException("Task " + taskId + " is no longer open.");
+            }
+            return TaskStore.findTask(c, taskId, false).orElseThrow(() -> new NotFoundException("No task " + taskId + "."));
+        });
+    }
+
+    @Override
     public ReviewTask addReview(ReviewTask like, int slot, String reason, Instant at) {
         String taskId = UUID.randomUUID().toString();
         return database.run("adding a reviewer", c -> {

@@ -255,6 +255,83 @@ public final class TaskStore {
         }
     }
 
+    /**
+     * Ends an open task nobody may claim ({@link TaskTransition#NO_REVIEWER_LEFT}) with {@code note} on
+     * it; false if the task is no longer open.
+     */
+    public static boolean markPassedOn(Connection c, String taskId, String note, Instant at) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET "
+                + TaskTransition.NO_REVIEWER_LEFT.assignment() + ", completed_at = ?, note = ? WHERE id = ? AND "
+                + TaskTransition.NO_REVIEWER_LEFT.guard())) {
+            update.setObject(1, utc(at));
+            update.setString(2, note);
+            update.setString(3, taskId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Everyone who has had the item: reviewed it, skipped it or holds one of its slots. */
+    public static java.util.Set<String> itemReviewers(Connection c, String itemId) throws SQLException {
+        return column(c, "SELECT reviewer FROM task_item_reviewer WHERE item_id = ?", itemId);
+    }
+
+    /** The identity digests of the people excluded from the item (conflict of interest). */
+    public static java.util.Set<String> itemExclusions(Connection c, String itemId) throws SQLException {
+        return column(c, "SELECT identity_digest FROM task_item_exclusion WHERE item_id = ?", itemId);
+    }
+
+    private static java.util.Set<String> column(Connection c, String sql, String itemId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, itemId);
+            java.util.Set<String> values = new java.util.HashSet<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    /**
+     * Open tasks of a queue whose item at least {@code people} people have had or are excluded from
+     * (the only ones that can be out of eligible reviewers), oldest first.
+     */
+    public static List<ReviewTask> openTasksPassedOnBy(Connection c, QueueKey queue, int people, int limit)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + TASK_COLUMNS + " FROM task_task t "
+                + "WHERE t.workflow_key = ? AND t.tier = ? AND t.status = 'OPEN' AND NOT t.gold "
+                + "AND (SELECT COUNT(*) FROM task_item_reviewer r WHERE r.item_id = t.item_id) "
+                + "+ (SELECT COUNT(*) FROM task_item_exclusion e WHERE e.item_id = t.item_id) >= ? "
+                + "ORDER BY t.created_at, t.id LIMIT ?")) {
+            select.setString(1, queue.workflowKey());
+            select.setInt(2, queue.tier());
+            select.setInt(3, people);
+            select.setInt(4, limit);
+            return tasks(select);
+        }
+    }
+
+    /** Per queue, the items with an open task the reviewer has not had and is not excluded from. */
+    public static Map<QueueKey, Long> claimableCounts(Connection c, String reviewer, String identityDigest)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT t.workflow_key, t.tier, COUNT(DISTINCT t.item_id) "
+                + "FROM task_task t WHERE t.status = 'OPEN' AND NOT t.gold "
+                + "AND NOT EXISTS (SELECT 1 FROM task_item_reviewer r WHERE r.item_id = t.item_id AND r.reviewer = ?) "
+                + "AND NOT EXISTS (SELECT 1 FROM task_item_exclusion e WHERE e.item_id = t.item_id "
+                + "AND e.identity_digest = ?) GROUP BY t.workflow_key, t.tier")) {
+            select.setString(1, reviewer);
+            select.setString(2, identityDigest);
+            Map<QueueKey, Long> counts = new HashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(new QueueKey(rows.getString(1), rows.getInt(2)), rows.getLong(3));
+                }
+            }
+            return counts;
+        }
+    }
+
     /** The completed reviews and escalation reviews of an item, which decide it. */
     public static List<ItemOutcomes.CompletedReview> completedReviews(Connection c, String itemId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT id, slot, tier, verdict, result_labels, result_output, "

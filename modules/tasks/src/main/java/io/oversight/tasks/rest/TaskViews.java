@@ -1,5 +1,6 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.tasks.StuckTask;
 import io.oversight.governance.IntegrationMode;
 import io.oversight.tasks.TaskDocuments;
 import io.oversight.tasks.ReviewItem;
@@ -82,6 +83,16 @@ public final class TaskViews {
         static AlertJson of(SlaStore.Alert a) {
             return new AlertJson(a.id(), a.queue().workflowKey(), a.queue().tier(), a.measure().name(), a.observed(),
                     a.target(), a.openedAt(), a.closedAt().orElse(null));
+        }
+    }
+
+    /** An open task nobody may claim, with why: {@code eligible} reviewers are qualified for its queue. */
+    public record StuckJson(String taskId, String itemId, String workflow, int tier, int slot, String purpose,
+            Instant openSince, int eligible, String reason) {
+
+        static StuckJson of(StuckTask s) {
+            return new StuckJson(s.task().id(), s.task().itemId(), s.task().queue().workflowKey(), s.task().queue().tier(),
+                    s.task().slot(), s.task().purpose().name(), s.task().createdAt(), s.eligible(), s.reason());
         }
     }
 

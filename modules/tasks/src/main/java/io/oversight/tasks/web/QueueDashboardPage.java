@@ -2,6 +2,8 @@ package io.oversight.tasks.web;
 
 import io.oversight.tasks.QueueStatistics;
 import io.oversight.tasks.QueueOverview;
+import io.oversight.tasks.StuckTask;
+import io.oversight.tasks.UnclaimableTasks;
 import io.oversight.tasks.queue.SlaMonitor;
 import io.oversight.tasks.queue.SlaStore;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The queue dashboard: depth, oldest item, claims in flight and SLA state of every queue. */
 @Named
@@ -16,6 +19,7 @@ import java.util.List;
 public class QueueDashboardPage {
 
     static final int ALERTS_SHOWN = 20;
+    static final int STUCK_SHOWN = 50;
 
     @Inject
     QueueOverview queues;
@@ -23,8 +27,12 @@ public class QueueDashboardPage {
     @Inject
     SlaMonitor slaMonitor;
 
+    @Inject
+    UnclaimableTasks unclaimable;
+
     private List<QueueStatistics> statistics;
     private List<SlaStore.Alert> alerts;
+    private List<StuckTask> stuck;
 
     public List<QueueStatistics> getQueues() {
         if (statistics == null) {
@@ -38,6 +46,17 @@ public class QueueDashboardPage {
             alerts = slaMonitor.recentAlerts(ALERTS_SHOWN);
         }
         return alerts;
+    }
+
+    /**
+     * Open tasks nobody may claim, shown until the review module moves them on (at the next skip, or
+     * by its sweep), so governance can grant a qualification instead.
+     */
+    public List<StuckTask> getStuck() {
+        if (stuck == null) {
+            stuck = unclaimable.stuck(Optional.empty(), STUCK_SHOWN);
+        }
+        return stuck;
     }
 
     public long getOpenTotal() {
