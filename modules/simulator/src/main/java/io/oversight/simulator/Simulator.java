@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.stream.Collectors;
 
@@ -58,6 +59,7 @@ public final class Simulator {
               --target X            experiment 1: accuracy whose label cost is compared [0.95]
               --strategies LIST     experiment 1 [RANDOM,MARGIN,ENTROPY,QBC]
               --items N             experiments 2 and 3: held-out messages posted [600 / 300]
+              --advice-targets LIST experiment 2: error bounds the platform's advice is asked for [0.01,0.02,0.05,0.1]
               --size N              slice: messages [300]
             """;
 
@@ -112,19 +114,23 @@ public final class Simulator {
                 strategies, seeds, 10, Integer.parseInt(options.getOrDefault("batch", "25")),
                 Integer.parseInt(options.getOrDefault("max-labels", "600")),
                 Double.parseDouble(options.getOrDefault("target", "0.95")), 0.25, 3, 0.97)).run();
-        for (SelectionStrategy strategy : strategies) {
-            Integer labels = result.labelsToTarget().get(strategy);
-            Double saving = result.savingOver(strategy);
-            System.out.printf(Locale.ROOT, "%-7s reaches %.3f after %s human labels%s%n", strategy, result.target(),
-                    labels == null ? "(not reached)" : labels,
-                    saving == null || strategy == SelectionStrategy.RANDOM ? "" : String.format(Locale.ROOT, ", %.0f%% fewer than random", 100 * saving));
-        }
+        result.labelsToTarget().forEach((strategy, summary) -> {
+            OptionalDouble saving = result.savingOver(strategy);
+            System.out.printf(Locale.ROOT, "%-7s reaches %.3f after %s human labels (min %s, max %s; %d of %d seeds)%s%n", strategy,
+                    result.target(), summary.mean().isPresent() ? String.format(Locale.ROOT, "%.1f", summary.mean().getAsDouble())
+                            : "(not in every seed)", summary.min().isPresent() ? summary.min().getAsInt() : "-",
+                    summary.max().isPresent() ? summary.max().getAsInt() : "-", summary.seedsReached(), summary.seeds(),
+                    saving.isEmpty() || strategy == SelectionStrategy.RANDOM ? ""
+                            : String.format(Locale.ROOT, ", %.0f%% fewer than random", 100 * saving.getAsDouble()));
+        });
     }
 
     private static void oversightLevel(Harness harness, Map<String, String> options) {
         new OversightLevelExperiment(harness, new OversightLevelExperiment.Settings(seed(options), 10, 200,
                 List.of(0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999, 1.0),
-                Integer.parseInt(options.getOrDefault("items", "600")), 0.25, 3, 0.95)).run();
+                Integer.parseInt(options.getOrDefault("items", "600")), 0.25, 3, 0.95,
+                Arrays.stream(options.getOrDefault("advice-targets", "0.01,0.02,0.05,0.1").split(","))
+                        .map(s -> Double.parseDouble(s.trim())).toList())).run();
     }
 
     private static void multiReview(Harness harness, Map<String, String> options) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,14 +45,12 @@ public final class LearningCurveExperiment {
     public record Point(SelectionStrategy strategy, long seed, int humanLabels, double accuracy, int wrongLabels) {
     }
 
-    /** The curves, and per strategy the human labels its mean curve needed to reach the target (absent: never). */
-    public record Result(List<Point> points, Map<SelectionStrategy, Integer> labelsToTarget, double target) {
+    /** The curves, and per strategy the human labels each seed (and the mean curve) needed to reach the target. */
+    public record Result(List<Point> points, Map<SelectionStrategy, LabelsToTarget.Summary> labelsToTarget, double target) {
 
-        /** 1 − labels(strategy) / labels(random), when both reached the target. */
-        public Double savingOver(SelectionStrategy strategy) {
-            Integer random = labelsToTarget.get(SelectionStrategy.RANDOM);
-            Integer other = labelsToTarget.get(strategy);
-            return random == null || other == null ? null : 1.0 - (double) other / random;
+        /** 1 − mean labels(strategy) / mean labels(random), when both reached the target in every seed. */
+        public OptionalDouble savingOver(SelectionStrategy strategy) {
+            return LabelsToTarget.savingOverRandom(labelsToTarget, strategy);
         }
     }
 
@@ -77,13 +76,8 @@ public final class LearningCurveExperiment {
                 }
             }
         }
-        Map<SelectionStrategy, Integer> labelsToTarget = new LinkedHashMap<>();
-        Map<SelectionStrategy, TreeMap<Integer, Double>> means = meanCurves(points);
-        means.forEach((strategy, curve) -> curve.entrySet().stream()
-                .filter(e -> e.getValue() >= settings.target()).findFirst()
-                .ifPresent(e -> labelsToTarget.put(strategy, e.getKey())));
-        Result result = new Result(points, labelsToTarget, settings.target());
-        write(result, means);
+        Result result = new Result(points, LabelsToTarget.of(points, settings.target()), settings.target());
+        write(result);
         return result;
     }
 
@@ -122,42 +116,42 @@ public final class LearningCurveExperiment {
         return points;
     }
 
-    private static Map<SelectionStrategy, TreeMap<Integer, Double>> meanCurves(List<Point> points) {
-        Map<SelectionStrategy, TreeMap<Integer, List<Double>>> grouped = new LinkedHashMap<>();
-        for (Point p : points) {
-            grouped.computeIfAbsent(p.strategy(), s -> new TreeMap<>()).computeIfAbsent(p.humanLabels(), n -> new ArrayList<>())
-                    .add(p.accuracy());
-        }
-        Map<SelectionStrategy, TreeMap<Integer, Double>> means = new LinkedHashMap<>();
-        grouped.forEach((strategy, curve) -> {
-            TreeMap<Integer, Double> mean = new TreeMap<>();
-            curve.forEach((n, values) -> mean.put(n, values.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
-            means.put(strategy, mean);
-        });
-        return means;
-    }
-
-    private void write(Result result, Map<SelectionStrategy, TreeMap<Integer, Double>> means) {
+    private void write(Result result) {
         CsvTable curve = new CsvTable(List.of("strategy", "seed", "human_labels", "accuracy", "wrong_released_labels"));
         for (Point p : result.points()) {
             curve.add(p.strategy(), p.seed(), p.humanLabels(), format(p.accuracy()), p.wrongLabels());
         }
         curve.write(harness.out.resolve("learning-curve.csv"));
-        CsvTable summary = new CsvTable(List.of("strategy", "target_accuracy", "labels_to_target", "saving_vs_random",
-                "mean_accuracy_at_max_labels"));
-        means.forEach((strategy, mean) -> {
-            Integer labels = result.labelsToTarget().get(strategy);
-            Double saving = result.savingOver(strategy);
-            summary.add(strategy, format(result.target()), labels == null ? "not reached" : labels,
-                    saving == null ? "" : format(saving), format(mean.lastEntry().getValue()));
-        });
-        summary.write(harness.out.resolve("learning-curve-summary.csv"));
+        summaryTable(result).write(harness.out.resolve("learning-curve-summary.csv"));
+        Map<SelectionStrategy, TreeMap<Integer, Double>> means = LabelsToTarget.meanCurves(result.points());
         Map<String, double[][]> series = new LinkedHashMap<>();
         means.forEach((strategy, mean) -> series.put(strategy.name().toLowerCase(Locale.ROOT), new double[][] {
                 mean.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
                 mean.values().stream().mapToDouble(Double::doubleValue).toArray()}));
         Charts.lineChart("Held-out accuracy vs human labels (mean of " + settings.seeds().size() + " seeds)",
                 "human labels released by the platform", "held-out accuracy", series, harness.out.resolve("learning-curve.png"));
+    }
+
+    /**
+     * Per strategy: the labels each seed needed (seed:labels, "-" where it never reached the target),
+     * their mean, min and max, and the saving against random order computed from the means.
+     */
+    static CsvTable summaryTable(Result result) {
+        CsvTable summary = new CsvTable(List.of("strategy", "target_accuracy", "seeds", "seeds_reaching_target",
+                "labels_to_target_per_seed", "mean_labels_to_target", "min_labels_to_target", "max_labels_to_target",
+                "saving_vs_random_of_means", "mean_curve_labels_to_target", "mean_accuracy_at_max_labels"));
+        result.labelsToTarget().forEach((strategy, s) -> {
+            StringBuilder perSeed = new StringBuilder();
+            s.perSeed().forEach((seed, labels) -> perSeed.append(perSeed.isEmpty() ? "" : " ").append(seed).append(':')
+                    .append(labels.isPresent() ? Integer.toString(labels.getAsInt()) : "-"));
+            OptionalDouble saving = result.savingOver(strategy);
+            summary.add(strategy, format(result.target()), s.seeds(), s.seedsReached(), perSeed,
+                    s.mean().isPresent() ? String.format(Locale.ROOT, "%.1f", s.mean().getAsDouble()) : "not reached in every seed",
+                    s.min().isPresent() ? s.min().getAsInt() : "", s.max().isPresent() ? s.max().getAsInt() : "",
+                    saving.isPresent() && strategy != SelectionStrategy.RANDOM ? format(saving.getAsDouble()) : "",
+                    s.meanCurve().isPresent() ? s.meanCurve().getAsInt() : "not reached", format(s.finalMeanAccuracy()));
+        });
+        return summary;
     }
 
     static String format(double value) {

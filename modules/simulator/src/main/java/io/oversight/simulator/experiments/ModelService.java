@@ -79,10 +79,7 @@ final class ModelService {
             String reference = reference(message);
             byReference.put(reference, message);
             ClassScores scores = model.score(message);
-            Map<String, Double> clamped = new LinkedHashMap<>();
-            double spam = Math.min(1 - SCORE_FLOOR, Math.max(SCORE_FLOOR, scores.probability("spam")));
-            clamped.put("spam", spam);
-            clamped.put("ham", 1 - spam);
+            Map<String, Double> clamped = clampedScores(scores);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("messageId", reference);
             payload.put("subject", message.subject());
@@ -91,6 +88,20 @@ final class ModelService {
             requests.add(new PredictionRequest(clientKeyPrefix + "/" + reference, snapshotId, payload, scores.label(), clamped));
         }
         return platform.post(workflowKey, requests);
+    }
+
+    /** The confidence the service posts for the current model's prediction of this message. */
+    double confidence(Message message) {
+        ClassScores scores = model.score(message);
+        return clampedScores(scores).get(scores.label());
+    }
+
+    private static Map<String, Double> clampedScores(ClassScores scores) {
+        Map<String, Double> clamped = new LinkedHashMap<>();
+        double spam = Math.min(1 - SCORE_FLOOR, Math.max(SCORE_FLOOR, scores.probability("spam")));
+        clamped.put("spam", spam);
+        clamped.put("ham", 1 - spam);
+        return clamped;
     }
 
     /** The labels the platform released for these predictions; undecided ones are left out. */

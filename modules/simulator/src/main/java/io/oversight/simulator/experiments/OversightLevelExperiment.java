@@ -3,6 +3,7 @@ package io.oversight.simulator.experiments;
 import io.oversight.simulator.corpus.Message;
 import io.oversight.simulator.corpus.Split;
 import io.oversight.simulator.model.LabelledText;
+import io.oversight.simulator.platform.Advice;
 import io.oversight.simulator.platform.Outcome;
 import io.oversight.simulator.platform.PostedPrediction;
 import io.oversight.simulator.platform.WorkflowPlan;
@@ -10,11 +11,14 @@ import io.oversight.simulator.report.Charts;
 import io.oversight.simulator.report.CsvTable;
 import io.oversight.simulator.reviewers.ReviewerPanel;
 import io.oversight.simulator.reviewers.SimulatedReviewer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Experiment 2: how much of the stream people must review, and how many errors slip through, as
@@ -28,10 +32,15 @@ public final class OversightLevelExperiment {
     /**
      * @param trainLabels human labels (random order) the model is trained on before the sweep
      * @param items       held-out messages posted per threshold
+     * @param adviceTargets error bounds for which the platform's earned-autonomy advice is asked after the sweep
      */
     public record Settings(long seed, int seedLabels, int trainLabels, List<Double> thresholds, int items,
-            double testFraction, int reviewerCount, double reviewerAccuracy) {
+            double testFraction, int reviewerCount, double reviewerAccuracy, List<Double> adviceTargets) {
     }
+
+    /** The monitors recompute on a schedule (every 30 s by default): how long to wait for them to see the sweep. */
+    private static final Duration MONITOR_WAIT = Duration.ofMinutes(5);
+    private static final Duration MONITOR_POLL = Duration.ofSeconds(10);
 
     /** One threshold's measurements. */
     public record Row(double threshold, int items, int sentToPeople, int autoAccepted, int autoAcceptedWrong,
@@ -67,6 +76,7 @@ public final class OversightLevelExperiment {
                 0.02, false, seed);
         SimulatedReviewer adjudicator = Harness.ADJUDICATOR;
         List<Row> rows = new ArrayList<>();
+        List<AdviceCheck.Comparison> comparisons = new ArrayList<>();
         try (ReviewCrew crew = harness.crew(panel, adjudicator, seed)) {
             harness.platform.createWorkflow(WorkflowPlan.singleReview(workflow, "Oversight level seed " + seed), crew.people());
             ModelService service = harness.modelService(workflow, seed);
@@ -74,6 +84,7 @@ public final class OversightLevelExperiment {
             List<Message> training = new ArrayList<>(Sampling.shuffled(split.pool(), seed));
             training.removeAll(seedSet);
             List<PostedPrediction> trainingPosted = service.predict(training.subList(0, settings.trainLabels()), "train");
+            long sentToPeople = trainingPosted.stream().filter(PostedPrediction::sentToPeople).count();
             crew.work(workflow);
             labelled.addAll(service.released(trainingPosted));
             service.retrain(labelled, "Retrained on " + (labelled.size() - seedSet.size()) + " released labels");
@@ -85,12 +96,48 @@ public final class OversightLevelExperiment {
                 crew.work(workflow);
                 rows.add(measure(threshold, service, posted));
                 Row row = rows.get(rows.size() - 1);
+                sentToPeople += row.sentToPeople();
                 System.out.printf(Locale.ROOT, "oversight level: threshold %.3f load %.3f auto-accepted error %.4f final error %.4f%n",
                         threshold, row.reviewLoad(), row.autoAcceptedErrorRate(), row.finalErrorRate());
             }
+            AdviceCheck check = new AdviceCheck(items.stream()
+                    .map(m -> new AdviceCheck.ScoredItem(service.confidence(m), service.model().score(m).label().equals(m.label())))
+                    .toList());
+            awaitMonitors(workflow, settings.trainLabels() + (long) items.size() * settings.thresholds().size(), sentToPeople);
+            for (double target : settings.adviceTargets()) {
+                AdviceCheck.Comparison c = check.compare(harness.platform.advice(workflow, target));
+                comparisons.add(c);
+                System.out.printf(Locale.ROOT, "advice for target %.3f: recommends %s; measured best %s%n", target,
+                        c.recommended().map(p -> LearningCurveExperiment.format(p.threshold())).orElse("none"),
+                        c.measuredBest().map(m -> LearningCurveExperiment.format(m.threshold())).orElse("none"));
+            }
         }
         write(rows);
+        writeAdvice(comparisons);
         return rows;
+    }
+
+    /**
+     * Waits until the advice rests on every prediction and every human-final outcome of the run (the
+     * monitor tick adds them to its windows on its own schedule); after {@link #MONITOR_WAIT} it goes
+     * on with what the monitors hold, which the CSV states.
+     */
+    private void awaitMonitors(String workflow, long predictions, long outcomes) {
+        Instant deadline = Instant.now().plus(MONITOR_WAIT);
+        Advice advice = harness.platform.advice(workflow, settings.adviceTargets().get(0));
+        while ((advice.predictions() < predictions || advice.outcomes() < outcomes) && Instant.now().isBefore(deadline)) {
+            System.out.printf(Locale.ROOT, "waiting for the monitors: %d of %d predictions, %d of %d outcomes%n",
+                    advice.predictions(), predictions, advice.outcomes(), outcomes);
+            try {
+                Thread.sleep(MONITOR_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the monitors", e);
+            }
+            advice = harness.platform.advice(workflow, settings.adviceTargets().get(0));
+        }
+        System.out.printf(Locale.ROOT, "monitors hold %d of %d predictions, %d of %d outcomes%n", advice.predictions(), predictions,
+                advice.outcomes(), outcomes);
     }
 
     private static Row measure(double threshold, ModelService service, List<PostedPrediction> posted) {
@@ -142,5 +189,41 @@ public final class OversightLevelExperiment {
         series.put("error rate of all released labels", new double[][] {x, finalError});
         Charts.lineChart("Reviewer load and errors vs auto-accept threshold", "auto-accept threshold (model confidence)",
                 "share of items", series, harness.out.resolve("oversight-level.png"));
+    }
+
+    private void writeAdvice(List<AdviceCheck.Comparison> comparisons) {
+        adviceTable(comparisons).write(harness.out.resolve("oversight-level-advice.csv"));
+    }
+
+    /**
+     * Per target bound: the advice (what the monitors saw, the recommended threshold, its predicted
+     * error and review share), the measured load and error of the held-out items at that threshold, and
+     * the measured best threshold.
+     */
+    static CsvTable adviceTable(List<AdviceCheck.Comparison> comparisons) {
+        CsvTable table = new CsvTable(List.of("target_error_bound", "advice_predictions", "advice_outcomes",
+                "recommended_threshold", "predicted_error_estimate", "predicted_error_upper_bound", "predicted_review_share",
+                "measured_review_load", "measured_auto_accepted", "measured_auto_accepted_wrong",
+                "measured_auto_accepted_error_rate", "measured_meets_target", "measured_best_threshold",
+                "measured_best_review_load", "measured_best_auto_accepted_error_rate"));
+        for (AdviceCheck.Comparison c : comparisons) {
+            Optional<Advice.Point> r = c.recommended();
+            Optional<AdviceCheck.Measured> m = c.atRecommended();
+            Optional<AdviceCheck.Measured> best = c.measuredBest();
+            table.add(LearningCurveExperiment.format(c.target()), c.advicePredictions(), c.adviceOutcomes(),
+                    r.map(p -> LearningCurveExperiment.format(p.threshold())).orElse("none"),
+                    r.flatMap(Advice.Point::errorEstimate).map(LearningCurveExperiment::format).orElse(""),
+                    r.flatMap(Advice.Point::errorUpperBound).map(LearningCurveExperiment::format).orElse(""),
+                    r.map(p -> LearningCurveExperiment.format(p.reviewShare())).orElse(""),
+                    m.map(x -> LearningCurveExperiment.format(x.reviewLoad())).orElse(""),
+                    m.map(AdviceCheck.Measured::autoAccepted).map(String::valueOf).orElse(""),
+                    m.map(AdviceCheck.Measured::autoAcceptedWrong).map(String::valueOf).orElse(""),
+                    m.map(x -> LearningCurveExperiment.format(x.autoAcceptedErrorRate())).orElse(""),
+                    c.recommendedMeetsTarget().map(String::valueOf).orElse(""),
+                    best.map(x -> LearningCurveExperiment.format(x.threshold())).orElse("none"),
+                    best.map(x -> LearningCurveExperiment.format(x.reviewLoad())).orElse(""),
+                    best.map(x -> LearningCurveExperiment.format(x.autoAcceptedErrorRate())).orElse(""));
+        }
+        return table;
     }
 }

@@ -229,6 +229,24 @@ public final class Platform {
                 texts(json.path("effectiveLabels")), decision.path("source").asText(""));
     }
 
+    /** The earned-autonomy advice for the workflow and this target error bound, as a governance lead reads it. */
+    public Advice advice(String workflowKey, double targetErrorBound) {
+        JsonNode json = rest.get("/api/v1/advice/" + encode(workflowKey) + "?target=" + targetErrorBound, governance, 200);
+        List<Advice.Point> curve = new ArrayList<>();
+        Advice.Point recommended = null;
+        for (JsonNode point : json.path("curve")) {
+            Advice.Point p = new Advice.Point(point.path("threshold").asDouble(), point.path("reviewShare").asDouble(),
+                    point.path("outcomes").asLong(), optionalNumber(point.path("errorEstimate")),
+                    optionalNumber(point.path("errorUpperBound")));
+            curve.add(p);
+            if (json.hasNonNull("recommendedThreshold") && p.threshold() == json.path("recommendedThreshold").asDouble()) {
+                recommended = p;
+            }
+        }
+        return new Advice(json.path("targetErrorBound").asDouble(), json.path("predictions").asLong(),
+                Optional.ofNullable(recommended), curve);
+    }
+
     /** Marks an item as gold with its true label. */
     public void markGold(String itemId, String predictedLabel, String trueLabel) {
         Map<String, Object> body = decision(predictedLabel, trueLabel, "Known answer from the corpus.");
@@ -278,6 +296,10 @@ public final class Platform {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static Optional<Double> optionalNumber(JsonNode value) {
+        return value.isNumber() ? Optional.of(value.asDouble()) : Optional.empty();
     }
 
     private static List<String> texts(JsonNode array) {
