@@ -43,6 +43,7 @@ public final class Simulator {
               multi-review     experiment 3: N reviewers, adjudication, gold items and a sloppy reviewer
               all              the three experiments, one after the other
               retrain-once     the CI slice: seed model, all items reviewed, retrain once
+              learning-curve-report  experiment 1's files from runs made separately (--in DIR,DIR,... their --out); no server
               slice            writes a sample of the corpus as JSON lines (--size, --out FILE); no server
 
             options (defaults in brackets)
@@ -74,6 +75,12 @@ public final class Simulator {
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
         System.setProperty("java.awt.headless", "true");
         String command = args[0];
+        if (command.equals("learning-curve-report")) {
+            List<Path> files = Arrays.stream(required(options, "in").split(",")).map(d -> Path.of(d.trim(), "learning-curve.csv")).toList();
+            printLabelsToTarget(LearningCurveExperiment.report(files, Double.parseDouble(options.getOrDefault("target", "0.95")),
+                    Path.of(options.getOrDefault("out", "docs/evaluation"))));
+            return;
+        }
         List<Message> corpus = corpus(options);
         if (command.equals("slice")) {
             writeSlice(corpus, Integer.parseInt(options.getOrDefault("size", "300")), seed(options),
@@ -114,6 +121,10 @@ public final class Simulator {
                 strategies, seeds, 10, Integer.parseInt(options.getOrDefault("batch", "25")),
                 Integer.parseInt(options.getOrDefault("max-labels", "600")),
                 Double.parseDouble(options.getOrDefault("target", "0.95")), 0.25, 3, 0.97)).run();
+        printLabelsToTarget(result);
+    }
+
+    private static void printLabelsToTarget(LearningCurveExperiment.Result result) {
         result.labelsToTarget().forEach((strategy, summary) -> {
             OptionalDouble saving = result.savingOver(strategy);
             System.out.printf(Locale.ROOT, "%-7s reaches %.3f after %s human labels (min %s, max %s; %d of %d seeds)%s%n", strategy,

@@ -10,6 +10,11 @@ import io.oversight.simulator.report.Charts;
 import io.oversight.simulator.report.CsvTable;
 import io.oversight.simulator.reviewers.ReviewerPanel;
 import io.oversight.simulator.reviewers.SimulatedReviewer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -77,7 +82,7 @@ public final class LearningCurveExperiment {
             }
         }
         Result result = new Result(points, LabelsToTarget.of(points, settings.target()), settings.target());
-        write(result);
+        write(result, harness.out);
         return result;
     }
 
@@ -116,20 +121,55 @@ public final class LearningCurveExperiment {
         return points;
     }
 
-    private void write(Result result) {
+    /**
+     * Reports runs made separately (one seed per process, each with its own --out) as one experiment:
+     * the curves of every learning-curve.csv given, summarised and plotted together.
+     */
+    public static Result report(List<Path> curveFiles, double target, Path out) {
+        List<Point> points = new ArrayList<>();
+        for (Path file : curveFiles) {
+            points.addAll(readCurve(file));
+        }
+        Result result = new Result(points, LabelsToTarget.of(points, target), target);
+        write(result, out);
+        return result;
+    }
+
+    /** The points of a learning-curve.csv this class wrote. */
+    static List<Point> readCurve(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        List<Point> points = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",");
+            points.add(new Point(SelectionStrategy.valueOf(f[0]), Long.parseLong(f[1]), Integer.parseInt(f[2]),
+                    Double.parseDouble(f[3]), Integer.parseInt(f[4])));
+        }
+        return points;
+    }
+
+    private static void write(Result result, Path out) {
         CsvTable curve = new CsvTable(List.of("strategy", "seed", "human_labels", "accuracy", "wrong_released_labels"));
         for (Point p : result.points()) {
             curve.add(p.strategy(), p.seed(), p.humanLabels(), format(p.accuracy()), p.wrongLabels());
         }
-        curve.write(harness.out.resolve("learning-curve.csv"));
-        summaryTable(result).write(harness.out.resolve("learning-curve-summary.csv"));
+        curve.write(out.resolve("learning-curve.csv"));
+        summaryTable(result).write(out.resolve("learning-curve-summary.csv"));
         Map<SelectionStrategy, TreeMap<Integer, Double>> means = LabelsToTarget.meanCurves(result.points());
         Map<String, double[][]> series = new LinkedHashMap<>();
         means.forEach((strategy, mean) -> series.put(strategy.name().toLowerCase(Locale.ROOT), new double[][] {
                 mean.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
                 mean.values().stream().mapToDouble(Double::doubleValue).toArray()}));
-        Charts.lineChart("Held-out accuracy vs human labels (mean of " + settings.seeds().size() + " seeds)",
-                "human labels released by the platform", "held-out accuracy", series, harness.out.resolve("learning-curve.png"));
+        long seeds = result.points().stream().mapToLong(Point::seed).distinct().count();
+        Charts.lineChart("Held-out accuracy vs human labels (mean of " + seeds + " seeds)",
+                "human labels released by the platform", "held-out accuracy", series, out.resolve("learning-curve.png"));
     }
 
     /**
