@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The published sample of {@code docs/samples/} (auditor guide, section 9b): a log of 13 entries
+ * The published sample of {@code docs/samples/} (auditor guide, end of section 9): a log of 13 entries
  * signed with the RFC 8032 test key 1, exported from entry 5 with the checkpoints the server would
  * carry (7, the first at or after entry 5, and 13, the latest) and the consistency proof from a
  * checkpoint of size 4 an auditor kept. Everything is deterministic (Ed25519 signatures included),
