@@ -93,6 +93,32 @@ class MainTest {
         return dir;
     }
 
+    /** A bundle of entries [first, end) with checkpoints at the given sizes, in directory {@code name}. */
+    private Path bundle(String name, int first, int end, long... checkpointSizes) throws IOException {
+        Path dir = tmp.resolve(name);
+        BundlePrefix prefix = BundlePrefix.empty();
+        if (first > 0) {
+            CompactRange tree = CompactRange.empty();
+            entries.subList(0, first).forEach(e -> tree.append(LedgerHashes.leafHash(e)));
+            prefix = BundlePrefix.of(tree, entries.get(first - 1));
+        }
+        try (BundleWriter w = BundleWriter.toDirectory(dir, ORIGIN, prefix)) {
+            for (byte[] e : entries.subList(first, end)) {
+                w.addEntry(e);
+            }
+            for (long size : checkpointSizes) {
+                w.addCheckpoint(checkpoint((int) size));
+            }
+        }
+        return dir;
+    }
+
+    private static void replaceIn(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), file + " lacks " + from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
     private Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -261,6 +287,162 @@ class MainTest {
                 "--origin", ORIGIN);
         assertEquals(Main.TAMPERED, r.exitCode(), r.out());
         assertFalse(r.out().contains("REPORT RECORDED"), r.out());
+    }
+
+    @Test
+    void thePublishedSampleVerifiesWithTheGuidesCommand() {
+        Path samples = Path.of("../../docs/samples");
+        Result r = run(samples.resolve("bundle").toString(), "--trust", samples.resolve("trust.txt").toString(),
+                "--origin", ORIGIN, "--checkpoint", samples.resolve("kept-checkpoint-4.note").toString());
+        assertOutcome(r, Main.VERIFIED, "VERIFIED", "sequence 5 to 12, 8 checked", "checkpoint        size 7,",
+                "checkpoint        size 13,", "kept checkpoint   size 4, the log extends it", "bundled consistency proof");
+    }
+
+    // One test per failure the auditor guide's exit-code table names (section 10).
+
+    @Test
+    void aRangeBundleVerifiesAndSaysFromWhichEntry() throws IOException {
+        assertOutcome(verify(bundle("range", 120, ENTRIES, 120, ENTRIES)), Main.VERIFIED, "VERIFIED",
+                "sequence 120 to 299, 180 checked", "the bundle starts at entry 120");
+    }
+
+    @Test
+    void anOriginInBundlePropertiesOtherThanThePinnedOneIsUntrusted() throws IOException {
+        Path bundle = bundle("b", 0, ENTRIES, ENTRIES);
+        replaceIn(bundle.resolve("bundle.properties"), "origin=" + ORIGIN, "origin=other.example/ledger");
+        assertOutcome(verify(bundle), Main.UNTRUSTED, "NOT SIGNED FOR THE TRUSTED LOG",
+                "bundle.properties names origin \"other.example/ledger\" but the pinned origin is \"" + ORIGIN + "\"");
+    }
+
+    @Test
+    void aPrefixOfAnotherSizeIsMalformed() throws IOException {
+        Path bundle = bundle("b", 120, ENTRIES, ENTRIES);
+        replaceIn(bundle.resolve("bundle.properties"), "first-sequence=120", "first-sequence=121");
+        replaceIn(bundle.resolve("bundle.properties"), "entry-count=180", "entry-count=179");
+        assertOutcome(verify(bundle), Main.MALFORMED, "MALFORMED INPUT",
+                "prefix.bin covers 120 entries but the bundle starts at entry 121");
+        Files.write(bundle.resolve("prefix.bin"), Arrays.copyOf(Files.readAllBytes(bundle.resolve("prefix.bin")), 50));
+        assertOutcome(verify(bundle), Main.MALFORMED, "prefix.bin for tree size 120 must be 168 bytes, is 50");
+    }
+
+    @Test
+    void twoCheckpointsOfOneSizeAreMalformed() throws IOException {
+        Path bundle = bundle("b", 0, ENTRIES, 100, ENTRIES);
+        Files.copy(bundle.resolve("checkpoints/00000000000000000100.note"), bundle.resolve("checkpoints/copy.note"));
+        assertOutcome(verify(bundle), Main.MALFORMED, "two checkpoints at size 100");
+    }
+
+    @Test
+    void aCheckpointBeforeTheFirstEntryIsMalformed() throws IOException {
+        Path bundle = bundle("b", 120, ENTRIES, ENTRIES);
+        Files.writeString(bundle.resolve("checkpoints/00000000000000000100.note"), checkpoint(100));
+        assertOutcome(verify(bundle), Main.MALFORMED, "checkpoint at size 100 lies before the bundle's first entry 120");
+    }
+
+    @Test
+    void aCheckpointBeyondTheEntriesMeansEntriesAreMissing() throws IOException {
+        assertOutcome(verify(bundle("b", 0, 250, 100, ENTRIES)), Main.TAMPERED, "first bad entry   250",
+                "entries.bin ends there, while the signed checkpoint at size 300 covers entries up to 299");
+    }
+
+    @Test
+    void checkpointTimesGoingBackwardsAreTampering() throws IOException {
+        Path bundle = bundle("b", 0, ENTRIES, ENTRIES);
+        CompactRange tree = CompactRange.empty();
+        entries.subList(0, 100).forEach(e -> tree.append(LedgerHashes.leafHash(e)));
+        Files.writeString(bundle.resolve("checkpoints/00000000000000000100.note"), signer.sign(
+                new Checkpoint(ORIGIN, 100, Digest.of(tree.root()), Digest.of(chain.get(99)), T0 + 400_000)));
+        assertOutcome(verify(bundle), Main.TAMPERED, "first bad entry   299", "the checkpoint at size 300 is dated",
+                "before the checkpoint at size 100");
+    }
+
+    @Test
+    void aCheckpointDatedBeforeItsLastEntryIsTampering() throws IOException {
+        Path bundle = bundle("b", 0, ENTRIES, ENTRIES);
+        CompactRange tree = CompactRange.empty();
+        entries.subList(0, 100).forEach(e -> tree.append(LedgerHashes.leafHash(e)));
+        Files.writeString(bundle.resolve("checkpoints/00000000000000000100.note"), signer.sign(
+                new Checkpoint(ORIGIN, 100, Digest.of(tree.root()), Digest.of(chain.get(99)), T0 + 98_000)));
+        assertOutcome(verify(bundle), Main.TAMPERED, "first bad entry   99",
+                "the checkpoint at size 100 is dated", "before its last entry was sealed");
+    }
+
+    @Test
+    void anOversizeRecordIsMalformed() throws IOException {
+        Path bundle = bundle("b", 0, ENTRIES, ENTRIES);
+        byte[] bin = Files.readAllBytes(bundle.resolve("entries.bin"));
+        ByteBuffer.wrap(bin).putInt(0, 65_537);
+        Files.write(bundle.resolve("entries.bin"), bin);
+        assertOutcome(verify(bundle), Main.MALFORMED, "first bad entry   0", "entry 0 claims 65537 bytes, limit 65536");
+    }
+
+    @Test
+    void aWrongEntryCountIsMalformed() throws IOException {
+        Path bundle = bundle("b", 0, ENTRIES, ENTRIES);
+        replaceIn(bundle.resolve("bundle.properties"), "entry-count=300", "entry-count=301");
+        assertOutcome(verify(bundle), Main.MALFORMED, "bundle.properties declares 301 entries but entries.bin holds 300");
+    }
+
+    @Test
+    void aBundleWithoutCheckpointsIsMalformed() throws IOException {
+        assertOutcome(verify(bundle("b", 0, ENTRIES)), Main.MALFORMED, "bundle has no checkpoint");
+    }
+
+    @Test
+    void anEntryNoCheckpointCoversIsTampering() throws IOException {
+        assertOutcome(verify(bundle("b", 0, ENTRIES, 100)), Main.TAMPERED, "first bad entry   100",
+                "found entry data beyond the last signed checkpoint (size 100)");
+    }
+
+    @Test
+    void anUnknownFormatVersionIsMalformed() throws IOException {
+        Path bundle = bundle("b", 0, ENTRIES, ENTRIES);
+        replaceIn(bundle.resolve("bundle.properties"), "format-version=2", "format-version=3");
+        assertOutcome(verify(bundle), Main.MALFORMED, "unsupported bundle format version 3: this verifier reads versions 1 to 2");
+    }
+
+    @Test
+    void aMissingPreviousEntryIsMalformedAndAnotherEntryInItsPlaceIsTampering() throws IOException {
+        Path bundle = bundle("b", 120, ENTRIES, ENTRIES);
+        Files.write(bundle.resolve("previous-entry.bin"), entries.get(118));
+        assertOutcome(verify(bundle), Main.TAMPERED, "first bad entry   119",
+                "expected entry 119 but previous-entry.bin holds entry 118");
+        Files.delete(bundle.resolve("previous-entry.bin"));
+        assertOutcome(verify(bundle), Main.MALFORMED, "bundle has no previous-entry.bin",
+                "starting at entry 120 must carry entry 119");
+    }
+
+    @Test
+    void aFormatOneBundleIsStillVerifiedWithANoteOnWhatItCannotShow() throws IOException {
+        Path bundle = bundle("b", 120, ENTRIES, ENTRIES);
+        Files.delete(bundle.resolve("previous-entry.bin"));
+        replaceIn(bundle.resolve("bundle.properties"), "format-version=2", "format-version=1");
+        assertOutcome(verify(bundle), Main.VERIFIED, "VERIFIED", "bundle format 1 carries no entry 119");
+    }
+
+    @Test
+    void aKeptCheckpointBeforeTheRangeNeedsItsBundledProof() throws IOException {
+        Path bundle = bundle("b", 120, ENTRIES, ENTRIES);
+        Path kept = write("kept.note", checkpoint(100));
+        assertOutcome(verify(bundle, "--checkpoint", kept.toString()), Main.MALFORMED,
+                "the bundle has no proofs/consistency-100-300.bin");
+    }
+
+    @Test
+    void trustBoundsIncludeNotBeforeAndExcludeNotAfterToTheMicrosecond() throws IOException {
+        Path bundle = bundle("b", 0, ENTRIES, ENTRIES);
+        // The checkpoint at size 300 is signed at T0 + 0.3 s = 2026-01-01T00:00:00.300Z.
+        String key = signer.verifierKey().encode();
+        trust = write("t1.txt", key + " 2026-01-01T00:00:00.3Z -\n");
+        assertOutcome(verify(bundle), Main.VERIFIED, "VERIFIED");
+        trust = write("t2.txt", key + " 2026-01-01T00:00:00.300001Z -\n");
+        assertOutcome(verify(bundle), Main.UNTRUSTED, "is not valid at the checkpoint time 2026-01-01T00:00:00.300Z");
+        trust = write("t3.txt", key + " - 2026-01-01T00:00:00.300001Z\n");
+        assertOutcome(verify(bundle), Main.VERIFIED, "VERIFIED");
+        trust = write("t4.txt", key + " - 2026-01-01T00:00:00.300Z\n");
+        assertOutcome(verify(bundle), Main.UNTRUSTED, "is not valid at the checkpoint time");
+        trust = write("t5.txt", key + " - 2026-01-01T00:00:00.3000001Z\n");
+        assertOutcome(verify(bundle), Main.MALFORMED, "at most 6 fraction digits");
     }
 
     private static String[] concat(String[] a, String[] b) {

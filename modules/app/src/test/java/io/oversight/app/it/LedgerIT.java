@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -160,6 +161,68 @@ class LedgerIT {
     }
 
     @Test
+    void aRangeBundleCarriesThePreviousEntryAndOnlyTheCheckpointsAnAuditorNeeds(
+            @org.junit.jupiter.api.io.TempDir Path work) throws Exception {
+        long kept = latestCheckpointSize();
+        ApiClient.asAdmin(deployment).createUser("rng-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD, "annotator");
+        long later = awaitPresent(() -> {
+            long size = latestCheckpointSize();
+            return size > kept ? Optional.of(size) : Optional.empty();
+        }, "a checkpoint after size " + kept);
+
+        long from = Math.max(1, kept - 1);
+        byte[] download = downloadBundle("from=" + from + "&checkpoint=" + kept);
+        Map<String, byte[]> files = unzip(download);
+        assertTrue(new String(files.get("bundle.properties"), StandardCharsets.UTF_8)
+                .startsWith("format-version=2\norigin=" + ORIGIN + "\nfirst-sequence=" + from + "\n"));
+        assertArrayEquals(Base64.getDecoder().decode(object(auditor.get("api/v1/ledger/entries/" + (from - 1)))
+                .getString("storedBytes")), files.get("previous-entry.bin"), "the entry before the range, as stored");
+        List<Long> sizes = files.keySet().stream().filter(n -> n.startsWith("checkpoints/"))
+                .map(n -> Long.parseLong(n.substring("checkpoints/".length(), n.length() - ".note".length()))).sorted().toList();
+        assertTrue(sizes.contains(kept), "the checkpoint asked for: " + sizes);
+        assertTrue(sizes.get(sizes.size() - 1) >= later, "the latest: " + sizes);
+        assertTrue(sizes.size() <= 3, "the first at or after from, the one asked for and the latest, no more: " + sizes);
+
+        Path bundle = work.resolve("range.zip");
+        Files.write(bundle, download);
+        Path trust = work.resolve("trust.txt");
+        Files.writeString(trust, auditor.get("api/v1/ledger/trust").body());
+        Verification verified = runVerifier(bundle, trust);
+        assertEquals(0, verified.exitCode(), verified.output());
+        assertTrue(verified.output().contains("checkpoint        size " + kept + ","), verified.output());
+
+        Map<String, byte[]> whole = unzip(downloadBundle("from=0"));
+        assertTrue(whole.keySet().stream().filter(n -> n.startsWith("checkpoints/")).count() <= 2,
+                "a whole-log bundle carries its two edge checkpoints, not one per second: " + whole.keySet());
+        assertFalse(whole.containsKey("previous-entry.bin"));
+    }
+
+    private byte[] downloadBundle(String query) throws IOException, InterruptedException {
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(deployment + "api/v1/ledger/bundle?" + query))
+                        .header("Authorization", auditor.authorization()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode(), query);
+        return download.body();
+    }
+
+    private long latestCheckpointSize() {
+        HttpResponse<String> latest = auditor.get("api/v1/ledger/checkpoints/latest");
+        // a checkpoint's second line is its tree size (C2SP tlog-checkpoint)
+        return latest.statusCode() == 200 ? Long.parseLong(latest.body().split("\n")[1]) : 0;
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    @Test
     void onlineVerificationOfTheWholeLogSucceeds() throws Exception {
         HttpResponse<String> started = auditor.postJson("api/v1/ledger/verify?from=0", "");
         assertEquals(202, started.statusCode(), started.body());
@@ -183,7 +246,13 @@ class LedgerIT {
                 "api/v1/ledger/entries?from=yesterday",
                 "api/v1/ledger/entries?limit=0",
                 "api/v1/ledger/entries/minus-one",
-                "api/v1/ledger/proofs/consistency?from=5&to=2");
+                "api/v1/ledger/proofs/consistency?from=5&to=2",
+                "api/v1/ledger/bundle?checkpoint=abc",
+                "api/v1/ledger/bundle?checkpoint=0",
+                "api/v1/ledger/bundle?checkpoint=999999999",
+                "api/v1/ledger/bundle?from=5&checkpoint=2",
+                "api/v1/ledger/bundle?to=10&checkpoint=11",
+                "api/v1/ledger/bundle?checkpoint=" + String.join(",", java.util.Collections.nCopies(101, "1")));
         for (String path : bad) {
             HttpResponse<String> response = auditor.get(path);
             assertEquals(400, response.statusCode(), path + " -> " + response.body());

@@ -10,24 +10,32 @@ import java.nio.charset.StandardCharsets;
  * this order, each ending in a newline:
  *
  * <pre>
- * format-version=1
+ * format-version=2
  * origin=&lt;origin&gt;
  * first-sequence=&lt;decimal&gt;
  * entry-count=&lt;decimal&gt;
  * </pre>
  *
  * Unsigned, so only a hint: every claim is checked against the entries and the signed checkpoints.
+ * Version 2 (ADR 0024) adds {@code previous-entry.bin} to bundles that do not start at entry 0;
+ * version 1 bundles are still read.
  *
+ * @param formatVersion the bundle layout version, {@link #OLDEST_READABLE_VERSION} to {@link #FORMAT_VERSION}
  * @param origin        the log the bundle comes from
  * @param firstSequence sequence number of the first bundled entry
  * @param entryCount    number of bundled entries
  */
-public record BundleManifest(String origin, long firstSequence, long entryCount) {
+public record BundleManifest(int formatVersion, String origin, long firstSequence, long entryCount) {
 
-    /** The bundle layout version described here. */
-    public static final int FORMAT_VERSION = 1;
+    /** The bundle layout version written. */
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest layout still read: version 1 lacks {@code previous-entry.bin}. */
+    public static final int OLDEST_READABLE_VERSION = 1;
 
     public BundleManifest {
+        if (formatVersion < OLDEST_READABLE_VERSION || formatVersion > FORMAT_VERSION) {
+            throw new IllegalArgumentException("unsupported bundle format version " + formatVersion);
+        }
         Checkpoint.checkName("origin", origin);
         if (firstSequence < 0 || entryCount < 0 || firstSequence + entryCount < 0) {
             throw new IllegalArgumentException("first sequence and entry count must be >= 0 and not overflow");
@@ -40,7 +48,7 @@ public record BundleManifest(String origin, long firstSequence, long entryCount)
     }
 
     String encode() {
-        return "format-version=" + FORMAT_VERSION + "\norigin=" + origin + "\nfirst-sequence=" + firstSequence
+        return "format-version=" + formatVersion + "\norigin=" + origin + "\nfirst-sequence=" + firstSequence
                 + "\nentry-count=" + entryCount + "\n";
     }
 
@@ -67,11 +75,14 @@ public record BundleManifest(String origin, long firstSequence, long entryCount)
             }
             values[i] = lines[i].substring(keys[i].length() + 1);
         }
-        if (!values[0].equals(String.valueOf(FORMAT_VERSION))) {
-            throw new MalformedBundleException("unsupported bundle format version " + values[0]);
+        if (!values[0].matches("[1-9][0-9]{0,8}")
+                || Integer.parseInt(values[0]) < OLDEST_READABLE_VERSION || Integer.parseInt(values[0]) > FORMAT_VERSION) {
+            throw new MalformedBundleException("unsupported bundle format version " + values[0] + ": this verifier reads"
+                    + " versions " + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION);
         }
         try {
-            return new BundleManifest(values[1], decimal(keys[2], values[2]), decimal(keys[3], values[3]));
+            return new BundleManifest(Integer.parseInt(values[0]), values[1], decimal(keys[2], values[2]),
+                    decimal(keys[3], values[3]));
         } catch (IllegalArgumentException e) {
             throw new MalformedBundleException("bundle.properties: " + e.getMessage());
         }

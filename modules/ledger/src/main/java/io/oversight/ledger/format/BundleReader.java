@@ -19,7 +19,8 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Reads a bundle in the layout documented on {@link BundleWriter}, from a directory or a zip file.
+ * Reads a bundle in the layout documented on {@link BundleWriter}, from a directory or a zip file,
+ * of format version 2 or the older 1 (which lacks {@code previous-entry.bin}).
  * Reading checks the layout only; {@link BundleVerifier} judges the content. Entries are streamed,
  * so memory use does not grow with the bundle. Not thread-safe.
  */
@@ -34,7 +35,18 @@ public final class BundleReader implements Closeable {
     private BundleReader(Source source) throws IOException, MalformedBundleException {
         this.source = source;
         this.manifest = BundleManifest.parse(required(BundleWriter.MANIFEST));
-        this.prefix = BundlePrefix.decode(required(BundleWriter.PREFIX));
+        byte[] prefixBytes = required(BundleWriter.PREFIX);
+        Optional<byte[]> previousEntry = Optional.empty();
+        if (manifest.formatVersion() >= 2) {
+            // Format 1 had no previous entry; a stray file in one is ignored like any unknown file.
+            previousEntry = optional(BundleWriter.PREVIOUS_ENTRY);
+            if (manifest.firstSequence() > 0 && previousEntry.isEmpty()) {
+                throw new MalformedBundleException("bundle has no " + BundleWriter.PREVIOUS_ENTRY + ": a bundle of format "
+                        + manifest.formatVersion() + " starting at entry " + manifest.firstSequence()
+                        + " must carry entry " + (manifest.firstSequence() - 1));
+            }
+        }
+        this.prefix = BundlePrefix.decode(prefixBytes, previousEntry);
     }
 
     /**

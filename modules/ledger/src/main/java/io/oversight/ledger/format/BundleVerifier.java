@@ -1,6 +1,7 @@
 package io.oversight.ledger.format;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,6 +21,10 @@ import java.util.Optional;
  *   <li>every checkpoint note verifies ({@link CheckpointVerifier}); their sizes are distinct and
  *       within the bundled range; their times do not decrease with size; likewise the caller's
  *       earlier checkpoint, if given;
+ *   <li>in a format-2 bundle not starting at 0, {@code previous-entry.bin} is entry {@code first - 1},
+ *       decodes strictly and hashes to the chain hash of {@code prefix.bin}; its {@code loggedAt}
+ *       bounds the times checked below (format 1 lacks it: those two time checks are skipped, with a
+ *       notice);
  *   <li>for each entry in order: it decodes strictly; its sequence number is the next one; its
  *       {@code loggedAt} is not before the previous entry's; its previous-entry hash equals the
  *       chain hash of the entry before it (from {@code prefix.bin} for the first one);
@@ -81,7 +86,7 @@ public final class BundleVerifier {
         void verify(Optional<byte[]> earlierNote) throws IOException, VerificationException {
             BundleManifest manifest = bundle.manifest();
             if (!manifest.origin().equals(checkpoints.origin())) {
-                throw new OriginMismatchException(checkpoints.origin(), manifest.origin());
+                throw new OriginMismatchException("bundle.properties names origin", checkpoints.origin(), manifest.origin());
             }
             long first = manifest.firstSequence();
             BundlePrefix prefix = bundle.prefix();
@@ -102,6 +107,13 @@ public final class BundleVerifier {
 
             tree = prefix.toCompactRange();
             chainHead = prefix.previousChainHash().bytes();
+            if (prefix.previousEntry().isPresent()) {
+                checkPreviousEntry(first, prefix.previousEntry().get());
+            } else if (first > 0) {
+                notices.add("bundle format " + manifest.formatVersion() + " carries no entry " + (first - 1)
+                        + ": the time order between it and entry " + first + ", and the time of a checkpoint at size "
+                        + first + ", cannot be checked");
+            }
             int next = 0;
             boolean earlierChecked = false;
             long sequence = first;
@@ -163,6 +175,31 @@ public final class BundleVerifier {
                 }
             }
             return signed;
+        }
+
+        /**
+         * Entry {@code first - 1} of a format-2 bundle: it must be that entry, decode strictly and
+         * hash to the chain hash of {@code prefix.bin}, which the first bundled entry (or a
+         * checkpoint at size {@code first}) must continue; its {@code loggedAt} then bounds the times
+         * that follow.
+         */
+        private void checkPreviousEntry(long first, byte[] previous) throws VerificationException {
+            long sequence = first - 1;
+            EntryCodec.Header entry;
+            try {
+                entry = EntryCodec.validate(previous);
+            } catch (MalformedEntryException e) {
+                throw new MalformedEntryException(sequence, e);
+            }
+            if (entry.sequence() != sequence) {
+                throw new SequenceMismatchException(sequence, BundleWriter.PREVIOUS_ENTRY + " holds entry " + entry.sequence());
+            }
+            if (!MessageDigest.isEqual(LedgerHashes.chainHash(previous), chainHead)) {
+                throw new MalformedBundleException(BundleWriter.PREVIOUS_ENTRY + " (entry " + sequence + ") hashes to chain hash "
+                        + Digest.of(LedgerHashes.chainHash(previous)) + " but prefix.bin gives " + Digest.of(chainHead));
+            }
+            lastLoggedAt = entry.loggedAtMicros();
+            sawEntry = true;
         }
 
         private void checkEntry(long sequence, byte[] stored) throws MalformedEntryException, SequenceMismatchException,

@@ -20,11 +20,13 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Layout (paths inside the directory or zip):
  * <pre>
- * bundle.properties                          {@link BundleManifest}
+ * bundle.properties                          {@link BundleManifest}, format version 2
  * prefix.bin                                 {@link BundlePrefix}
+ * previous-entry.bin                         stored bytes of entry first-1, unframed; only when first &gt; 0
  * entries.bin                                per entry, in sequence order: u32 length || stored entry bytes
  * checkpoints/&lt;tree size, 20 digits&gt;.note    signed checkpoints, sizes within [first, first + count]
- * proofs/consistency-&lt;from&gt;-&lt;to&gt;.bin         optional consistency proofs: concatenated 32-byte hashes
+ * proofs/consistency-&lt;from&gt;-&lt;to&gt;.bin         optional consistency proofs: concatenated 32-byte hashes;
+ *                                            sizes in plain decimal, no leading zeros (not padded)
  * trust.txt                                  optional copy of the log's trust file, for information only
  * </pre>
  *
@@ -36,6 +38,7 @@ public final class BundleWriter implements Closeable {
 
     static final String MANIFEST = "bundle.properties";
     static final String PREFIX = "prefix.bin";
+    static final String PREVIOUS_ENTRY = "previous-entry.bin";
     static final String ENTRIES = "entries.bin";
     static final String CHECKPOINTS = "checkpoints/";
     static final String PROOFS = "proofs/";
@@ -54,6 +57,10 @@ public final class BundleWriter implements Closeable {
         this.sink = sink;
         this.origin = origin;
         this.prefix = Objects.requireNonNull(prefix, "prefix");
+        if (prefix.treeSize() > 0 && prefix.previousEntry().isEmpty()) {
+            throw new IllegalArgumentException("a bundle starting at entry " + prefix.treeSize()
+                    + " carries entry " + (prefix.treeSize() - 1) + ": give it with BundlePrefix.of");
+        }
         this.entries = sink.open(ENTRIES);
     }
 
@@ -136,7 +143,9 @@ public final class BundleWriter implements Closeable {
         closed = true;
         sink.closeEntry(entries);
         smallFiles.put(PREFIX, prefix.encode());
-        smallFiles.put(MANIFEST, new BundleManifest(origin, prefix.treeSize(), entryCount).encode()
+        prefix.previousEntry().ifPresent(previous -> smallFiles.put(PREVIOUS_ENTRY, previous));
+        smallFiles.put(MANIFEST, new BundleManifest(BundleManifest.FORMAT_VERSION, origin, prefix.treeSize(), entryCount)
+                .encode()
                 .getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> file : smallFiles.entrySet()) {
             OutputStream out = sink.open(file.getKey());

@@ -74,7 +74,7 @@ public final class CheckpointVerifier {
         }
         Checkpoint checkpoint = Checkpoint.parse(note.text());
         if (!checkpoint.origin().equals(origin)) {
-            throw new OriginMismatchException(origin, checkpoint.origin());
+            throw new OriginMismatchException("the checkpoint names origin", origin, checkpoint.origin());
         }
         if (signers.stream().noneMatch(k -> k.validAt(checkpoint.time()))) {
             TrustedKey first = signers.get(0);

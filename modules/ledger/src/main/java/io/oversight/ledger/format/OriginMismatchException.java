@@ -12,7 +12,12 @@ public final class OriginMismatchException extends VerificationException {
     private final String actualOrigin;
 
     public OriginMismatchException(String expectedOrigin, String actualOrigin) {
-        super("origin is \"" + actualOrigin + "\" but the pinned origin is \"" + expectedOrigin + "\"");
+        this("origin is", expectedOrigin, actualOrigin);
+    }
+
+    /** The origin {@code stated} (e.g. "bundle.properties names origin") differs from the pinned one. */
+    public OriginMismatchException(String stated, String expectedOrigin, String actualOrigin) {
+        super(stated + " \"" + actualOrigin + "\" but the pinned origin is \"" + expectedOrigin + "\"");
         this.expectedOrigin = expectedOrigin;
         this.actualOrigin = actualOrigin;
     }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The auditor's list of trusted checkpoint keys. A UTF-8 text file; each line is blank, a
@@ -20,9 +21,14 @@ import java.util.Optional;
  *
  * separated by single spaces, where the bounds are ISO-8601 UTC instants such as
  * {@code 2025-01-01T00:00:00Z} or {@code -} for an open bound; notBefore is inclusive, notAfter
- * exclusive. At least one key is required.
+ * exclusive. A bound is written {@code YYYY-MM-DDTHH:MM:SS[.f]Z} with 1 to 6 fraction digits
+ * (checkpoint times are whole microseconds, so a finer bound could not be compared unambiguously),
+ * upper-case {@code T} and {@code Z}, no offset and no leap second. At least one key is required.
  */
 public final class TrustFile {
+
+    private static final Pattern BOUND =
+            Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]{1,6})?Z");
 
     private TrustFile() {
     }
@@ -71,7 +77,20 @@ public final class TrustFile {
         return out.toString();
     }
 
-    private static Optional<Instant> bound(String field) {
-        return field.equals("-") ? Optional.empty() : Optional.of(Instant.parse(field));
+    private static Optional<Instant> bound(String field) throws MalformedTrustException {
+        if (field.equals("-")) {
+            return Optional.empty();
+        }
+        // One spelling per instant an auditor can check by eye: UTC only, no leap second, and no
+        // fraction finer than the checkpoint time's microseconds, which would compare ambiguously.
+        if (!BOUND.matcher(field).matches()) {
+            throw new MalformedTrustException("\"" + field + "\" is not a bound: write - or a UTC instant such as"
+                    + " 2026-01-01T00:00:00Z or 2026-01-01T00:00:00.250Z (at most 6 fraction digits)");
+        }
+        try {
+            return Optional.of(Instant.parse(field));
+        } catch (DateTimeParseException e) {
+            throw new MalformedTrustException("\"" + field + "\" is not a date that exists", e);
+        }
     }
 }

@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -206,22 +207,33 @@ public class LedgerResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Export entries from..to as an offline bundle (zip) for the verifier",
             description = "to is rounded up to the next signed checkpoint and defaults to the latest one; with"
-                    + " consistencyFrom (the size of a checkpoint you kept) the bundle carries the consistency proof.")
+                    + " consistencyFrom (the size of a checkpoint you kept) the bundle carries the consistency proof."
+                    + " The bundle carries the first signed checkpoint at or after from and the one it ends at; name"
+                    + " further ones with checkpoint (repeated or comma-separated sizes, at most "
+                    + BundleRequest.MAX_REQUESTED_CHECKPOINTS + ", each a signed size within from..to).")
     @APIResponse(responseCode = "200", description = "The bundle, streamed")
-    @APIResponse(responseCode = "400", description = "Parameters malformed, from >= to, or no checkpoint covers the range")
+    @APIResponse(responseCode = "400", description = "Parameters malformed, from >= to, no checkpoint covers the range,"
+            + " or a checkpoint asked for was not signed or lies outside the range")
     public Response bundle(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("consistencyFrom") String consistencyFrom) {
+            @QueryParam("consistencyFrom") String consistencyFrom, @QueryParam("checkpoint") List<String> checkpoint) {
         long fromSequence = Params.optionalNonNegative("from", from).orElse(0);
         OptionalLong toSize = Params.optionalNonNegative("to", to);
         OptionalLong earlier = Params.optionalNonNegative("consistencyFrom", consistencyFrom);
+        List<Long> asked = Params.sizes("checkpoint", checkpoint, BundleRequest.MAX_REQUESTED_CHECKPOINTS);
         BundleRequest request;
         try {
-            request = new BundleRequest(fromSequence, toSize, earlier);
+            request = new BundleRequest(fromSequence, toSize, earlier).withCheckpoints(asked);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
         if (ledger.latestCheckpoint().isEmpty()) {
             throw new BadRequestException("no checkpoint has been signed yet: there is nothing to export");
+        }
+        for (long size : request.checkpointSizes()) {
+            // Checked before streaming starts, so the answer can still be a 400 problem.
+            if (ledger.checkpoint(size).isEmpty()) {
+                throw new BadRequestException("parameter checkpoint: no checkpoint was signed at tree size " + size);
+            }
         }
         StreamingOutput body = out -> ledger.exportBundle(request, out);
         return Response.ok(body, "application/zip")

@@ -3,6 +3,8 @@ package io.oversight.ledger.rest;
 import jakarta.ws.rs.BadRequestException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -33,6 +35,23 @@ final class Params {
             throw new BadRequestException("parameter " + name + " must not be negative, got " + parsed);
         }
         return parsed;
+    }
+
+    /**
+     * Tree sizes given as a repeated parameter, each value one size or several separated by commas;
+     * at most {@code max} of them.
+     */
+    static List<Long> sizes(String name, List<String> values, int max) {
+        List<Long> sizes = new ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            for (String part : value.split(",", -1)) {
+                if (sizes.size() == max) {
+                    throw new BadRequestException("parameter " + name + " may name at most " + max + " sizes");
+                }
+                sizes.add(positive(name, part));
+            }
+        }
+        return sizes;
     }
 
     static long positive(String name, String value) {

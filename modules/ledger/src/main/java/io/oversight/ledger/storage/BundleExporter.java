@@ -12,14 +12,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Exports a range of the stored log as an offline bundle through {@link BundleWriter}:
- * entries streamed from the database in constant memory, exactly as stored; every checkpoint note in
- * the range as stored; the prefix (Merkle border from stored tiles and the chain hash before the
- * range) for a range not starting at 0; a consistency proof from the auditor's earlier checkpoint
- * when asked; and the trust file for information. Nothing is checked or repaired on the way out:
+ * entries streamed from the database in constant memory, exactly as stored; the checkpoint notes an
+ * auditor needs, as stored (the range's first, its last, and those asked for); the prefix (Merkle
+ * border from stored tiles, and the entry before the range with its chain hash) for a range not
+ * starting at 0; a consistency proof from the auditor's earlier checkpoint when asked; and the
+ * trust file for information. Nothing is checked or repaired on the way out:
  * that is the verifier's job. Runs in the caller's transaction, which should be a snapshot
  * (REPEATABLE READ). Stateless and thread-safe.
  */
@@ -61,7 +65,7 @@ public final class BundleExporter {
                     }
                 }
             }
-            for (Checkpoints.StoredCheckpoint checkpoint : Checkpoints.between(connection, from, to)) {
+            for (Checkpoints.StoredCheckpoint checkpoint : selectCheckpoints(connection, request, from, to)) {
                 writer.addStoredCheckpoint(checkpoint.treeSize(), checkpoint.note().getBytes(StandardCharsets.UTF_8));
             }
             if (request.consistencyFromSize().isPresent()) {
@@ -70,6 +74,25 @@ public final class BundleExporter {
             writer.addTrustFile(trustFile);
         }
         return to;
+    }
+
+    /**
+     * The checkpoints an auditor needs, not all of the range's (one is signed per second of
+     * activity): the first at or after {@code from}, which pins the range's start; the one at
+     * {@code to}, which covers its last entry (the latest of the log by default); and those asked for.
+     */
+    private static Collection<Checkpoints.StoredCheckpoint> selectCheckpoints(Connection connection, BundleRequest request,
+            long from, long to) throws SQLException {
+        SortedMap<Long, Checkpoints.StoredCheckpoint> selected = new TreeMap<>();
+        Checkpoints.atOrAbove(connection, from).ifPresent(c -> selected.put(c.treeSize(), c));
+        Checkpoints.atSize(connection, to).ifPresent(c -> selected.put(c.treeSize(), c));
+        // BundleRequest keeps the sizes within [from, toSize], and to is at least toSize.
+        for (long size : request.checkpointSizes()) {
+            Checkpoints.StoredCheckpoint asked = Checkpoints.atSize(connection, size)
+                    .orElseThrow(() -> new LedgerRangeException("no checkpoint was signed at tree size " + size));
+            selected.put(size, asked);
+        }
+        return selected.values();
     }
 
     /**

@@ -2,8 +2,6 @@ package io.oversight.ledger.storage;
 
 import io.oversight.ledger.format.BundlePrefix;
 import io.oversight.ledger.format.CompactRange;
-import io.oversight.ledger.format.Digest;
-import io.oversight.ledger.format.LedgerHashes;
 import io.oversight.ledger.format.TiledTree;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +12,9 @@ import java.util.List;
 
 /**
  * What a range starting at entry {@code first} needs of the entries before it: the Merkle border,
- * read from stored tiles (a few reads, never a scan), and the chain hash of entry {@code first - 1}.
- * Neither is trusted by verifiers: the signed roots recomputed with them must match.
+ * read from stored tiles (a few reads, never a scan), and entry {@code first - 1} as stored, with
+ * its chain hash. None is trusted by verifiers: the signed roots and chain recomputed with them must
+ * match.
  */
 final class Prefixes {
 
@@ -31,7 +30,7 @@ final class Prefixes {
         for (CompactRange.Position position : CompactRange.borderOf(first)) {
             border.add(tree.nodeHash(position.level(), position.index()));
         }
-        return new BundlePrefix(first, border, Digest.of(LedgerHashes.chainHash(entryBytes(connection, first - 1))));
+        return BundlePrefix.of(CompactRange.of(first, border), entryBytes(connection, first - 1));
     }
 
     static byte[] entryBytes(Connection connection, long sequence) throws SQLException {

@@ -1,7 +1,10 @@
 package io.oversight.ledger.format;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -178,6 +181,102 @@ class BundleVerifierTest {
             assertInstanceOf(TimeOrderException.class, e);
             assertEquals(10, e.sequence().orElseThrow());
         }
+    }
+
+    @Test
+    void aRangeBundleCarriesThePreviousEntryAndFormatOneIsStillRead() throws Exception {
+        Path bundle = log.writeBundle(tmp.resolve("b"), 1_234, 5_000, 1_234, 5_000);
+        assertArrayEquals(log.entries.get(1_233), Files.readAllBytes(bundle.resolve("previous-entry.bin")));
+        assertTrue(Files.readString(bundle.resolve("bundle.properties")).startsWith("format-version=2\n"));
+        VerificationReport report = verify(bundle, Optional.empty());
+        assertVerified(report);
+        assertTrue(report.notices().stream().noneMatch(n -> n.contains("cannot be checked")), report.notices().toString());
+
+        asFormatOne(bundle);
+        VerificationReport old = verify(bundle, Optional.empty());
+        assertVerified(old);
+        assertTrue(old.notices().stream().anyMatch(n -> n.contains("bundle format 1 carries no entry 1233")), old.notices().toString());
+        assertFalse(Files.exists(log.writeBundle(tmp.resolve("whole"), 0, 100, 100).resolve("previous-entry.bin")),
+                "a bundle from entry 0 has no previous entry");
+    }
+
+    @Test
+    void timeGoingBackwardsAcrossTheBundleStartIsCaughtThroughThePreviousEntry() throws Exception {
+        TestLog backwards = TestLog.withEntries(10);
+        backwards.appendBytes(EntryCodec.encode(TestLog.entry(10, Digest.of(backwards.chainHashes.get(9)), TestLog.T0,
+                new java.util.Random(5))));
+        Path bundle = backwards.writeBundle(tmp.resolve("b"), 10, 11, 11);
+        VerificationException e = failureWith(backwards, bundle);
+        assertInstanceOf(TimeOrderException.class, e);
+        assertEquals(10, e.sequence().orElseThrow());
+        assertTrue(e.getMessage().contains("before entry 9"), e.getMessage());
+
+        asFormatOne(bundle);
+        assertTrue(verifyWith(backwards, bundle).verified(), "format 1 cannot see entry 9's time");
+    }
+
+    @Test
+    void aCheckpointAtTheBundleStartDatedBeforeThePreviousEntryIsCaught() throws Exception {
+        Path bundle = log.writeBundle(tmp.resolve("b"), 1_234, 5_000, 5_000);
+        Files.writeString(bundle.resolve("checkpoints/00000000000000001234.note"),
+                log.signer.sign(log.checkpoint(1_234, TestLog.T0)));
+        VerificationException e = failure(verify(bundle, Optional.empty()));
+        assertInstanceOf(TimeOrderException.class, e);
+        assertEquals(1_233, e.sequence().orElseThrow());
+        assertTrue(e.getMessage().contains("before its last entry was sealed"), e.getMessage());
+    }
+
+    @Test
+    void aMissingOrWrongPreviousEntryIsRejected() throws Exception {
+        Path bundle = log.writeBundle(tmp.resolve("b"), 1_234, 5_000, 5_000);
+        Path previous = bundle.resolve("previous-entry.bin");
+
+        Files.write(previous, log.entries.get(1_232));
+        VerificationException wrongEntry = failure(verify(bundle, Optional.empty()));
+        assertInstanceOf(SequenceMismatchException.class, wrongEntry);
+        assertEquals(1_233, wrongEntry.sequence().orElseThrow());
+
+        byte[] altered = log.entries.get(1_233).clone();
+        altered[41 + 7] ^= 1;  // loggedAtMicros: still a well-formed entry 1233
+        Files.write(previous, altered);
+        VerificationException unlinked = failure(verify(bundle, Optional.empty()));
+        assertInstanceOf(MalformedBundleException.class, unlinked);
+        assertTrue(unlinked.getMessage().contains("prefix.bin gives"), unlinked.getMessage());
+
+        Files.write(previous, java.util.Arrays.copyOf(log.entries.get(1_233), 60));
+        assertInstanceOf(MalformedEntryException.class, failure(verify(bundle, Optional.empty())));
+
+        Files.delete(previous);
+        MalformedBundleException missing = assertThrows(MalformedBundleException.class, () -> BundleReader.open(bundle));
+        assertTrue(missing.getMessage().contains("must carry entry 1233"), missing.getMessage());
+    }
+
+    @Test
+    void unknownFormatVersionsAreRejected() throws Exception {
+        Path bundle = log.writeBundle(tmp.resolve("b"), 0, 100, 100);
+        for (String version : List.of("0", "3", "02", "two")) {
+            Files.writeString(bundle.resolve("bundle.properties"), Files.readString(bundle.resolve("bundle.properties"))
+                    .replaceFirst("format-version=[^\n]*", "format-version=" + version));
+            MalformedBundleException e = assertThrows(MalformedBundleException.class, () -> BundleReader.open(bundle));
+            assertTrue(e.getMessage().contains("unsupported bundle format version " + version), e.getMessage());
+        }
+    }
+
+    /** Rewrites a format-2 bundle as the format-1 bundle of the same range. */
+    static void asFormatOne(Path bundle) throws IOException {
+        Files.deleteIfExists(bundle.resolve("previous-entry.bin"));
+        Path manifest = bundle.resolve("bundle.properties");
+        Files.writeString(manifest, Files.readString(manifest).replace("format-version=2", "format-version=1"));
+    }
+
+    private static VerificationReport verifyWith(TestLog signer, Path bundle) throws Exception {
+        try (BundleReader reader = BundleReader.open(bundle)) {
+            return new BundleVerifier(TestLog.ORIGIN, signer.trust()).verify(reader, Optional.empty());
+        }
+    }
+
+    private static VerificationException failureWith(TestLog signer, Path bundle) throws Exception {
+        return failure(verifyWith(signer, bundle));
     }
 
     static byte[] concat(List<byte[]> hashes) {

@@ -115,7 +115,7 @@ final class TestLog implements NodeHashSource {
         for (int i = 0; i < first; i++) {
             r.appendLeaf(LedgerHashes.leafHash(entries.get(i)));
         }
-        return BundlePrefix.of(r, first == 0 ? Digest.zero() : Digest.of(chainHashes.get((int) first - 1)));
+        return first == 0 ? BundlePrefix.empty() : BundlePrefix.of(r, entries.get((int) first - 1));
     }
 
     /** Writes entries [first, end) with checkpoints at the given sizes into a bundle directory. */

@@ -49,6 +49,32 @@ class TrustFileTest {
         assertTrue(e.getMessage().contains("line 3"), e.getMessage());
     }
 
+    @Test
+    void boundsAreUtcInstantsWithAtMostMicrosecondFractions() throws Exception {
+        String vkey = key.encode();
+        for (String ok : List.of("2026-01-01T00:00:00Z", "2026-01-01T00:00:00.5Z", "2026-01-01T00:00:00.250Z",
+                "2026-01-01T00:00:00.123456Z", "2024-02-29T23:59:59Z")) {
+            assertEquals(Optional.of(Instant.parse(ok)), TrustFile.parse(bytes(vkey + " " + ok + " -\n")).get(0).notBefore(), ok);
+        }
+        for (String bad : List.of("2026-01-01T00:00:00.1234567Z", "2026-01-01T00:00:00.Z", "2026-01-01T01:00:00+01:00",
+                "2026-01-01t00:00:00z", "2026-01-01T00:00Z", "2026-01-01 00:00:00Z", "2026-12-31T23:59:60Z",
+                "2026-02-30T00:00:00Z", "1767225600", "+12026-01-01T00:00:00Z")) {
+            MalformedTrustException e = assertThrows(MalformedTrustException.class,
+                    () -> TrustFile.parse(bytes(vkey + " " + bad + " -\n")), bad);
+            assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains(bad), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFractionalBoundIsComparedToTheMicrosecond() throws Exception {
+        TrustedKey k = TrustFile.parse(bytes(key.encode() + " 2026-01-01T00:00:00.5Z 2026-01-01T00:00:01.25Z\n")).get(0);
+        Instant second = Instant.parse("2026-01-01T00:00:00Z");
+        assertFalse(k.validAt(second.plusNanos(499_999_000)), "one microsecond before notBefore");
+        assertTrue(k.validAt(second.plusNanos(500_000_000)), "notBefore itself is inside");
+        assertTrue(k.validAt(second.plusNanos(1_249_999_000)), "one microsecond before notAfter");
+        assertFalse(k.validAt(second.plusNanos(1_250_000_000)), "notAfter itself is outside");
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

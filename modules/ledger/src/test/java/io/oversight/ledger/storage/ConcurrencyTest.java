@@ -109,8 +109,18 @@ class ConcurrencyTest {
 
         OnlineVerifier.Outcome online = first.verifyOnline(0);
         assertTrue(online.verified(), () -> online.failure().orElseThrow().getMessage());
-        VerificationReport offline = LedgerHarness.verifyOffline(first.export(BundleRequest.wholeLog()), first.trust(),
-                Optional.empty());
+        // A bundle carries its edge checkpoints and those asked for (ADR 0024): ask for those signed
+        // along the way, so the offline verifier checks both sequencers' signatures.
+        List<Long> signedAlongTheWay = new ArrayList<>();
+        try (Connection connection = first.dataSource.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT tree_size FROM ledger_checkpoint WHERE tree_size > 0 ORDER BY tree_size")) {
+            while (rows.next() && signedAlongTheWay.size() < BundleRequest.MAX_REQUESTED_CHECKPOINTS) {
+                signedAlongTheWay.add(rows.getLong(1));
+            }
+        }
+        VerificationReport offline = LedgerHarness.verifyOffline(
+                first.export(BundleRequest.wholeLog().withCheckpoints(signedAlongTheWay)), first.trust(), Optional.empty());
         assertTrue(offline.verified(), () -> offline.failure().orElseThrow().getMessage());
         assertTrue(offline.verifiedCheckpoints().size() > 2, "both sequencers signed along the way");
     }
