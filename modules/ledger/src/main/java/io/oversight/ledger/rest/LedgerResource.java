@@ -1,5 +1,8 @@
 package io.oversight.ledger.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.AuditLedger;
 import io.oversight.ledger.BundleRequest;
@@ -170,7 +173,7 @@ public class LedgerResource {
     @Operation(summary = "Start verifying the stored log online",
             description = "Checks every entry's encoding, sequence, time and chain link, the Merkle root at every"
                     + " signed checkpoint and its signature, and the stored leaf hashes and tiles. Poll the Location.")
-    @APIResponse(responseCode = "202", description = "Started; Location names the job")
+    @APIResponse(responseCode = "202", description = "Started; Location names the job", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerViews.VerificationView.class)))
     @APIResponse(responseCode = "400", description = "from is malformed or beyond the log")
     public Response startVerification(@QueryParam("from") String from) {
         long fromSequence = Params.optionalNonNegative("from", from).orElse(0);
@@ -207,7 +210,7 @@ public class LedgerResource {
     @Operation(summary = "Export entries from..to as an offline bundle (zip) for the verifier",
             description = "to is rounded up to the next signed checkpoint and defaults to the latest one; with"
                     + " consistencyFrom (the size of a checkpoint you kept) the bundle carries the consistency proof.")
-    @APIResponse(responseCode = "200", description = "The bundle, streamed")
+    @APIResponse(responseCode = "200", description = "The bundle, streamed", content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "Parameters malformed, from >= to, or no checkpoint covers the range")
     public Response bundle(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("consistencyFrom") String consistencyFrom) {

@@ -1,5 +1,8 @@
 package io.oversight.review.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
 import io.oversight.governance.TaxonomyLabel;
@@ -10,6 +13,7 @@ import io.oversight.kernel.InvalidInputException;
 import io.oversight.kernel.NotFoundException;
 import io.oversight.ledger.Roles;
 import io.oversight.review.AgreementQuery;
+import io.oversight.review.AgreementReport;
 import io.oversight.review.AgreementReports;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -53,6 +57,9 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "The agreement report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementReport.class)))
+    @APIResponse(responseCode = "400", description = "A malformed or reversed period, a tier other than 1-3, a malformed guideline id, a label outside the taxonomy")
+    @APIResponse(responseCode = "404", description = "Unknown workflow, or a guideline version not of this workflow")
     public Response report(@QueryParam("workflow") String workflowKey, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("tier") String tierText, @QueryParam("guideline") String guidelineId,
             @QueryParam("label") String label) {

@@ -70,6 +70,7 @@ public class SubjectsResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "A data subject by pseudonym: its workflow and whether it was erased")
     @APIResponse(responseCode = "404", description = "No item declared this subject")
+    @APIResponse(responseCode = "200", description = "The subject")
     public SubjectErasure.DataSubject subject(@PathParam("pseudonym") String pseudonym) {
         return erasure.find(pseudonym);
     }
