@@ -1,5 +1,8 @@
 package io.oversight.app.users;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,6 +51,7 @@ public class UsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserAccount.class)))
     public Response create(@NotNull @Valid NewUser request, @Context UriInfo uriInfo) {
         Actor admin = new Actor(directory.actorPseudonym(securityContext.getCallerPrincipal().getName()), Roles.ADMIN);
         UserAccount created = directory.create(request, admin);

@@ -1,6 +1,7 @@
 package io.oversight.app.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
@@ -22,8 +23,11 @@ record RestRoutes(List<Route> all) {
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    /** One operation; {@code path} is relative to the deployment, with its {templates}. */
-    record Route(String method, String path) {
+    /**
+     * One operation; {@code path} is relative to the deployment, with its {templates};
+     * {@code queryParameters} the names it declares, {@code takesBody} whether it reads a request body.
+     */
+    record Route(String method, String path, List<String> queryParameters, boolean takesBody) {
 
         boolean changesState() {
             return STATE_CHANGING.contains(method);
@@ -55,13 +59,25 @@ record RestRoutes(List<Route> all) {
         }
         JsonObject paths = Json.createReader(new StringReader(response.body())).readObject().getJsonObject("paths");
         List<Route> routes = new ArrayList<>();
-        paths.forEach((path, operations) -> operations.asJsonObject().keySet().stream()
-                .filter(HTTP_METHODS::contains)
-                .forEach(method -> routes.add(new Route(method.toUpperCase(Locale.ROOT), relative(path, contextPath)))));
+        paths.forEach((path, operations) -> operations.asJsonObject().entrySet().stream()
+                .filter(operation -> HTTP_METHODS.contains(operation.getKey()))
+                .forEach(operation -> {
+                    JsonObject details = operation.getValue().asJsonObject();
+                    routes.add(new Route(operation.getKey().toUpperCase(Locale.ROOT), relative(path, contextPath),
+                            queryParameters(details), details.containsKey("requestBody")));
+                }));
         if (routes.isEmpty()) {
             throw new IllegalStateException("the OpenAPI document lists no operations: " + response.body());
         }
         return new RestRoutes(List.copyOf(routes));
+    }
+
+    private static List<String> queryParameters(JsonObject operation) {
+        JsonArray parameters = operation.getJsonArray("parameters");
+        return parameters == null ? List.of() : parameters.getValuesAs(JsonObject.class).stream()
+                .filter(p -> "query".equals(p.getString("in", "")))
+                .map(p -> p.getString("name"))
+                .toList();
     }
 
     private static String relative(String path, String contextPath) {

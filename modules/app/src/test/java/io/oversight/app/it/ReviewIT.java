@@ -295,6 +295,16 @@ class ReviewIT {
         HttpResponse<String> badTier = f.governance.get("api/v1/agreement?workflow=" + f.key + "&tier=7");
         assertEquals(400, badTier.statusCode(), badTier.body());
         assertTrue(badTier.body().contains("tier"), badTier.body());
+        // filters that cannot match: refused as problem+json instead of empty or perfect metrics
+        String query = "api/v1/agreement?workflow=" + f.key;
+        for (String[] refused : new String[][] {{query + "&tier=x", "400"}, {"api/v1/agreement?workflow=no-such", "404"},
+                {query + "&label=nope", "400"}, {query + "&guideline=not-a-uuid", "400"},
+                {query + "&guideline=9d0e3c1a-0000-4000-8000-000000000000", "404"}}) {
+            HttpResponse<String> answer = f.governance.get(refused[0]);
+            assertEquals(Integer.parseInt(refused[1]), answer.statusCode(), refused[0] + ": " + answer.body());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    refused[0] + ": " + answer.headers().map());
+        }
         assertEquals(403, f.integration.get("api/v1/agreement?workflow=" + f.key).statusCode());
     }
 

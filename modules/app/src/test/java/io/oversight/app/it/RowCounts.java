@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 /**
  * "Nothing changed" for tests that send refused requests: the number of rows in every table of the
  * application's database, served by a probe servlet deployed with the test archive only. Tables the
- * server's own timers write (checkpoints, monitoring windows, Flyway history) are left out, and the
+ * server's own timers write (checkpoints, monitoring windows and references, Flyway history) are left out, and the
  * ledger's outbox and entries are counted together, since the sequencer moves rows from one to the other.
  */
 @WebServlet(RowCounts.PATH)
@@ -29,7 +29,7 @@ public class RowCounts extends HttpServlet {
 
     static final String PATH = "/it-probe/row-counts";
     private static final Set<String> WRITTEN_BY_TIMERS = Set.of("ledger_checkpoint", "ledger_tile", "ledger_head",
-            "ledger_verification", "gov_observation", "gov_window", "gov_monitor_head");
+            "ledger_verification", "gov_observation", "gov_window", "gov_monitor_head", "gov_reference");
     private static final String LEDGER = "ledger (entries and outbox)";
 
     @Resource(lookup = "jdbc/oversight")

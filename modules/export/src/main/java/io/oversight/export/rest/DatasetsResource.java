@@ -1,5 +1,8 @@
 package io.oversight.export.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.oversight.export.DatasetFormat;
 import io.oversight.export.DatasetJob;
 import io.oversight.export.DatasetRequest;
@@ -95,7 +98,7 @@ public class DatasetsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.GOVERNANCE, Roles.INTEGRATION})
     @Operation(summary = "Request a training-set export; it runs as a job")
-    @APIResponse(responseCode = "202", description = "Queued; poll the Location")
+    @APIResponse(responseCode = "202", description = "Queued; poll the Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetJobJson.class)))
     @APIResponse(responseCode = "400", description = "Invalid period, unknown workflow or filter; nothing was created")
     public Response request(DatasetRequestJson body, @Context UriInfo uriInfo) {
         DatasetJob job = trainingSets.request(parse(body), caller());
@@ -109,6 +112,7 @@ public class DatasetsResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.INTEGRATION})
     @Operation(summary = "How many rows an export of this request would hold now; creates nothing")
     @APIResponse(responseCode = "400", description = "Invalid period, unknown workflow or filter")
+    @APIResponse(responseCode = "200", description = "The row count")
     public PreviewJson preview(DatasetRequestJson body) {
         return new PreviewJson(trainingSets.preview(parse(body)));
     }
@@ -137,6 +141,7 @@ public class DatasetsResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.INTEGRATION})
     @Operation(summary = "The export's manifest, byte for byte what the ledger entry's digest covers")
     @APIResponse(responseCode = "409", description = "Not completed")
+    @APIResponse(responseCode = "200", description = "The manifest (JSON), byte for byte; X-Content-SHA256 is its digest", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response manifest(@PathParam("id") String id) {
         DatasetJob job = trainingSets.find(id).orElseThrow(() -> new UnknownExportException(id));
         String manifest = job.manifest().orElseThrow(() -> new ExportConflictException("Training-set export " + id
@@ -152,6 +157,7 @@ public class DatasetsResource {
     @Operation(summary = "One of the export's files, streamed (names and digests are in the manifest)")
     @APIResponse(responseCode = "404", description = "No such export or file")
     @APIResponse(responseCode = "409", description = "Not completed, or removed by retention")
+    @APIResponse(responseCode = "200", description = "The file (JSON Lines or CSV)", content = @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") String id, @PathParam("name") String name) {
         DatasetJob job = trainingSets.find(id).orElseThrow(() -> new UnknownExportException(id));
         if (job.state() != JobState.COMPLETED) {

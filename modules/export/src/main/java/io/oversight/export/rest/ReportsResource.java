@@ -1,5 +1,8 @@
 package io.oversight.export.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.oversight.kernel.FieldError;
 import io.oversight.export.ComplianceReports;
 import io.oversight.export.InvalidExportRequestException;
@@ -79,7 +82,7 @@ public class ReportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUDITOR, Roles.GOVERNANCE})
     @Operation(summary = "Request a compliance report; it runs as a job")
-    @APIResponse(responseCode = "202", description = "Queued; poll the Location")
+    @APIResponse(responseCode = "202", description = "Queued; poll the Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJobJson.class)))
     @APIResponse(responseCode = "400", description = "Invalid period or unknown workflow; nothing was created")
     public Response request(ReportRequestJson body, @Context UriInfo uriInfo) {
         ReportJob job = reports.request(parse(body), caller());
@@ -112,6 +115,7 @@ public class ReportsResource {
     @RolesAllowed({Roles.AUDITOR, Roles.GOVERNANCE})
     @Operation(summary = "Cancel a queued or running job")
     @APIResponse(responseCode = "409", description = "The job has finished")
+    @APIResponse(responseCode = "200", description = "The cancelled job")
     public ReportJobJson cancel(@PathParam("id") String id) {
         return ReportJobJson.of(reports.cancel(id));
     }
@@ -121,6 +125,7 @@ public class ReportsResource {
     @RolesAllowed({Roles.AUDITOR, Roles.GOVERNANCE})
     @Operation(summary = "Run an interrupted, failed or cancelled job again")
     @APIResponse(responseCode = "409", description = "The job is queued, running or completed")
+    @APIResponse(responseCode = "202", description = "Queued again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJobJson.class)))
     public Response restart(@PathParam("id") String id) {
         return Response.accepted(ReportJobJson.of(reports.restart(id))).build();
     }
@@ -131,6 +136,7 @@ public class ReportsResource {
     @RolesAllowed({Roles.AUDITOR, Roles.GOVERNANCE})
     @Operation(summary = "The report's XML (schema compliance-report-1.xsd)")
     @APIResponse(responseCode = "409", description = "Not completed")
+    @APIResponse(responseCode = "200", description = "The report XML", content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response xml(@PathParam("id") String id) {
         return download(id, ReportFormat.XML);
     }
@@ -141,6 +147,7 @@ public class ReportsResource {
     @RolesAllowed({Roles.AUDITOR, Roles.GOVERNANCE})
     @Operation(summary = "The report's PDF/A-3b rendering, with the XML attached")
     @APIResponse(responseCode = "409", description = "Not completed")
+    @APIResponse(responseCode = "200", description = "The report PDF/A-3b", content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response pdf(@PathParam("id") String id) {
         return download(id, ReportFormat.PDF);
     }

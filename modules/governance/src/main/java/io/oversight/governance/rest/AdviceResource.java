@@ -1,5 +1,7 @@
 package io.oversight.governance.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.oversight.ledger.Callers;
 import io.oversight.kernel.InvalidInputException;
 import io.oversight.governance.application.AutonomyAdviceService;
@@ -55,7 +57,7 @@ public class AdviceResource {
     @Path("{workflow}/draft")
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Write a DRAFT routing-policy version with this auto-accept threshold (never activated here)")
-    @APIResponse(responseCode = "201", description = "The draft")
+    @APIResponse(responseCode = "201", description = "The draft", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyJson.class)))
     public Response draft(@PathParam("workflow") String workflow, @NotNull DraftRequest request) {
         if (request.threshold() == null) {
             throw InvalidInputException.sentence("threshold", "is required");

@@ -1,5 +1,7 @@
 package io.oversight.governance.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.oversight.ledger.Callers;
 import io.oversight.kernel.InvalidInputException;
 import io.oversight.governance.AlertRule;
@@ -78,6 +80,7 @@ public class AlertsResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
     @Operation(summary = "Acknowledge an alert, saying what is done about it (a ledger entry)")
     @APIResponse(responseCode = "409", description = "Already acknowledged")
+    @APIResponse(responseCode = "200", description = "The acknowledged alert")
     public AlertJson acknowledge(@PathParam("id") String id, @NotNull AcknowledgeRequest request) {
         Actor actor = callers.isCallerInRole(Roles.GOVERNANCE) ? callers.actorIn(Roles.GOVERNANCE) : callers.actorIn(Roles.ADMIN);
         return AlertJson.of(alerts.acknowledge(id, request.note(), actor));
@@ -97,7 +100,7 @@ public class AlertsResource {
     @Operation(summary = "Create an alert rule (a ledger entry)",
             description = "monitor (see GET /monitors), grain HOUR|DAY|WEEK, direction ABOVE|BELOW, threshold; "
                     + "optional minN (30), severity (WARNING), openAfter and closeAfter windows (2).")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleJson.class)))
     public Response createRule(@NotNull RuleRequest r) {
         if (r.workflow() == null || r.workflow().isBlank()) {
             throw InvalidInputException.sentence("workflow", "is required");

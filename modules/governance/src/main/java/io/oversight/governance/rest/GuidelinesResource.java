@@ -57,6 +57,7 @@ public class GuidelinesResource {
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Replace a draft's content")
     @APIResponse(responseCode = "409", description = "The version has left draft; write a new version")
+    @APIResponse(responseCode = "200", description = "The revised draft")
     public GuidelineJson revise(@PathParam("id") String id, @NotNull GuidelineContent content) {
         return GuidelineJson.of(guidelines.revise(id, content, callers.actorIn(Roles.GOVERNANCE)));
     }
@@ -67,6 +68,7 @@ public class GuidelinesResource {
     @Operation(summary = "Move to PILOT, ACTIVE or RETIRED",
             description = "Activation retires the previously active version; each step is a ledger entry with the content digest.")
     @APIResponse(responseCode = "409", description = "Step not allowed from the current status")
+    @APIResponse(responseCode = "200", description = "The version in its new status")
     public GuidelineJson transition(@PathParam("id") String id, @NotNull TransitionRequest request) {
         if (request.target() == null) {
             throw InvalidInputException.sentence("target", "is required (PILOT, ACTIVE or RETIRED)");

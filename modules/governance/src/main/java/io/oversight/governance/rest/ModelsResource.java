@@ -1,5 +1,7 @@
 package io.oversight.governance.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.oversight.ledger.Callers;
 import io.oversight.kernel.InvalidInputException;
 import io.oversight.kernel.NotFoundException;
@@ -56,7 +58,7 @@ public class ModelsResource {
     @POST
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Register a snapshot (in SHADOW)")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelJson.class)))
     @APIResponse(responseCode = "409", description = "This name and version are registered already")
     public Response register(@NotNull ModelRegistration registration, @Context UriInfo uriInfo) {
         ModelJson created = ModelJson.of(registry.register(registration, callers.actorIn(Roles.GOVERNANCE)));
@@ -80,6 +82,7 @@ public class ModelsResource {
                     + "an admin may override a refusal with \"override\": true, the reason being the justification.")
     @APIResponse(responseCode = "409", description = "Promotion not allowed from the current status, or refused by the "
             + "acceptance criteria (type promotion-gate, naming the criterion with its numbers)")
+    @APIResponse(responseCode = "200", description = "The snapshot in its new status")
     public ModelJson promote(@PathParam("id") String id, @NotNull PromotionRequest request) {
         if (request.target() == null) {
             throw InvalidInputException.sentence("target", "is required (CANARY or ACTIVE)");

@@ -51,6 +51,7 @@ public class PoliciesResource {
     @Operation(summary = "Replace a draft's content, validated on save")
     @APIResponse(responseCode = "400", description = "Bands out of order or outside [0, 1], unknown tier, rule that does not parse...")
     @APIResponse(responseCode = "409", description = "Not a draft")
+    @APIResponse(responseCode = "200", description = "The revised draft")
     public PolicyJson revise(@PathParam("id") String id, @NotNull PolicyContent content) {
         return PolicyJson.of(policies.revise(id, content, callers.actorIn(Roles.GOVERNANCE)));
     }

@@ -1,5 +1,7 @@
 package io.oversight.governance.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.oversight.ledger.Callers;
 import io.oversight.kernel.NotFoundException;
 import io.oversight.governance.application.DefaultGuidelineService;
@@ -69,7 +71,7 @@ public class WorkflowsResource {
     @POST
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Create a workflow", description = "Recorded in the ledger as governance.workflow.created.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkflowJson.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with errors)")
     @APIResponse(responseCode = "409", description = "A workflow with this key exists")
     public Response create(@NotNull WorkflowSettings settings, @Context UriInfo uriInfo) {
@@ -82,6 +84,7 @@ public class WorkflowsResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
     @Operation(summary = "Get a workflow with its current taxonomy")
     @APIResponse(responseCode = "404", description = "Unknown workflow")
+    @APIResponse(responseCode = "200", description = "The workflow")
     public WorkflowJson get(@PathParam("key") String key) {
         return workflows.find(key).map(WorkflowJson::of)
                 .orElseThrow(() -> new NotFoundException("No workflow with key '" + key + "'."));
@@ -116,7 +119,7 @@ public class WorkflowsResource {
     @Path("{key}/guidelines")
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Write a new guideline version (a draft)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidelineJson.class)))
     public Response draftGuideline(@PathParam("key") String key, @NotNull GuidelineContent content,
             @Context UriInfo uriInfo) {
         GuidelineJson created = GuidelineJson.of(guidelines.createDraft(key, content, callers.actorIn(Roles.GOVERNANCE)));
@@ -135,7 +138,7 @@ public class WorkflowsResource {
     @Path("{key}/policies")
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Write a new routing-policy version (a draft), validated on save")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyJson.class)))
     public Response draftPolicy(@PathParam("key") String key, @NotNull PolicyContent content, @Context UriInfo uriInfo) {
         PolicyJson created = PolicyJson.of(policies.createDraft(key, content, callers.actorIn(Roles.GOVERNANCE)));
         return Response.created(location(uriInfo, "policies", created.id())).entity(created).build();

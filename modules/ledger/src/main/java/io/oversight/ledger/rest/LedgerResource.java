@@ -1,5 +1,8 @@
 package io.oversight.ledger.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.AuditLedger;
 import io.oversight.ledger.BundleRequest;
@@ -171,7 +174,7 @@ public class LedgerResource {
     @Operation(summary = "Start verifying the stored log online",
             description = "Checks every entry's encoding, sequence, time and chain link, the Merkle root at every"
                     + " signed checkpoint and its signature, and the stored leaf hashes and tiles. Poll the Location.")
-    @APIResponse(responseCode = "202", description = "Started; Location names the job")
+    @APIResponse(responseCode = "202", description = "Started; Location names the job", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerViews.VerificationView.class)))
     @APIResponse(responseCode = "400", description = "from is malformed or beyond the log")
     public Response startVerification(@QueryParam("from") String from) {
         long fromSequence = Params.optionalNonNegative("from", from).orElse(0);
@@ -211,7 +214,7 @@ public class LedgerResource {
                     + " The bundle carries the first signed checkpoint at or after from and the one it ends at; name"
                     + " further ones with checkpoint (repeated or comma-separated sizes, at most "
                     + BundleRequest.MAX_REQUESTED_CHECKPOINTS + ", each a signed size within from..to).")
-    @APIResponse(responseCode = "200", description = "The bundle, streamed")
+    @APIResponse(responseCode = "200", description = "The bundle, streamed", content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "Parameters malformed, from >= to, no checkpoint covers the range,"
             + " or a checkpoint asked for was not signed or lies outside the range")
     public Response bundle(@QueryParam("from") String from, @QueryParam("to") String to,

@@ -1,5 +1,8 @@
 package io.oversight.review.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.oversight.tasks.TaskDocuments;
 import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Roles;
@@ -72,6 +75,8 @@ public class AdjudicationsResource {
     @POST
     @Path("claims")
     @RolesAllowed(Roles.ADJUDICATOR)
+    @APIResponse(responseCode = "200", description = "The claimed disagreement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdjudicationJson.class)))
+    @APIResponse(responseCode = "204", description = "Nothing waits for this adjudicator")
     public Response claim(@QueryParam("workflow") String workflowKey) {
         if (workflowKey == null || workflowKey.isBlank()) {
             throw InvalidInputException.of("workflow", "is required: the workflow whose adjudication queue to claim from");

@@ -1,7 +1,16 @@
 package io.oversight.review.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.oversight.governance.GuidelineVersion;
+import io.oversight.governance.Guidelines;
+import io.oversight.governance.TaxonomyLabel;
+import io.oversight.governance.Workflow;
+import io.oversight.governance.Workflows;
 import io.oversight.kernel.FieldError;
 import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.NotFoundException;
 import io.oversight.ledger.Roles;
 import io.oversight.review.AgreementQuery;
 import io.oversight.review.AgreementReport;
@@ -20,11 +29,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Agreement metrics of a workflow's reviews: {@code GET /api/v1/agreement?workflow=K} with
  * optional {@code from}, {@code to} (ISO-8601 instants, default the last 30 days), {@code tier},
  * {@code guideline} (a guideline version id) and {@code label} (one-vs-rest on that label).
+ * A filter that cannot match anything is refused rather than answered with empty metrics: an unknown
+ * workflow or guideline version is 404, a malformed tier or id or a label outside the taxonomy 400.
  */
 @Path("agreement")
 @RequestScoped
@@ -36,17 +49,29 @@ public class AgreementResource {
     @Inject
     AgreementReports reports;
 
+    @Inject
+    Workflows workflows;
+
+    @Inject
+    Guidelines guidelines;
+
     @GET
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "The agreement report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementReport.class)))
+    @APIResponse(responseCode = "400", description = "A malformed or reversed period, a tier other than 1-3, a malformed guideline id, a label outside the taxonomy")
+    @APIResponse(responseCode = "404", description = "Unknown workflow, or a guideline version not of this workflow")
     public Response report(@QueryParam("workflow") String workflowKey, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("tier") Integer tier, @QueryParam("guideline") String guidelineId,
+            @QueryParam("to") String to, @QueryParam("tier") String tierText, @QueryParam("guideline") String guidelineId,
             @QueryParam("label") String label) {
+        return Response.ok(reports.report(query(workflowKey, from, to, tierText, guidelineId, label))).build();
+    }
+
+    /** The query these parameters ask for, or the refusal naming the first parameter that cannot match. */
+    AgreementQuery query(String workflowKey, String from, String to, String tierText, String guidelineId, String label) {
         if (workflowKey == null || workflowKey.isBlank()) {
             throw invalid("workflow", "is required");
         }
-        if (tier != null && (tier < 1 || tier > 3)) {
-            throw invalid("tier", "must be 1, 2 or 3");
-        }
+        Optional<Integer> tier = tier(tierText);
         Instant end;
         Instant start;
         try {
@@ -58,9 +83,50 @@ public class AgreementResource {
         if (!start.isBefore(end)) {
             throw invalid("from", "must be before to");
         }
-        AgreementReport report = reports.report(new AgreementQuery(workflowKey, start, end, Optional.ofNullable(tier),
-                Optional.ofNullable(guidelineId), Optional.ofNullable(label).filter(l -> !l.isBlank())));
-        return Response.ok(report).build();
+        Workflow workflow = workflows.find(workflowKey)
+                .orElseThrow(() -> new NotFoundException("There is no workflow '" + workflowKey + "'."));
+        Optional<String> guideline = guideline(workflow, guidelineId);
+        Optional<String> oneLabel = label(workflow, label);
+        return new AgreementQuery(workflowKey, start, end, tier, guideline, oneLabel);
+    }
+
+    private static Optional<Integer> tier(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = text.trim();
+        if (!trimmed.equals("1") && !trimmed.equals("2") && !trimmed.equals("3")) {
+            throw invalid("tier", "must be 1, 2 or 3");
+        }
+        return Optional.of(Integer.parseInt(trimmed));
+    }
+
+    private Optional<String> guideline(Workflow workflow, String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            UUID.fromString(id.trim());
+        } catch (IllegalArgumentException e) {
+            throw invalid("guideline", "must be a guideline version id (a UUID)");
+        }
+        return Optional.of(guidelines.find(id.trim()).filter(g -> g.workflowKey().equals(workflow.key()))
+                .map(GuidelineVersion::id)
+                .orElseThrow(() -> new NotFoundException("Workflow '" + workflow.key()
+                        + "' has no guideline version " + id.trim() + ".")));
+    }
+
+    private static Optional<String> label(Workflow workflow, String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        if (!workflow.taxonomy().contains(code)) {
+            String known = workflow.taxonomy().labels().stream().map(TaxonomyLabel::code)
+                    .collect(Collectors.joining(", "));
+            throw invalid("label", "'" + code + "' is not a label of workflow '" + workflow.key()
+                    + "' (its labels: " + known + ")");
+        }
+        return Optional.of(code);
     }
 
     private static boolean isInstant(String text) {

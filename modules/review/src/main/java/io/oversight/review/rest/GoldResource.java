@@ -1,5 +1,8 @@
 package io.oversight.review.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Roles;
 import io.oversight.review.GoldItem;
@@ -67,6 +70,7 @@ public class GoldResource {
 
     @POST
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
+    @APIResponse(responseCode = "201", description = "Marked as gold", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoldJson.class)))
     public Response mark(MarkRequest request) {
         if (request == null || request.itemId() == null || request.itemId().isBlank()) {
             throw InvalidInputException.of("itemId", "is required: the item whose known answer this is");
@@ -79,6 +83,7 @@ public class GoldResource {
     @DELETE
     @Path("{itemId}")
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
+    @APIResponse(responseCode = "204", description = "Retired")
     public Response retire(@PathParam("itemId") String itemId) {
         gold.retire(itemId);
         return Response.noContent().build();

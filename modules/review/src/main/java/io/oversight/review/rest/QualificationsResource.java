@@ -1,5 +1,6 @@
 package io.oversight.review.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.oversight.ledger.Roles;
 import io.oversight.review.quality.QualificationService;
 import io.oversight.review.rest.ReviewViews.QualificationJson;
@@ -49,6 +50,7 @@ public class QualificationsResource {
     @DELETE
     @Path("{login}/{workflowKey}")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("login") String login, @PathParam("workflowKey") String workflowKey) {
         qualifications.revoke(login, workflowKey);
         return Response.noContent().build();

@@ -1,5 +1,8 @@
 package io.oversight.review.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.oversight.ledger.Roles;
 import io.oversight.review.ReviewerNotice;
 import io.oversight.review.ReviewerWorkload;
@@ -52,6 +55,8 @@ public class ReviewResource {
     /** 200 with the claimed task, 204 when no queue the caller may work has anything for them. */
     @POST
     @Path("next")
+    @APIResponse(responseCode = "200", description = "The claimed task", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimJson.class)))
+    @APIResponse(responseCode = "204", description = "No queue the caller may work has anything for them")
     public Response next() {
         return queues.claimNextAnywhere().map(ClaimJson::of).map(c -> Response.ok(c).build())
                 .orElseGet(() -> Response.noContent().build());

@@ -1,5 +1,9 @@
 package io.oversight.tasks.rest;
 
+import io.oversight.tasks.intake.PredictionRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.oversight.kernel.JsonBodies;
 import io.oversight.ledger.Callers;
 import io.oversight.ledger.Roles;
@@ -47,9 +51,14 @@ public class BatchPredictionsResource {
     public record BatchJson(int received, int replayed, List<PredictionJson> results) {
     }
 
+    /** The body's shape, for the API description: it is read as a stream, so that its size stays bounded. */
+    public record BatchRequest(List<PredictionRequest> predictions) {
+    }
+
     @POST
     @RolesAllowed(Roles.INTEGRATION)
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchRequest.class)))
     public BatchJson submit(@PathParam("workflowKey") String workflowKey, InputStream body) {
         var requests = PredictionParser.parseBatch(JsonBodies.readObject(body, configuration.maxBatchBodyBytes()));
         var submissions = intake.submit(workflowKey, requests, callers.actorIn(Roles.INTEGRATION), true);

@@ -1,5 +1,9 @@
 package io.oversight.tasks.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.oversight.kernel.JsonBodies;
 import io.oversight.ledger.Callers;
 import io.oversight.kernel.InvalidInputException;
@@ -82,6 +86,10 @@ public class PredictionsResource {
     @POST
     @RolesAllowed(Roles.INTEGRATION)
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Settled by the routing policy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskViews.PredictionJson.class)))
+    @APIResponse(responseCode = "202", description = "Routed to people; poll the status URL or wait for the webhook", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskViews.PredictionJson.class)))
+    @APIResponse(responseCode = "200", description = "A replay of a client key already sent, or an inline answer", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskViews.PredictionJson.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PredictionRequest.class)))
     public void submit(@PathParam("workflowKey") String workflowKey, InputStream body,
             @Suspended AsyncResponse response) {
         PredictionRequest request = PredictionParser.parse(JsonBodies.readObject(body, configuration.maxBodyBytes()));
@@ -134,6 +142,7 @@ public class PredictionsResource {
     @Path("{itemId}/feedback")
     @RolesAllowed(Roles.INTEGRATION)
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Feedback received; a feedback review task was opened", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskViews.FeedbackJson.class)))
     public Response feedback(@PathParam("workflowKey") String workflowKey, @PathParam("itemId") String itemId,
             FeedbackRequest request) {
         if (request == null) {

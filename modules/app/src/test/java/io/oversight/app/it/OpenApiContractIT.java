@@ -1,0 +1,119 @@
+package io.oversight.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The OpenAPI document the server publishes is a contract a generated client can use: every
+ * operation answers success with a described body (or 204), every request body and every response
+ * body has a schema whose objects list their properties, never a bare {@code object} (downloads whose
+ * digest covers their exact bytes, such as a training set's manifest, are described as bytes). A new
+ * operation that returns an untyped {@code Response} without saying what it holds fails here.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OpenApiContractIT {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productionWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    @Test
+    void everyOperationDescribesItsRequestAndSuccessBodies() {
+        String document = ApiClient.anonymous(deployment).get("../openapi?format=JSON").body();
+        JsonObject openApi = Json.createReader(new StringReader(document)).readObject();
+        JsonObject components = openApi.getJsonObject("components").getJsonObject("schemas");
+        List<String> gaps = new ArrayList<>();
+        int operations = 0;
+        for (var path : openApi.getJsonObject("paths").entrySet()) {
+            for (var operation : path.getValue().asJsonObject().entrySet()) {
+                if (!METHODS.contains(operation.getKey())) {
+                    continue;
+                }
+                operations++;
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                JsonObject details = operation.getValue().asJsonObject();
+                JsonObject body = details.getJsonObject("requestBody");
+                if (body != null) {
+                    described(body.getJsonObject("content"), components, name + " request", gaps);
+                }
+                JsonObject responses = details.getJsonObject("responses");
+                List<String> successes = responses.keySet().stream().filter(code -> code.startsWith("2")).toList();
+                if (successes.isEmpty()) {
+                    gaps.add(name + ": no success response");
+                }
+                for (String code : successes) {
+                    JsonObject response = responses.getJsonObject(code);
+                    if (!code.equals("204")) {
+                        described(response.getJsonObject("content"), components, name + " " + code, gaps);
+                    }
+                }
+            }
+        }
+        assertTrue(operations > 50, "operations found: " + operations);
+        assertEquals(List.of(), gaps, "operations whose bodies a client cannot know");
+    }
+
+    private static void described(JsonObject content, JsonObject components, String where, List<String> gaps) {
+        if (content == null || content.isEmpty()) {
+            gaps.add(where + ": no content");
+            return;
+        }
+        content.forEach((mediaType, media) -> {
+            JsonObject schema = media.asJsonObject().getJsonObject("schema");
+            if (schema == null) {
+                gaps.add(where + " " + mediaType + ": no schema");
+            } else {
+                schema(schema, components, where + " " + mediaType, gaps);
+            }
+        });
+    }
+
+    private static void schema(JsonObject schema, JsonObject components, String where, List<String> gaps) {
+        if (schema.containsKey("$ref")) {
+            String name = schema.getString("$ref").substring("#/components/schemas/".length());
+            JsonObject component = components.getJsonObject(name);
+            if (component == null) {
+                gaps.add(where + ": dangling reference " + name);
+            } else if (!component.containsKey("properties") && !component.containsKey("enum")) {
+                gaps.add(where + ": " + name + " lists no properties");
+            }
+            return;
+        }
+        String type = schema.getString("type", "");
+        if (type.equals("array")) {
+            JsonValue items = schema.get("items");
+            if (items == null || items.getValueType() != JsonValue.ValueType.OBJECT) {
+                gaps.add(where + ": an array of unknown items");
+            } else {
+                schema(items.asJsonObject(), components, where + "[]", gaps);
+            }
+        } else if (type.equals("object") && !schema.containsKey("properties") && !schema.containsKey("additionalProperties")) {
+            gaps.add(where + ": a bare object");
+        } else if (type.isEmpty()) {
+            gaps.add(where + ": no type");
+        }
+    }
+}
