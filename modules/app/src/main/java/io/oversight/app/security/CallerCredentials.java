@@ -1,5 +1,6 @@
 package io.oversight.app.security;
 
+import io.oversight.app.tokens.ApiTokenSecret;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Whether a request carries its caller's own credentials rather than relying on the session cookie. */
@@ -14,6 +15,8 @@ final class CallerCredentials {
      * and so must the same-origin check.
      */
     static boolean presented(HttpServletRequest request) {
-        return BasicCredentials.parse(request.getHeader("Authorization")).isPresent();
+        String authorization = request.getHeader("Authorization");
+        // a Bearer header is either accepted or answered with 401 before any filter runs
+        return BasicCredentials.parse(authorization).isPresent() || ApiTokenSecret.isBearer(authorization);
     }
 }

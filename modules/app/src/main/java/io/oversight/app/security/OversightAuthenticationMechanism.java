@@ -1,6 +1,11 @@
 package io.oversight.app.security;
 
 import io.oversight.app.rest.ProblemDetails;
+import io.oversight.app.signin.ClientAddress;
+import io.oversight.app.signin.SignInThrottle;
+import io.oversight.app.signin.ThrottlePolicy;
+import io.oversight.app.tokens.ApiTokenSecret;
+import io.oversight.app.tokens.ApiTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -21,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,10 +36,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * One authentication mechanism for people and machines, because Jakarta Security 3 allows only one
  * per application:
  * <ul>
- *   <li>REST clients send HTTP Basic credentials on every call; no session is created for them;</li>
+ *   <li>REST clients send HTTP Basic credentials or, for integration accounts, an API token
+ *       ({@code Authorization: Bearer}, ADR 0033) on every call; no session is created for them;</li>
  *   <li>people sign in on the login page, which calls {@code SecurityContext.authenticate}, or,
  *       when the server configures a provider, through OpenID Connect ({@link OpenIdConnect});
  *       the result is kept in the HTTP session (with a new session id, against fixation);</li>
+ *   <li>failed sign-ins, on the form and with Basic credentials, are throttled ({@link SignInThrottle}):
+ *       a refused attempt gets 429 on the API and a message on the login page, without its
+ *       credentials being checked;</li>
  *   <li>an unauthenticated request for a protected resource gets 401 problem+json on the API and a
  *       redirect to the login page elsewhere.</li>
  * </ul>
@@ -49,12 +59,31 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
 
     private static final Logger LOG = Logger.getLogger(OversightAuthenticationMechanism.class.getName());
     private static final String SIGN_IN_FAILED = LOGIN_PAGE + "?sso=failed";
+    private static final String BASIC_CHALLENGE = "Basic realm=\"oversight\", charset=\"UTF-8\"";
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"oversight\", error=\"invalid_token\"";
 
     @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
     OpenIdConnect openIdConnect;
+
+    @Inject
+    ApiTokens apiTokens;
+
+    @Inject
+    SignInThrottle signInThrottle;
+
+    @Inject
+    Clock clock;
+
+    /** Proxies whose {@code X-Forwarded-For} names the client (see {@link ClientAddress}). */
+    @Inject
+    @ConfigProperty(name = "oversight.security.trustedProxies")
+    Optional<List<String>> trustedProxies;
+
+    /** Request attribute telling the login page until when sign-in attempts are refused. */
+    public static final String THROTTLED_UNTIL = OversightAuthenticationMechanism.class.getName() + ".throttledUntil";
 
     /** How long accepted Basic credentials are remembered; 0 verifies every call against the stores. */
     @Inject
@@ -93,20 +122,34 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
                 return completeOpenIdSignIn(request, context);
             }
         }
-        Optional<BasicCredentials> basic = BasicCredentials.parse(request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        if (ApiTokenSecret.isBearer(authorization)) {
+            return bearer(request, response, context, authorization);
+        }
+        Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
         if (basic.isPresent()) {
             String username = basic.get().username();
             char[] password = basic.get().password();
+            String address = clientAddress(request);
             Optional<CredentialValidationResult> remembered = verifiedCredentials().find(username, password);
-            if (remembered.isPresent()) {
+            if (remembered.isPresent() && !signInThrottle.mayBeThrottled(address)) {
                 return context.notifyContainerAboutLogin(remembered.get());
             }
-            CredentialValidationResult result = validate(new UsernamePasswordCredential(username, new Password(password)));
+            SignInThrottle.Standing standing = signInThrottle.standing(username, address);
+            if (standing.refusal().isPresent()) {
+                return throttled(request, response, standing.refusal().get());
+            }
+            CredentialValidationResult result = remembered.orElseGet(
+                    () -> validate(new UsernamePasswordCredential(username, new Password(password))));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 verifiedCredentials().remember(username, password, result);
+                if (standing.accountFailedBefore()) {
+                    signInThrottle.succeeded(username, address);
+                }
                 return context.notifyContainerAboutLogin(result);
             }
-            return refuse(request, response, context, "The credentials are not valid.");
+            signInThrottle.failed(username, address);
+            return refuse(request, response, context, "The credentials are not valid.", BASIC_CHALLENGE);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof SignedInCaller caller) {
@@ -115,7 +158,27 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return refuse(request, response, context, "Authentication is required.");
+        return refuse(request, response, context, "Authentication is required.", BASIC_CHALLENGE);
+    }
+
+    /**
+     * An API token: accepted only when known, unexpired, unrevoked and of an enabled account. A
+     * refused token never falls back to the session, so that a client learns at once that its
+     * token no longer works.
+     */
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context, String authorization) {
+        Optional<ApiTokenSecret> secret = ApiTokenSecret.fromAuthorization(authorization);
+        if (secret.isEmpty()) {
+            return refuse(request, response, context,
+                    "The Authorization header does not carry an Oversight API token (ovt_ followed by 43 characters).",
+                    BEARER_CHALLENGE);
+        }
+        ApiTokens.Check check = apiTokens.check(secret.get());
+        if (check.caller().isPresent()) {
+            return context.notifyContainerAboutLogin(check.caller().get().username(), check.caller().get().roles());
+        }
+        return refuse(request, response, context, check.refusal(), BEARER_CHALLENGE);
     }
 
     @Override
@@ -163,9 +226,20 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+        String username = credential instanceof UsernamePasswordCredential named ? named.getCaller() : "";
+        String address = clientAddress(request);
+        SignInThrottle.Standing standing = signInThrottle.standing(username, address);
+        if (standing.refusal().isPresent()) {
+            request.setAttribute(THROTTLED_UNTIL, standing.refusal().get().until());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         CredentialValidationResult result = validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            signInThrottle.failed(username, address);
             return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (standing.accountFailedBefore()) {
+            signInThrottle.succeeded(username, address);
         }
         if (request.getSession(false) != null) {
             request.changeSessionId();
@@ -175,17 +249,44 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
         return context.notifyContainerAboutLogin(result);
     }
 
+    private String clientAddress(HttpServletRequest request) {
+        return ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                trustedProxies.orElse(List.of()));
+    }
+
+    /** 429 problem+json with Retry-After: the attempt was not checked, only refused. */
+    private AuthenticationStatus throttled(HttpServletRequest request, HttpServletResponse response,
+                                           ThrottlePolicy.Refusal refusal) {
+        long seconds = Math.max(1, (refusal.retryAfter(clock.instant()).toMillis() + 999) / 1000);
+        String detail = switch (refusal.reason()) {
+            case ADDRESS_LOCKED -> "Too many failed sign-ins from your address; try again in " + seconds + " s.";
+            case ACCOUNT_LOCKED -> "Too many failed sign-ins for this account from your address; try again in "
+                    + seconds + " s.";
+            case SLOWED -> "Sign-in failed several times for this account from your address; wait " + seconds
+                    + " s before the next attempt.";
+        };
+        response.setHeader("Retry-After", Long.toString(seconds));
+        writeProblem(response, 429, ProblemDetails.ofType("sign-in-throttled", 429, "Too Many Requests", detail,
+                request.getRequestURI()));
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
     private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
-                                        HttpMessageContext context, String detail) {
+                                        HttpMessageContext context, String detail, String challenge) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith(API_PREFIX)) {
+        // a person's browser goes to the login page; a machine presenting a token gets its answer anywhere
+        if (!path.startsWith(API_PREFIX) && !ApiTokenSecret.isBearer(request.getHeader("Authorization"))) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
-        ProblemDetails problem = ProblemDetails.of(HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail,
-                request.getRequestURI());
+        response.setHeader("WWW-Authenticate", challenge);
+        writeProblem(response, HttpServletResponse.SC_UNAUTHORIZED, ProblemDetails.of(HttpServletResponse.SC_UNAUTHORIZED,
+                "Unauthorized", detail, request.getRequestURI()));
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static void writeProblem(HttpServletResponse response, int status, ProblemDetails problem) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"oversight\", charset=\"UTF-8\"");
+            response.setStatus(status);
             response.setContentType(ProblemDetails.MEDIA_TYPE);
             byte[] body = JSON.toJson(problem).getBytes(StandardCharsets.UTF_8);
             response.setContentLength(body.length);
@@ -194,6 +295,5 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return AuthenticationStatus.SEND_FAILURE;
     }
 }

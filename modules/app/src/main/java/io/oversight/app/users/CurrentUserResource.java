@@ -25,7 +25,7 @@ public class CurrentUserResource {
 
     @GET
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR, Roles.GOVERNANCE,
-            Roles.AUDITOR, Roles.ADMIN})
+            Roles.AUDITOR, Roles.ADMIN, Roles.INTEGRATION})
     public Caller me() {
         List<String> held = Roles.ALL.stream().filter(securityContext::isCallerInRole).toList();
         return new Caller(securityContext.getCallerPrincipal().getName(), held);

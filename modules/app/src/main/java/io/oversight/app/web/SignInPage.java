@@ -1,6 +1,7 @@
 package io.oversight.app.web;
 
 import io.oversight.app.security.OpenIdConnect;
+import io.oversight.app.security.OversightAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.time.Instant;
 
 /** The login form: hands the credentials to the authentication mechanism, then goes home. */
 @Named
@@ -54,9 +56,17 @@ public class SignInPage {
         switch (status) {
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/home.xhtml");
             case SEND_CONTINUE -> faces.responseComplete();
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Unknown username or wrong password.", null));
+            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(external), null));
         }
+    }
+
+    /** Why the sign-in failed; a throttled attempt says until when, without saying whether the password was right. */
+    private static String refusal(ExternalContext external) {
+        if (external.getRequestMap().get(OversightAuthenticationMechanism.THROTTLED_UNTIL) instanceof Instant until) {
+            return "Too many failed sign-ins from your address. Try again after "
+                    + HumanTimeConverter.FORMAT.format(until) + ".";
+        }
+        return "Unknown username or wrong password.";
     }
 
     public String getUsername() {

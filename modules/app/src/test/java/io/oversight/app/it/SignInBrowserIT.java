@@ -102,4 +102,41 @@ class SignInBrowserIT {
         assertFalse(accounts.getText().contains("PBKDF2"), "hashes are never shown");
         Browser.saveScreenshot(browser, "admin.png");
     }
+
+    @Test
+    void adminCreatesAnApiTokenSeenOnceThenRevokesItAndSeesFailedSignIns() throws Exception {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient admin = ApiClient.asAdmin(deployment);
+        admin.createUser(service, PASSWORD, "integration");
+        assertEquals(401, ApiClient.as(deployment, service, "not-the-password").get("api/v1/me").statusCode());
+        signIn(ApiClient.ADMIN, System.getProperty("it.admin.password"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        browser.get(deployment + "admin/index.xhtml");
+
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("tokens:account")))).selectByVisibleText(service);
+        browser.findElement(By.id("tokens:name")).sendKeys("browser-made token");
+        browser.findElement(By.id("tokens:create")).click();
+        String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tokenSecret"))).getText();
+
+        assertTrue(secret.matches("ovt_[A-Za-z0-9_-]{43}"), secret);
+        WebElement failures = browser.findElement(By.id("signInFailures"));
+        assertTrue(failures.getText().contains(service), "the failed sign-in is listed: " + failures.getText());
+        Browser.saveScreenshot(browser, "admin-tokens.png");
+        browser.get(deployment + "admin/index.xhtml");
+        assertFalse(browser.getPageSource().contains(secret), "the secret is shown once");
+        WebElement row = browser.findElements(By.cssSelector("#tokenList\\:tokenTable tbody tr")).stream()
+                .filter(r -> r.getText().contains("browser-made token")).findFirst().orElseThrow();
+        assertTrue(row.getText().contains("active"), row.getText());
+        row.findElement(By.cssSelector("input[type=submit]")).click();
+        WebElement messages = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tokens:tokenMessages")));
+
+        assertTrue(messages.getText().contains("is revoked"), messages.getText());
+        assertTrue(browser.findElement(By.id("tokenList:tokenTable")).getText().contains("revoked"));
+        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(deployment + "api/v1/me"))
+                        .header("Authorization", "Bearer " + secret).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, refused.statusCode(), "the revoked token no longer works");
+    }
 }

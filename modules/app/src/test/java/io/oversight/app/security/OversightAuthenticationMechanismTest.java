@@ -18,6 +18,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import io.oversight.app.signin.SignInThrottle;
+import io.oversight.app.signin.ThrottlePolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The mechanism's decisions that do not need a server, with the servlet and security types faked. */
@@ -75,6 +81,8 @@ class OversightAuthenticationMechanismTest {
         OpenIdConnect noSingleSignOn = new OpenIdConnect();
         noSingleSignOn.issuer = Optional.empty();
         mechanism.openIdConnect = noSingleSignOn;
+        mechanism.signInThrottle = throttle(Optional.empty());
+        mechanism.trustedProxies = Optional.empty();
         String basic = "Basic " + Base64.getEncoder().encodeToString("rita:wrong".getBytes(StandardCharsets.UTF_8));
         HttpServletRequest request = fake(HttpServletRequest.class, Map.of(
                 "getHeader", basic, "getRequestURI", "/api/v1/me", "getContextPath", ""));
@@ -88,5 +96,60 @@ class OversightAuthenticationMechanismTest {
         assertEquals("application/problem+json", response.get("type"));
         assertTrue(response.get("WWW-Authenticate").toString().startsWith("Basic"));
         assertTrue(body.toString(StandardCharsets.UTF_8).contains("\"status\":401"), body.toString(StandardCharsets.UTF_8));
+    }
+
+    private final AtomicInteger failuresRecorded = new AtomicInteger();
+
+    private SignInThrottle throttle(Optional<ThrottlePolicy.Refusal> refusal) {
+        return new SignInThrottle() {
+            @Override
+            public boolean mayBeThrottled(String address) {
+                return true;
+            }
+
+            @Override
+            public Standing standing(String username, String address) {
+                return new Standing(refusal, refusal.isPresent());
+            }
+
+            @Override
+            public void failed(String username, String address) {
+                failuresRecorded.incrementAndGet();
+            }
+        };
+    }
+
+    @Test
+    void aThrottledBasicAttemptGets429WithRetryAfterAndItsPasswordIsNeverChecked() {
+        Instant now = Instant.parse("2026-12-06T10:00:00Z");
+        OversightAuthenticationMechanism mechanism = new OversightAuthenticationMechanism();
+        AtomicInteger storeCalls = new AtomicInteger();
+        mechanism.identityStores = fake(IdentityStoreHandler.class, Map.of("validate",
+                (java.util.function.Function<Object[], Object>) a -> {
+                    storeCalls.incrementAndGet();
+                    throw new AssertionError("a throttled attempt must not reach the identity store");
+                }));
+        OpenIdConnect noSingleSignOn = new OpenIdConnect();
+        noSingleSignOn.issuer = Optional.empty();
+        mechanism.openIdConnect = noSingleSignOn;
+        mechanism.signInThrottle = throttle(Optional.of(
+                new ThrottlePolicy.Refusal(ThrottlePolicy.Reason.ACCOUNT_LOCKED, now.plusMillis(41_500))));
+        mechanism.trustedProxies = Optional.empty();
+        mechanism.clock = Clock.fixed(now, ZoneOffset.UTC);
+        String basic = "Basic " + Base64.getEncoder().encodeToString("rita:guess".getBytes(StandardCharsets.UTF_8));
+        HttpServletRequest request = fake(HttpServletRequest.class, Map.of(
+                "getHeader", basic, "getRequestURI", "/api/v1/me", "getContextPath", "", "getRemoteAddr", "192.0.2.7"));
+        HttpMessageContext context = fake(HttpMessageContext.class, Map.of(
+                "getAuthParameters", AuthenticationParameters.withParams(), "isProtected", true));
+
+        AuthenticationStatus status = mechanism.validateRequest(request, recordingResponse(), context);
+
+        assertEquals(AuthenticationStatus.SEND_FAILURE, status);
+        assertEquals(429, response.get("status"));
+        assertEquals("42", response.get("Retry-After"), "whole seconds, rounded up");
+        assertEquals("application/problem+json", response.get("type"));
+        assertTrue(body.toString(StandardCharsets.UTF_8).contains("sign-in-throttled"), body.toString(StandardCharsets.UTF_8));
+        assertEquals(0, storeCalls.get());
+        assertEquals(0, failuresRecorded.get(), "a refused attempt is not another failure");
     }
 }

@@ -1,0 +1,69 @@
+package io.oversight.app.tokens;
+
+import io.oversight.app.users.UserDirectory;
+import io.oversight.ledger.Actor;
+import io.oversight.ledger.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/**
+ * API tokens of an integration account, for administrators: the secret of a new token is in the
+ * answer to its creation and nowhere else.
+ */
+@Path("users/{username}/tokens")
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiTokensResource {
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @GET
+    public List<ApiTokenView> list(@PathParam("username") String username) {
+        return tokens.list(username);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("username") String username, @NotNull @Valid NewApiToken request,
+                           @Context UriInfo uriInfo) {
+        CreatedApiToken created = tokens.create(username, request, admin());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.token().id()).build())
+                .header("Cache-Control", "no-store")
+                .entity(created).build();
+    }
+
+    /** Revokes the token at once on every server; the answer describes it as it now is. */
+    @DELETE
+    @Path("{tokenId}")
+    public ApiTokenView revoke(@PathParam("username") String username, @PathParam("tokenId") String tokenId) {
+        return tokens.revoke(username, tokenId, admin());
+    }
+
+    private Actor admin() {
+        return new Actor(directory.actorPseudonym(securityContext.getCallerPrincipal().getName()), Roles.ADMIN);
+    }
+}
