@@ -1,5 +1,8 @@
 package io.oversight.app.tokens;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.oversight.app.users.UserDirectory;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.Roles;
@@ -48,6 +51,8 @@ public class ApiTokensResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created; the token's secret is in this answer only",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedApiToken.class)))
     public Response create(@PathParam("username") String username, @NotNull @Valid NewApiToken request,
                            @Context UriInfo uriInfo) {
         CreatedApiToken created = tokens.create(username, request, admin());
