@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -69,8 +70,8 @@ class LedgerBrowserIT {
     }
 
     private List<String> sequenceNumbersShown() {
-        return browser.findElements(By.cssSelector("#results\\:entries tbody tr td:first-child a")).stream()
-                .map(WebElement::getText).toList();
+        return browser.findElements(By.cssSelector("#results\\:entries tbody tr td:first-child .as-link")).stream()
+                .map(button -> button.getAttribute("value")).toList();
     }
 
     @Test
@@ -87,13 +88,13 @@ class LedgerBrowserIT {
         assertEquals("0", first.get(0));
 
         browser.findElement(By.id("results:next")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#results\\:entries tbody tr td:first-child a"), String.valueOf(PAGE)));
+        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.attributeToBe(By.cssSelector("#results\\:entries tbody tr td:first-child .as-link"), "value", String.valueOf(PAGE)));
         assertEquals(String.valueOf(PAGE), sequenceNumbersShown().get(0));
 
         browser.findElement(By.id("results:previous")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#results\\:entries tbody tr td:first-child a"), "0"));
+        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.attributeToBe(By.cssSelector("#results\\:entries tbody tr td:first-child .as-link"), "value", "0"));
 
-        browser.findElements(By.cssSelector("#results\\:entries tbody tr td:first-child a")).get(3).click();
+        browser.findElements(By.cssSelector("#results\\:entries tbody tr td:first-child .as-link")).get(3).click();
         WebElement leaf = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("leaf-hash")));
         assertTrue(leaf.getText().matches("[0-9a-f]{64}"), leaf.getText());
         assertEquals("Entry 3", browser.findElement(By.id("detail-title")).getText());
@@ -123,7 +124,7 @@ class LedgerBrowserIT {
         String time = browser.findElement(By.cssSelector("#results\\:entries tbody tr td:nth-child(2)")).getText();
         assertTrue(time.matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}:\\d{2} UTC"), "a time for people: " + time);
 
-        browser.findElements(By.cssSelector("#results\\:entries tbody tr td:first-child a")).get(0).click();
+        browser.findElements(By.cssSelector("#results\\:entries tbody tr td:first-child .as-link")).get(0).click();
         String link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("permalink"))).getAttribute("href");
         assertTrue(link.endsWith("auditor/ledger.xhtml?entry=" + shown.get(0)), link);
 

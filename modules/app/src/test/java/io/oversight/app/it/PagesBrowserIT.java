@@ -125,7 +125,7 @@ class PagesBrowserIT {
         assertReadable(visible(By.id("editor:preview")));
 
         browser.get(deployment + "governance/workflow.xhtml?key=" + f.key);
-        WebElement remove = visible(By.cssSelector("#tree a[data-confirm]"));
+        WebElement remove = visible(By.cssSelector("#tree [data-confirm]"));
         assertTrue(remove.getAttribute("data-confirm").startsWith("Remove the label "), remove.getAttribute("data-confirm"));
         String treeBefore = browser.findElement(By.id("tree")).getText();
         remove.click();
