@@ -6,6 +6,8 @@ import io.oversight.ledger.Roles;
 import io.oversight.review.AgreementQuery;
 import io.oversight.review.AgreementReport;
 import io.oversight.review.AgreementReports;
+import io.oversight.review.PredictionExposureReport;
+import io.oversight.review.PredictionExposureReports;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,6 +38,9 @@ public class AgreementResource {
     @Inject
     AgreementReports reports;
 
+    @Inject
+    PredictionExposureReports exposure;
+
     @GET
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
     public Response report(@QueryParam("workflow") String workflowKey, @QueryParam("from") String from,
@@ -47,6 +52,33 @@ public class AgreementResource {
         if (tier != null && (tier < 1 || tier > 3)) {
             throw invalid("tier", "must be 1, 2 or 3");
         }
+        Instant[] period = period(from, to);
+        AgreementReport report = reports.report(new AgreementQuery(workflowKey, period[0], period[1], Optional.ofNullable(tier),
+                Optional.ofNullable(guidelineId), Optional.ofNullable(label).filter(l -> !l.isBlank())));
+        return Response.ok(report).build();
+    }
+
+    /**
+     * Automation-bias check: agreement with the model and with peers of the workflow's reviews made with the
+     * prediction in view and made blind, with their counts, over the same period and tier filter as the report.
+     */
+    @GET
+    @Path("prediction-exposure")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
+    public PredictionExposureReport predictionExposure(@QueryParam("workflow") String workflowKey,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tier") Integer tier) {
+        if (workflowKey == null || workflowKey.isBlank()) {
+            throw invalid("workflow", "is required");
+        }
+        if (tier != null && (tier < 1 || tier > 3)) {
+            throw invalid("tier", "must be 1, 2 or 3");
+        }
+        Instant[] period = period(from, to);
+        return exposure.report(workflowKey, period[0], period[1], Optional.ofNullable(tier));
+    }
+
+    /** [start, end): {@code to} defaults to now, {@code from} to 30 days before it. */
+    private static Instant[] period(String from, String to) {
         Instant end;
         Instant start;
         try {
@@ -58,9 +90,7 @@ public class AgreementResource {
         if (!start.isBefore(end)) {
             throw invalid("from", "must be before to");
         }
-        AgreementReport report = reports.report(new AgreementQuery(workflowKey, start, end, Optional.ofNullable(tier),
-                Optional.ofNullable(guidelineId), Optional.ofNullable(label).filter(l -> !l.isBlank())));
-        return Response.ok(report).build();
+        return new Instant[] {start, end};
     }
 
     private static boolean isInstant(String text) {

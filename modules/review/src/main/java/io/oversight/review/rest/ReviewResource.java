@@ -4,7 +4,6 @@ import io.oversight.ledger.Roles;
 import io.oversight.review.ReviewerNotice;
 import io.oversight.review.ReviewerWorkload;
 import io.oversight.review.decision.ReviewWork;
-import io.oversight.tasks.TaskDocuments.ClaimJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -53,7 +52,7 @@ public class ReviewResource {
     @POST
     @Path("next")
     public Response next() {
-        return queues.claimNextAnywhere().map(ClaimJson::of).map(c -> Response.ok(c).build())
+        return queues.claimNextAnywhere().map(c -> ReviewerClaimJson.of(c, queues)).map(c -> Response.ok(c).build())
                 .orElseGet(() -> Response.noContent().build());
     }
 
