@@ -73,4 +73,10 @@ public interface ReviewQueues {
     List<ClaimedTask> myClaims();
 
     Optional<ReviewItem> item(String itemId);
+
+    /**
+     * Whether the reviewer of {@code task} sees the model's prediction and confidence before answering: not on
+     * the tiers where governance hides them (automation-bias control, SPEC R9).
+     */
+    boolean predictionShown(io.oversight.tasks.ReviewTask task);
 }

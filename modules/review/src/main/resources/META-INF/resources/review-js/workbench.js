@@ -1,16 +1,50 @@
-// Keyboard shortcuts and the lease countdown of the review workbench. Decisions that need a
-// rationale (correct, reject, skip, escalate) move the focus to the rationale box when it is empty;
-// Ctrl+Enter there sends the decision that asked for it.
+// Keyboard shortcuts and the lease countdown of the review workbench, and the same keys on the
+// adjudication page. Decisions that need a rationale (correct, reject, skip, escalate, an adjudication)
+// move the focus to the rationale box when it is empty; Ctrl+Enter there sends the decision that asked
+// for it. J shows or hides the raw JSON input beside the formatted fields; ? shows every key.
 (function () {
     var pending = null;
+    // the adjudication page picks its verdict with radio buttons rather than one button per verdict
+    var verdictKeys = { a: 'APPROVE', c: 'CORRECT', r: 'REJECT' };
 
     function button(key) {
         return document.querySelector('[data-shortcut="' + key + '"]:not([disabled])');
     }
 
     function rationale() {
-        return document.getElementById('work:rationale');
+        return document.querySelector('textarea.rationale');
     }
+
+    function verdictRadio(key) {
+        return verdictKeys[key] ? document.querySelector('.verdicts input[type=radio][value="' + verdictKeys[key] + '"]') : null;
+    }
+
+    function toggleRaw() {
+        var raw = document.getElementById('input');
+        var toggle = document.querySelector('[data-raw-toggle]');
+        if (!raw || !toggle) {
+            return;
+        }
+        var showing = raw.classList.toggle('collapsed') === false;
+        toggle.setAttribute('aria-expanded', showing ? 'true' : 'false');
+        toggle.textContent = showing ? 'Formatted only (J)' : 'Raw JSON (J)';
+    }
+
+    function toggleHelp() {
+        var help = document.getElementById('keyHelp');
+        if (help) {
+            help.hidden = !help.hidden;
+        }
+    }
+
+    document.addEventListener('click', function (e) {
+        if (e.target.closest && e.target.closest('[data-raw-toggle]')) {
+            e.preventDefault();
+            toggleRaw();
+        } else if (e.target.closest && e.target.closest('[data-close-help]')) {
+            toggleHelp();
+        }
+    });
 
     function press(key) {
         var b = button(key);
@@ -45,11 +79,19 @@
     function pickFirstLabel(finder) {
         var first = labelRows().filter(function (row) { return row.style.display !== 'none'; })[0];
         if (first) {
-            var box = first.querySelector('input[type=checkbox]');
-            box.checked = !box.checked;
+            tickLabel(first.querySelector('input[type=checkbox]'));
         }
         finder.value = '';
         filterLabels('');
+    }
+
+    // Ticking a label on the adjudication page means correcting to it: the verdict follows.
+    function tickLabel(box) {
+        box.checked = !box.checked;
+        var correct = verdictRadio('c');
+        if (box.checked && correct) {
+            correct.checked = true;
+        }
     }
 
     document.addEventListener('input', function (e) {
@@ -68,6 +110,10 @@
         }
         if (typing) {
             if (e.key === 'Escape') {
+                var help = document.getElementById('keyHelp');
+                if (help) {
+                    help.hidden = true;
+                }
                 if (target.id === 'labelFilter') {
                     target.value = '';
                     filterLabels('');
@@ -75,7 +121,7 @@
                 target.blur();
             } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
-                var key = pending || 'c';
+                var key = pending || (button('d') ? 'd' : 'c');
                 pending = null;
                 var b = button(key);
                 if (b) {
@@ -87,6 +133,15 @@
         if (e.ctrlKey || e.altKey || e.metaKey) {
             return;
         }
+        if (e.key === '?') {
+            e.preventDefault();
+            toggleHelp();
+            return;
+        }
+        if (e.key === 'Escape' && document.getElementById('keyHelp')) {
+            document.getElementById('keyHelp').hidden = true;
+            return;
+        }
         var k = e.key.toLowerCase();
         if (k >= '1' && k <= '9' && button(k)) {
             e.preventDefault();
@@ -95,7 +150,7 @@
             var boxes = document.querySelectorAll('.labels input[type=checkbox]');
             var box = boxes[Number(k) - 1];
             if (box) {
-                box.checked = !box.checked;
+                tickLabel(box);
                 e.preventDefault();
             }
         } else if (k === '/' && document.getElementById('labelFilter')) {
@@ -107,7 +162,13 @@
                 r.focus();
                 e.preventDefault();
             }
-        } else if ('acrsen'.indexOf(k) >= 0) {
+        } else if (k === 'j') {
+            e.preventDefault();
+            toggleRaw();
+        } else if (!button(k) && verdictRadio(k)) {
+            e.preventDefault();
+            verdictRadio(k).checked = true;
+        } else if ('acrsend'.indexOf(k) >= 0) {
             e.preventDefault();
             press(k);
         }

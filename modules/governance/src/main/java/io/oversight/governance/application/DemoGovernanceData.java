@@ -14,6 +14,7 @@ import io.oversight.governance.TaskKind;
 import io.oversight.governance.domain.ExampleSpec;
 import io.oversight.governance.domain.GuidelineContent;
 import io.oversight.governance.domain.LabelSpec;
+import io.oversight.governance.domain.ReviewerViewRules;
 import io.oversight.governance.domain.ModelRegistration;
 import io.oversight.governance.domain.PolicyContent;
 import io.oversight.governance.domain.PolicyContent.BandSpec;
@@ -52,6 +53,9 @@ public class DemoGovernanceData {
 
     @Inject
     DefaultModelRegistry models;
+
+    @Inject
+    DefaultReviewerViews reviewerViews;
 
     void onStart(@Observes PlatformStarted started) {
         if (!started.demoMode()) {
@@ -103,6 +107,12 @@ public class DemoGovernanceData {
                 List.of(new SlaSpec(1, 240, 500), new SlaSpec(2, 480, 200), new SlaSpec(3, 1440, 50))));
         activateModel(key, "dispute-classifier", "2026.11.1",
                 List.of("card-not-present", "account-takeover", "duplicate-charge", "wrong-amount", "no-dispute"));
+        reviewerViews.change(key, List.of(
+                new ReviewerViewRules.FieldRequest("/text", "Customer's message", "PARAGRAPHS"),
+                new ReviewerViewRules.FieldRequest("/amount", "Amount", "NUMBER"),
+                new ReviewerViewRules.FieldRequest("/currency", "Currency", "TEXT"),
+                new ReviewerViewRules.FieldRequest("/merchant", "Merchant", "TEXT"),
+                new ReviewerViewRules.FieldRequest("/date", "Date", "DATE")), List.of(), SEEDER);
         LOG.info("Demo workflow " + key + " created.");
     }
 

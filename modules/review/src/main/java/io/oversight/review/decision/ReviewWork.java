@@ -16,6 +16,7 @@ import io.oversight.kernel.Violations;
 import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
 import io.oversight.governance.RoutingPolicies;
+import io.oversight.governance.ReviewerViews;
 import io.oversight.governance.RoutingPolicy;
 import io.oversight.governance.TaskKind;
 import io.oversight.governance.Workflow;
@@ -36,6 +37,7 @@ import io.oversight.review.ReviewQueues;
 import io.oversight.review.ReviewerNotice;
 import io.oversight.review.ReviewerWorkload;
 import io.oversight.tasks.ReviewTask;
+import io.oversight.tasks.TaskPurpose;
 import io.oversight.tasks.TaskResult;
 import io.oversight.review.quality.FatigueLimitException;
 import io.oversight.review.quality.Workload;
@@ -118,6 +120,9 @@ public class ReviewWork implements ReviewQueues {
 
     @Inject
     DeadEnds deadEnds;
+
+    @Inject
+    ReviewerViews reviewerViews;
 
     @Override
     public List<QueueStatistics> myQueues() {
@@ -382,9 +387,13 @@ public class ReviewWork implements ReviewQueues {
             HeldTask held = held(taskId, login);
             String workflowKey = held.task().queue().workflowKey();
             ReviewSettings review = reviewSettings.of(workflowKey);
-            ResultRules.check(result, workflows.find(workflowKey).orElseThrow(), held.item(), review.rationaleRequired());
+            Workflow workflow = workflows.find(workflowKey).orElseThrow();
+            boolean predictionShown = predictionShown(held.task());
+            TaskResult recorded = predictionShown ? result : BlindAnswers.asRecorded(result, held.item(), workflow.taskKind());
+            ResultRules.check(recorded, workflow, held.item(), predictionShown ? review.rationaleRequired()
+                    : BlindAnswers.rationaleRule(review.rationaleRequired()));
             Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()), pseudonym);
-            return complete(held, result, login, actor, guidelines.activeFor(workflowKey), review, Map.of());
+            return complete(held, recorded, login, actor, guidelines.activeFor(workflowKey), review, Map.of(), predictionShown);
         });
     }
 
@@ -408,16 +417,28 @@ public class ReviewWork implements ReviewQueues {
             TaskResult result = new TaskResult(modelsChoice ? Verdict.APPROVE : Verdict.CORRECT,
                     modelsChoice ? List.of() : List.of(key), Optional.empty(), rationale == null ? "" : rationale);
             ReviewSettings review = reviewSettings.of(workflowKey);
-            ResultRules.check(result, workflow, held.item(), review.rationaleRequired());
+            boolean predictionShown = predictionShown(held.task());
+            ResultRules.check(result, workflow, held.item(), predictionShown ? review.rationaleRequired()
+                    : BlindAnswers.rationaleRule(review.rationaleRequired()));
             Actor actor = callers.actorIn(reviewRolesFor(held.task().queue().tier()), pseudonym);
             return complete(held, result, login, actor, guidelines.activeFor(workflowKey), review,
-                    Map.of("preference", preference.name(), "sidesSwapped", Boolean.toString(Preference.sidesSwapped(taskId))));
+                    Map.of("preference", preference.name(), "sidesSwapped", Boolean.toString(Preference.sidesSwapped(taskId))),
+                    predictionShown);
         });
     }
 
-    /** Completes the task {@code held} (read and locked by {@link #held} in this transaction). */
+    @Override
+    public boolean predictionShown(ReviewTask task) {
+        return reviewerViews.of(task.queue().workflowKey()).predictionShownTo(task.queue().tier());
+    }
+
+    /**
+     * Completes the task {@code held} (read and locked by {@link #held} in this transaction), recording
+     * whether its reviewer saw the model's prediction before answering.
+     */
     private ReviewTask complete(HeldTask held, TaskResult result, String login, Actor actor,
-            Optional<GuidelineVersion> guideline, ReviewSettings review, Map<String, String> shownAnswer) {
+            Optional<GuidelineVersion> guideline, ReviewSettings review, Map<String, String> shownAnswer,
+            boolean predictionShown) {
         ReviewTask task = held.task();
         String taskId = task.id();
         Instant now = clock.instant();
@@ -429,7 +450,8 @@ public class ReviewWork implements ReviewQueues {
                 guideline.map(GuidelineVersion::id), now);
         LedgerRecord.Builder record = taskRecord(ReviewLedger.TASK_COMPLETED, actor, completed, item, now, guideline)
                 .attribute("verdict", result.verdict().name())
-                .attribute("labels", String.join(",", labels));
+                .attribute("labels", String.join(",", labels))
+                .attribute("predictionShown", Boolean.toString(predictionShown));
         shownAnswer.forEach(record::attribute);
         answer.output().ifPresent(o -> record.attribute("outputDigest", LedgerRecord.digestOf(o).hex()));
         if (!result.rationale().isBlank()) {
@@ -443,6 +465,16 @@ public class ReviewWork implements ReviewQueues {
             return completed;
         }
         ledger.write(record);
+        if (task.purpose() == TaskPurpose.REVIEW || task.purpose() == TaskPurpose.ESCALATION) {
+            ReviewAnswer model = ReviewAnswer.of(new TaskResult(Verdict.APPROVE, List.of(), Optional.empty(), ""),
+                    item.predictedLabels(), item.predictedOutput());
+            ExposureStore.Exposure exposure = new ExposureStore.Exposure(taskId, item.id(), item.workflowKey(),
+                    task.queue().tier(), predictionShown, answer.key(), model.key(), now);
+            database.run("recording prediction exposure", c -> {
+                ExposureStore.insert(c, exposure);
+                return null;
+            });
+        }
         reporting.reviewAction(item, "COMPLETED", now);
         decisions.settle(item, completed, answer, actor, review);
         return completed;

@@ -15,6 +15,8 @@ import io.oversight.ledger.Roles;
 import io.oversight.review.AgreementQuery;
 import io.oversight.review.AgreementReport;
 import io.oversight.review.AgreementReports;
+import io.oversight.review.PredictionExposureReport;
+import io.oversight.review.PredictionExposureReports;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -55,6 +57,9 @@ public class AgreementResource {
     @Inject
     Guidelines guidelines;
 
+    @Inject
+    PredictionExposureReports exposure;
+
     @GET
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
     @APIResponse(responseCode = "200", description = "The agreement report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementReport.class)))
@@ -72,6 +77,34 @@ public class AgreementResource {
             throw invalid("workflow", "is required");
         }
         Optional<Integer> tier = tier(tierText);
+        Instant[] period = period(from, to);
+        Workflow workflow = workflows.find(workflowKey)
+                .orElseThrow(() -> new NotFoundException("There is no workflow '" + workflowKey + "'."));
+        Optional<String> guideline = guideline(workflow, guidelineId);
+        Optional<String> oneLabel = label(workflow, label);
+        return new AgreementQuery(workflowKey, period[0], period[1], tier, guideline, oneLabel);
+    }
+
+    /**
+     * Automation-bias check: agreement with the model and with peers of the workflow's reviews made with the
+     * prediction in view and made blind, with their counts, over the same period and tier filter as the report.
+     */
+    @GET
+    @Path("prediction-exposure")
+    @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
+    public PredictionExposureReport predictionExposure(@QueryParam("workflow") String workflowKey,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tier") String tierText) {
+        if (workflowKey == null || workflowKey.isBlank()) {
+            throw invalid("workflow", "is required");
+        }
+        Optional<Integer> tier = tier(tierText);
+        Instant[] period = period(from, to);
+        workflows.find(workflowKey).orElseThrow(() -> new NotFoundException("There is no workflow '" + workflowKey + "'."));
+        return exposure.report(workflowKey, period[0], period[1], tier);
+    }
+
+    /** [start, end): {@code to} defaults to now, {@code from} to 30 days before it. */
+    private static Instant[] period(String from, String to) {
         Instant end;
         Instant start;
         try {
@@ -83,11 +116,7 @@ public class AgreementResource {
         if (!start.isBefore(end)) {
             throw invalid("from", "must be before to");
         }
-        Workflow workflow = workflows.find(workflowKey)
-                .orElseThrow(() -> new NotFoundException("There is no workflow '" + workflowKey + "'."));
-        Optional<String> guideline = guideline(workflow, guidelineId);
-        Optional<String> oneLabel = label(workflow, label);
-        return new AgreementQuery(workflowKey, start, end, tier, guideline, oneLabel);
+        return new Instant[] {start, end};
     }
 
     private static Optional<Integer> tier(String text) {

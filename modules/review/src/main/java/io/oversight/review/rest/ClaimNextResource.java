@@ -4,8 +4,6 @@ import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Roles;
 import io.oversight.review.ReviewQueues;
 import io.oversight.tasks.QueueKey;
-import io.oversight.tasks.TaskDocuments.ClaimJson;
-import io.oversight.tasks.TaskDocuments.ClaimsJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,11 +30,12 @@ public class ClaimNextResource {
     /** Claims the best eligible tasks of the queue under a lease; an empty list when none is eligible. */
     @POST
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
-    public ClaimsJson claimNext(@PathParam("workflowKey") String workflowKey, @PathParam("tier") int tier,
+    public ReviewerClaimJson.ClaimsJson claimNext(@PathParam("workflowKey") String workflowKey, @PathParam("tier") int tier,
             @QueryParam("count") @DefaultValue("1") int count) {
         if (tier < 1 || tier > 3) {
             throw InvalidInputException.of("tier", "must be 1, 2 or 3");
         }
-        return new ClaimsJson(queues.claimNext(new QueueKey(workflowKey, tier), count).stream().map(ClaimJson::of).toList());
+        return new ReviewerClaimJson.ClaimsJson(ReviewerClaimJson.of(
+                queues.claimNext(new QueueKey(workflowKey, tier), count), queues));
     }
 }

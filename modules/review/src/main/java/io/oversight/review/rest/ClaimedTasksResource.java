@@ -4,7 +4,6 @@ import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.Preference;
 import io.oversight.review.decision.ReviewWork;
-import io.oversight.tasks.TaskDocuments.ClaimJson;
 import io.oversight.tasks.TaskDocuments.TaskJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -53,8 +52,8 @@ public class ClaimedTasksResource {
     @GET
     @Path("mine")
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
-    public List<ClaimJson> mine() {
-        return queues.myClaims().stream().map(ClaimJson::of).toList();
+    public List<ReviewerClaimJson> mine() {
+        return ReviewerClaimJson.of(queues.myClaims(), queues);
     }
 
     @POST

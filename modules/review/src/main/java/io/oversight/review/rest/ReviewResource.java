@@ -7,7 +7,6 @@ import io.oversight.ledger.Roles;
 import io.oversight.review.ReviewerNotice;
 import io.oversight.review.ReviewerWorkload;
 import io.oversight.review.decision.ReviewWork;
-import io.oversight.tasks.TaskDocuments.ClaimJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -58,7 +57,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "The claimed task", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimJson.class)))
     @APIResponse(responseCode = "204", description = "No queue the caller may work has anything for them")
     public Response next() {
-        return queues.claimNextAnywhere().map(ClaimJson::of).map(c -> Response.ok(c).build())
+        return queues.claimNextAnywhere().map(c -> ReviewerClaimJson.of(c, queues)).map(c -> Response.ok(c).build())
                 .orElseGet(() -> Response.noContent().build());
     }
 

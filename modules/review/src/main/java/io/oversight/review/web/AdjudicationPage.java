@@ -1,6 +1,7 @@
 package io.oversight.review.web;
 
 import io.oversight.kernel.RefusalException;
+import io.oversight.governance.ReviewerViews;
 import io.oversight.governance.TaskKind;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
@@ -36,6 +37,9 @@ public class AdjudicationPage {
     @Inject
     Workflows workflows;
 
+    @Inject
+    ReviewerViews reviewerViews;
+
     private String adjudicationId;
     private String verdict = Verdict.CORRECT.name();
     private List<String> chosenLabels = new ArrayList<>();
@@ -45,6 +49,7 @@ public class AdjudicationPage {
     private Optional<AdjudicationCase> current;
     private List<AdjudicationQueue> queues;
     private List<SelectItem> choices;
+    private List<ReviewerViewRendering.ShownField> inputFields;
 
     public List<AdjudicationQueue> getQueues() {
         if (queues == null) {
@@ -75,6 +80,15 @@ public class AdjudicationPage {
         return MaskedJson.of(getHeld().item().payloadJson());
     }
 
+    /** The input fields the workflow's reviewer view shows, formatted, as reviewers saw them. */
+    public List<ReviewerViewRendering.ShownField> getInputFields() {
+        if (inputFields == null) {
+            inputFields = ReviewerViewRendering.render(reviewerViews.of(getHeld().item().workflowKey()),
+                    getHeld().item().payloadJson());
+        }
+        return inputFields;
+    }
+
     /** What the adjudicator may choose: the taxonomy's selectable labels, or for a pairwise item a candidate, a tie or both bad. */
     public List<SelectItem> getChoices() {
         if (choices == null) {
@@ -92,8 +106,14 @@ public class AdjudicationPage {
             pair.add(new SelectItem(Preference.BOTH_BAD_KEY, "Both bad"));
             return pair;
         }
+        int[] number = {0};
         return workflow.taxonomy().labels().stream().filter(l -> workflow.acceptsLabel(l.code()))
-                .map(l -> new SelectItem(l.code(), l.displayName() + " (" + l.code() + ")")).toList();
+                .map(l -> new SelectItem(l.code(), labelNumber(++number[0]) + l.displayName() + " (" + l.code() + ")")).toList();
+    }
+
+    /** The first nine choices carry their digit, the key that ticks them. */
+    private static String labelNumber(int number) {
+        return number <= 9 ? number + ". " : "";
     }
 
     public String minutes(Optional<Duration> duration) {
@@ -110,6 +130,7 @@ public class AdjudicationPage {
         }
         queues = null;
         choices = null;
+        inputFields = null;
         return null;
     }
 
@@ -129,6 +150,7 @@ public class AdjudicationPage {
         current = null;
         queues = null;
         choices = null;
+        inputFields = null;
         return null;
     }
 
@@ -142,6 +164,7 @@ public class AdjudicationPage {
         current = null;
         queues = null;
         choices = null;
+        inputFields = null;
         return null;
     }
 

@@ -7,6 +7,8 @@ import io.oversight.review.AgreementQuery;
 import io.oversight.review.AgreementReport;
 import io.oversight.review.AgreementReports;
 import io.oversight.review.GoldStandard;
+import io.oversight.review.PredictionExposureReport;
+import io.oversight.review.PredictionExposureReports;
 import io.oversight.review.ReviewerAccuracy;
 import io.oversight.review.ReviewerPause;
 import jakarta.annotation.PostConstruct;
@@ -40,10 +42,14 @@ public class AgreementPage {
     @Inject
     GoldStandard gold;
 
+    @Inject
+    PredictionExposureReports exposureReports;
+
     private String workflowKey;
     private int days = 30;
     private Integer tier;
     private AgreementReport report;
+    private PredictionExposureReport exposure;
     private String resumeReason = "";
     private List<ReviewerAccuracy> accuracy;
     private List<ReviewerPause> pauses;
@@ -82,6 +88,24 @@ public class AgreementPage {
                     Optional.ofNullable(tier), Optional.empty(), Optional.empty()));
         }
         return report;
+    }
+
+    /** The automation-bias comparison over the same workflow, period and tier as the report. */
+    public PredictionExposureReport getExposure() {
+        if (exposure == null && getReport() != null) {
+            exposure = exposureReports.report(workflowKey, report.query().from(), report.query().to(), Optional.ofNullable(tier));
+        }
+        return exposure;
+    }
+
+    /** A share as a percentage with one decimal, or a dash when there is nothing to divide. */
+    public String percent(Optional<Double> share) {
+        return share.map(v -> String.format(Locale.ROOT, "%.1f%%", 100 * v)).orElse("—");
+    }
+
+    /** A difference of shares in percentage points, signed. */
+    public String points(Optional<Double> difference) {
+        return difference.map(v -> String.format(Locale.ROOT, "%+.1f points", 100 * v)).orElse("—");
     }
 
     public String show(Optional<Double> value) {

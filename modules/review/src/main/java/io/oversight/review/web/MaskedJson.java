@@ -12,7 +12,7 @@ import java.util.Map;
 final class MaskedJson {
 
     /** Intake replaces each personal-data value by a token {@code pii:<pseudonym>/<path>}. */
-    private static final String PII_TOKEN = "pii:";
+    static final String PII_TOKEN = "pii:";
     static final String MASK = "•••• personal data, masked";
 
     private MaskedJson() {
@@ -30,7 +30,7 @@ final class MaskedJson {
         return out.toString().trim();
     }
 
-    private static JsonValue mask(JsonValue value) {
+    static JsonValue mask(JsonValue value) {
         return switch (value.getValueType()) {
             case OBJECT -> {
                 var object = Json.createObjectBuilder();

@@ -4,6 +4,8 @@ import io.oversight.kernel.RefusalException;
 import io.oversight.governance.GuidelineExample;
 import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
+import io.oversight.governance.ReviewerView;
+import io.oversight.governance.ReviewerViews;
 import io.oversight.governance.TaskKind;
 import io.oversight.governance.TaxonomyLabel;
 import io.oversight.governance.Workflow;
@@ -47,6 +49,9 @@ public class WorkbenchPage {
 
     @Inject
     Guidelines guidelines;
+
+    @Inject
+    ReviewerViews reviewerViews;
 
     private String taskId;
     private String rationale = "";
@@ -111,8 +116,27 @@ public class WorkbenchPage {
     }
 
     public String prefer(String preference) {
+        String afterwards = forTheRecord();
         return act(() -> queues.completePreference(taskId, Preference.valueOf(preference), rationale),
-                "Preference recorded: " + preference + ".");
+                "Preference recorded: " + preference + "." + afterwards);
+    }
+
+    /**
+     * After a blind answer, the model's prediction for the record: the reviewer sees what the model said
+     * once it can no longer sway them. Empty when the prediction was shown all along.
+     */
+    private String forTheRecord() {
+        if (getCurrent().isEmpty() || isPredictionShown()) {
+            return "";
+        }
+        var item = getTask().item();
+        if (isPairwise()) {
+            return item.predictedLabels().isEmpty() ? " The model stated no preference."
+                    : " The model preferred " + getModelPrefers() + ".";
+        }
+        String said = item.predictedOutput().map(o -> "\"" + o + "\"")
+                .orElseGet(() -> String.join(", ", item.predictedLabels()));
+        return " The model had predicted " + said + " (confidence " + percent(item.confidence()) + "%).";
     }
 
     /** The labels a reviewer may choose, in taxonomy order; their position (1-9) is their keyboard shortcut. */
@@ -152,11 +176,25 @@ public class WorkbenchPage {
         return getGuideline().map(guidelines::renderedInstructions).orElse("");
     }
 
-    /** The guideline's examples for the labels the model predicted. */
+    /**
+     * The guideline's examples for the labels the model predicted; all of them when the prediction is hidden
+     * (choosing examples by it would give it away).
+     */
     public List<GuidelineExample> getExamples() {
         List<String> predicted = getTask().item().predictedLabels();
-        return getGuideline().map(g -> g.examples().stream().filter(e -> predicted.contains(e.labelCode())).toList())
+        return getGuideline().map(g -> g.examples().stream()
+                .filter(e -> !isPredictionShown() || predicted.contains(e.labelCode())).toList())
                 .orElse(List.of());
+    }
+
+    /** Whether this task's tier sees the model's prediction and confidence before answering (SPEC R9). */
+    public boolean isPredictionShown() {
+        return shown().predictionShown();
+    }
+
+    /** The input fields the workflow's reviewer view shows, formatted; empty when it shows the raw JSON only. */
+    public List<ReviewerViewRendering.ShownField> getInputFields() {
+        return shown().inputFields();
     }
 
     public long getLeaseExpiresEpochMillis() {
@@ -172,15 +210,18 @@ public class WorkbenchPage {
      * each time an expression names it (every label, every rendered check), and each would be a query.
      */
     private record Shown(String taskId, Workflow workflow, Optional<GuidelineVersion> guideline,
-            ReviewerWorkload workload) {
+            ReviewerWorkload workload, List<ReviewerViewRendering.ShownField> inputFields, boolean predictionShown) {
     }
 
     private Shown shown() {
         String shownTask = getTask().task().id();
         if (shownCache == null || !shownCache.taskId().equals(shownTask)) {
             String workflowKey = getTask().task().queue().workflowKey();
+            ReviewerView view = reviewerViews.of(workflowKey);
             shownCache = new Shown(shownTask, workflows.find(workflowKey).orElseThrow(),
-                    guidelines.activeFor(workflowKey), queues.workload(workflowKey));
+                    guidelines.activeFor(workflowKey), queues.workload(workflowKey),
+                    ReviewerViewRendering.render(view, getTask().item().payloadJson()),
+                    view.predictionShownTo(getTask().task().queue().tier()));
         }
         return shownCache;
     }
@@ -261,8 +302,10 @@ public class WorkbenchPage {
     }
 
     private String decide(Verdict verdict, List<String> labels, Optional<String> written) {
-        return act(() -> queues.complete(taskId, new TaskResult(verdict, labels, written, rationale)),
-                "Decision recorded: " + verdict.name().toLowerCase(Locale.ROOT) + ".");
+        String afterwards = forTheRecord();
+        boolean blind = getCurrent().isPresent() && !isPredictionShown();
+        String done = blind ? "Answer recorded." : "Decision recorded: " + verdict.name().toLowerCase(Locale.ROOT) + ".";
+        return act(() -> queues.complete(taskId, new TaskResult(verdict, labels, written, rationale)), done + afterwards);
     }
 
     /** Runs a decision on the held task; on success clears the form and brings the next task. */
@@ -312,9 +355,12 @@ public class WorkbenchPage {
         this.rationale = rationale == null ? "" : rationale;
     }
 
-    /** A free-text correction starts from the model's output, so the reviewer edits it and sees the difference. */
+    /**
+     * A free-text correction starts from the model's output, so the reviewer edits it and sees the difference;
+     * a blind reviewer starts from an empty box.
+     */
     public String getOutput() {
-        if (output.isEmpty() && getCurrent().isPresent()) {
+        if (output.isEmpty() && getCurrent().isPresent() && isPredictionShown()) {
             return getTask().item().predictedOutput().orElse("");
         }
         return output;
