@@ -58,6 +58,7 @@ public class ReviewerViewResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
     @Operation(summary = "A workflow's reviewer view: shown input fields and the tiers that answer blind")
     @APIResponse(responseCode = "404", description = "Unknown workflow")
+    @APIResponse(responseCode = "200", description = "The workflow's reviewer view")
     public ReviewerViewJson get(@PathParam("key") String key) {
         return ReviewerViewJson.of(views.require(key));
     }
@@ -69,6 +70,7 @@ public class ReviewerViewResource {
     @APIResponse(responseCode = "400", description = "A bad field (problem+json naming each: fields[i].path, "
             + "fields[i].format, predictionHiddenTiers[i]...)")
     @APIResponse(responseCode = "404", description = "Unknown workflow")
+    @APIResponse(responseCode = "200", description = "The reviewer view as changed")
     public ReviewerViewJson change(@PathParam("key") String key, @NotNull ReviewerViewJson request) {
         List<ReviewerViewRules.FieldRequest> fields = request.fields() == null ? List.of()
                 : request.fields().stream().map(f -> f == null ? null

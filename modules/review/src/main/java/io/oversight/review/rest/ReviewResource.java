@@ -54,7 +54,7 @@ public class ReviewResource {
     /** 200 with the claimed task, 204 when no queue the caller may work has anything for them. */
     @POST
     @Path("next")
-    @APIResponse(responseCode = "200", description = "The claimed task", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimJson.class)))
+    @APIResponse(responseCode = "200", description = "The claimed task", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewerClaimJson.class)))
     @APIResponse(responseCode = "204", description = "No queue the caller may work has anything for them")
     public Response next() {
         return queues.claimNextAnywhere().map(c -> ReviewerClaimJson.of(c, queues)).map(c -> Response.ok(c).build())
