@@ -69,6 +69,9 @@ public interface ReviewQueues {
      */
     java.util.Map<String, String> revealPersonalData(String taskId, String justification);
 
+    /** Whether the caller's qualification for this workflow lets them reveal personal data (pages offer it only then). */
+    boolean mayRevealPersonalData(String workflowKey);
+
     /** The tasks the caller holds now. */
     List<ClaimedTask> myClaims();
 

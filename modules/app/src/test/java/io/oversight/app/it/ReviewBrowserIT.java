@@ -79,6 +79,8 @@ class ReviewBrowserIT {
             String input = browser.findElement(By.id("input")).getText();
             assertFalse(input.contains("jo@example.com"), "personal data is masked: " + input);
             assertTrue(input.contains("personal data, masked"), input);
+            assertTrue(browser.findElements(By.cssSelector("[id$='revealButton']")).isEmpty(),
+                    "no reveal control for a reviewer whose qualification does not allow revealing");
             assertTrue(browser.findElement(By.id("lease")).getText().matches("\\d+:\\d\\d left"),
                     browser.findElement(By.id("lease")).getText());
 

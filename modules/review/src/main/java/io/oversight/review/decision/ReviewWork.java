@@ -246,6 +246,13 @@ public class ReviewWork implements ReviewQueues {
     }
 
     @Override
+    public boolean mayRevealPersonalData(String workflowKey) {
+        String login = callers.login();
+        return database.run("reading a qualification", c -> QualificationStore.qualification(c, login, workflowKey))
+                .map(QualificationStore.Qualification::mayRevealPii).orElse(false);
+    }
+
+    @Override
     public Map<String, String> revealPersonalData(String taskId, String justification) {
         if (justification == null || justification.isBlank() || justification.length() > ResultRules.MAX_RATIONALE) {
             throw InvalidInputException.of("justification",
@@ -256,9 +263,7 @@ public class ReviewWork implements ReviewQueues {
         return inTransaction.call(() -> {
             HeldTask held = held(taskId, login);
             String workflowKey = held.task().queue().workflowKey();
-            boolean permitted = database.run("reading a qualification", c -> QualificationStore.qualification(c, login, workflowKey))
-                    .map(QualificationStore.Qualification::mayRevealPii).orElse(false);
-            if (!permitted) {
+            if (!mayRevealPersonalData(workflowKey)) {
                 throw new ForbiddenException("Your qualification for " + workflowKey
                         + " does not include seeing personal data; it stays masked.");
             }

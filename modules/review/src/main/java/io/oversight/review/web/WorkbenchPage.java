@@ -54,6 +54,7 @@ public class WorkbenchPage {
     ReviewerViews reviewerViews;
 
     private String taskId;
+    private Boolean mayReveal;
     private String rationale = "";
     private String output = "";
     private List<String> chosenLabels = new ArrayList<>();
@@ -243,6 +244,14 @@ public class WorkbenchPage {
 
     public boolean isMasked() {
         return getTask().item().payloadJson().contains("\"pii:");
+    }
+
+    /** The reveal control is offered only to a reviewer whose qualification allows revealing. */
+    public boolean isMayReveal() {
+        if (mayReveal == null) {
+            mayReveal = queues.mayRevealPersonalData(getTask().task().queue().workflowKey());
+        }
+        return mayReveal;
     }
 
     /** Shows the held item's personal data to a reviewer allowed to see it; the reveal is a ledger entry. */
