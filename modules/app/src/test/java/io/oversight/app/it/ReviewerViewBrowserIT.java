@@ -217,4 +217,42 @@ class ReviewerViewBrowserIT {
         assertEquals(List.of("zebra-friendly-fraud"), decision.getJsonArray("labels").getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString).toList(), decision.toString());
     }
+
+    @Test
+    void governanceEditsTheViewOnTheWorkflowPage() {
+        TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0.0);
+        ChromeDriver browser = Browser.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        try {
+            Browser.signIn(browser, deployment, "gov-" + f.suffix, TasksFixture.PASSWORD);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+            browser.get(deployment + "governance/workflow.xhtml?key=" + f.key);
+            WebElement lines = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reviewerView:fields")));
+            lines.sendKeys("/text | Statement | PARAGRAPHS\n/amount | Amount | MONEY");
+            browser.findElement(By.cssSelector("#reviewerView\\:hiddenTiers input[value='1']")).click();
+            browser.findElement(By.id("reviewerView:saveReviewerView")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages"), "not saved"));
+            String refused = browser.findElement(By.cssSelector(".messages")).getText();
+            assertTrue(refused.contains("Line 2 (format)") && refused.contains("MONEY"), refused);
+            JsonObject unchanged = object(expect(200, f.governance.get("api/v1/workflows/" + f.key + "/reviewer-view")));
+            assertEquals(0, unchanged.getJsonArray("fields").size(), "a refusal changes nothing: " + unchanged);
+
+            lines = browser.findElement(By.id("reviewerView:fields"));
+            lines.clear();
+            lines.sendKeys("/text | Statement | PARAGRAPHS\n/amount | Amount | NUMBER");
+            if (!browser.findElement(By.cssSelector("#reviewerView\\:hiddenTiers input[value='1']")).isSelected()) {
+                browser.findElement(By.cssSelector("#reviewerView\\:hiddenTiers input[value='1']")).click();
+            }
+            browser.findElement(By.id("reviewerView:saveReviewerView")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages"), "Reviewer view saved"));
+            Browser.saveScreenshot(browser, "governance-reviewer-view.png");
+        } finally {
+            browser.quit();
+        }
+        JsonObject saved = object(expect(200, f.governance.get("api/v1/workflows/" + f.key + "/reviewer-view")));
+        assertEquals(List.of("/text", "/amount"), saved.getJsonArray("fields").stream()
+                .map(v -> v.asJsonObject().getString("path")).toList());
+        assertEquals("NUMBER", saved.getJsonArray("fields").getJsonObject(1).getString("format"));
+        assertEquals(1, saved.getJsonArray("predictionHiddenTiers").getInt(0), saved.toString());
+    }
 }
