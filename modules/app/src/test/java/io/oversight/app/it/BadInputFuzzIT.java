@@ -55,6 +55,16 @@ class BadInputFuzzIT {
     /** One bad request and whether the server must refuse it (4xx) rather than merely not fail. */
     private record Attempt(String what, String method, String pathAndQuery, String contentType, byte[] body,
             boolean mustRefuse) {
+
+        /**
+         * Liberty's web container refuses a path holding an encoded NUL or line break with its own 400
+         * (CWWWC0005I) before any application code runs, so no error page of ours can answer it: for
+         * these the test asks for a 400 without a trace, not for problem+json.
+         */
+        boolean refusedBeforeTheApplication() {
+            String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+            return path.contains("%00") || path.contains("%0D%0A");
+        }
     }
 
     private static byte[] utf8(String text) {
@@ -162,6 +172,9 @@ class BadInputFuzzIT {
         }
         if (response.body().contains("\tat ") || response.body().contains("Exception:")) {
             return "a stack trace or exception text: " + summary;
+        }
+        if (attempt.refusedBeforeTheApplication()) {
+            return status == 400 ? null : "not refused by the web container: " + summary;
         }
         if (status >= 400 && !type.startsWith(PROBLEM_JSON)) {
             return "a refusal that is not problem+json: " + summary;
