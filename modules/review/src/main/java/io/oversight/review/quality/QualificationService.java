@@ -80,6 +80,10 @@ public class QualificationService {
 
     public void revoke(String login, String workflowKey) {
         Actor actor = callers.actorIn(Roles.ADMIN);
+        // looked up before the person's pseudonym is issued: a refused revocation must leave the vault as it was
+        if (database.run("reading a qualification", c -> QualificationStore.qualification(c, login, workflowKey)).isEmpty()) {
+            throw new NotFoundException(login + " holds no qualification for " + workflowKey + ".");
+        }
         String person = callers.pseudonymOf(login);
         inTransaction.call(() -> {
             boolean revoked = database.run("revoking a qualification", c -> QualificationStore.revoke(c, login, workflowKey));
