@@ -8,8 +8,9 @@
 #         idempotency keys do). Then: every prediction answered 2xx is in the ledger exactly once, the
 #         log is gap-free, online verification passes and the offline verifier accepts a bundle.
 # backup: pg_dump of the running system while intake continues, restored into a fresh database, a
-#         server started on the restored copy: its ledger is gap-free, a prefix of the original, and
-#         verifies online and offline (docs/operator-guide.md, "Backups"). Runs after crash.
+#         server started on the restored copy takes new intake; its ledger is gap-free, starts with the
+#         backup's entries byte for byte, verifies online and offline, and does not extend a checkpoint
+#         of the original taken after the dump (docs/operator-guide.md, "Backups"). Runs after crash.
 #
 # Needs: JDK 17 (keytool, java), curl, jq, python3, psql, pg_dump, pg_restore, a PostgreSQL reachable as
 # user postgres without password (REL_PGHOST:REL_PGPORT). Builds the app and the verifier only when
@@ -107,8 +108,8 @@ EOF
 
 # start_server NAME HTTP: starts it and waits until /health/ready answers 200 (every check UP)
 start_server() {
-  "$WLP/bin/server" start "$1" >/dev/null 2>&1 || true
   local t0=$SECONDS
+  "$WLP/bin/server" start "$1" >/dev/null 2>&1 || true
   until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/health/ready") == 200 ]]; do
     (( SECONDS - t0 < ${REL_START_TIMEOUT:-600} )) || fail "server $1 not ready after $((SECONDS - t0)) s (see $WLP/usr/servers/$1/logs/messages.log)"
     sleep 2
@@ -358,6 +359,10 @@ backup() {
   local after; after=$(wc -l < "$WORK/load-c.txt")
   say "pg_dump -Fc done ($(du -h "$WORK/oversight.dump" | cut -f1)); intake answers during the dump: $before before, $after after"
   wait "$loader"
+  # the checkpoint an auditor would keep from the original system after the backup was taken
+  curl -sf -u "$AUD" "http://127.0.0.1:$HTTP_A/api/v1/ledger/checkpoints/latest" -o "$WORK/after-dump.note" \
+    || fail "GET /ledger/checkpoints/latest on port $HTTP_A"
+  say "checkpoint of the original after the dump: size $(sed -n 2p "$WORK/after-dump.note")"
   awk '$2 !~ /^2/' "$WORK/load-c.txt" | grep -q . && fail "intake during the dump was refused: $(awk '$2 !~ /^2/' "$WORK/load-c.txt" | head -3)"
 
   say "restoring into fresh database $RESTORED_DB"
@@ -371,6 +376,16 @@ backup() {
   make_server "$PREFIX-restored" "$HTTP_C" "$HTTPS_C" "$RESTORED_DB"
   start_server "$PREFIX-restored" "$HTTP_C"
 
+  # the restored system works on: new intake is sealed after the backup's entries, signed with the same key
+  local i
+  for i in $(seq 1 10); do submit "$HTTP_C" "r-$i"; done > "$WORK/load-r.txt"
+  awk '$2 !~ /^2/' "$WORK/load-r.txt" | grep -q . && fail "the restored server refused intake: $(awk '$2 !~ /^2/' "$WORK/load-r.txt" | head -3)"
+  local t0=$SECONDS
+  until (( $(all_entries "$HTTP_C" "$WORK/restored-entries.jsonl") >= dumped + pending + 10 )); do
+    (( SECONDS - t0 < 120 )) || fail "the restored server did not seal its 10 new predictions within 120 s"
+    sleep 2
+  done
+  say "the restored server took 10 new predictions: $(awk '{print $2}' "$WORK/load-r.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ';') sealed after the backup's entries"
   all_entries "$HTTP_C" "$WORK/restored-entries.jsonl" >/dev/null
   check_gap_free "$WORK/restored-entries.jsonl"
   all_entries "$HTTP_A" "$WORK/original-entries.jsonl" >/dev/null
@@ -399,6 +414,14 @@ if same < dumped:
 PY
   verify_online "$HTTP_C"
   verify_offline "$HTTP_C" restored
+  # A restore loses what the original sealed after the dump: an auditor's later checkpoint must not
+  # verify against the restored log.
+  local code=0
+  java -jar "$VERIFIER" "$WORK/restored-bundle.zip" --trust "$WORK/restored-trust.txt" --origin "$ORIGIN" \
+    --checkpoint "$WORK/after-dump.note" > "$WORK/restored-vs-kept.txt" 2>&1 || code=$?
+  (( code != 0 )) || fail "the restored log verified against a checkpoint of the original taken after the dump"
+  say "the restored log against the original's later checkpoint: exit code $code, as it must not extend it"
+  sed 's/^/    /' "$WORK/restored-vs-kept.txt"
   say "BACKUP AND RESTORE PASSED"
 }
 
