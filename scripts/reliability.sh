@@ -45,6 +45,9 @@ RUN=$(date +%s)
 WORKFLOW=rel-$RUN
 
 fail() { echo "RELIABILITY FAILED: $*" >&2; exit 1; }
+# any other command that fails stops the run with the same kind of message
+set -E
+trap 'fail "line $LINENO: \"$BASH_COMMAND\" exited with $?"' ERR
 say() { echo "== $(date -u +%H:%M:%S) $*"; }
 
 # ---------------------------------------------------------------- build (only what is missing)
