@@ -113,7 +113,7 @@ EOF
 start_server() {
   local t0=$SECONDS
   "$WLP/bin/server" start "$1" >/dev/null 2>&1 || true
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/health/ready") == 200 ]]; do
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/health/ready" || true) == 200 ]]; do
     (( SECONDS - t0 < ${REL_START_TIMEOUT:-600} )) || fail "server $1 not ready after $((SECONDS - t0)) s (see $WLP/usr/servers/$1/logs/messages.log)"
     sleep 2
   done
@@ -130,7 +130,7 @@ fresh_db() {
 api() {
   local out=$WORK/api.out code
   code=$(curl -s -o "$out" -w '%{http_code}' -X "$2" -u "${5:-admin:$ADMIN_PASSWORD}" \
-    -H 'Content-Type: application/json' ${4:+-d "$4"} "http://127.0.0.1:$1/api/v1/$3") || true
+    -H 'Content-Type: application/json' ${4:+-d "$4"} "http://127.0.0.1:$1/api/v1/$3" || true)
   [[ $code == 2* ]] || fail "$2 /api/v1/$3 on port $1 answered $code: $(head -c 400 "$out")"
   cat "$out"
 }
@@ -150,7 +150,7 @@ submit() {
   local out code id replayed
   out=$(mktemp -p "$WORK")
   code=$(curl -s -o "$out" -w '%{http_code}' --max-time 60 -X POST -u "$INT" -H 'Content-Type: application/json' \
-    -d "$(prediction_body "$2")" "http://127.0.0.1:$1/api/v1/workflows/$WORKFLOW/predictions") || true
+    -d "$(prediction_body "$2")" "http://127.0.0.1:$1/api/v1/workflows/$WORKFLOW/predictions" || true)
   id=$(jq -r '.id // "-"' "$out" 2>/dev/null || echo -)
   replayed=$(jq -r 'if .replayed then "replayed" else "new" end' "$out" 2>/dev/null || echo new)
   rm -f "$out"
@@ -166,7 +166,7 @@ load() {
     line=$(submit "$1" "$2-$i")
     echo "$line" >> "$5"
     if [[ $(cut -d' ' -f2 <<<"$line") != 2* ]]; then
-      until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/health/ready") == 200 ]]; do sleep 1; done
+      until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/health/ready" || true) == 200 ]]; do sleep 1; done
     fi
   done
 }
@@ -278,6 +278,7 @@ crash() {
 
   local per_worker=$(( PER_SERVER / WORKERS )) w pids=()
   say "intake: $PER_SERVER predictions to each server, $WORKERS clients each"
+  : > "$WORK/load-a1.txt"; : > "$WORK/load-b1.txt"   # counted below before the clients' first answers
   for w in $(seq 1 "$WORKERS"); do
     load "$HTTP_A" "a$w" 1 "$per_worker" "$WORK/load-a$w.txt" & pids+=($!)
     load "$HTTP_B" "b$w" 1 "$per_worker" "$WORK/load-b$w.txt" & pids+=($!)
@@ -285,7 +286,7 @@ crash() {
 
   # kill B with SIGKILL once it has answered about a third of its share
   local t0=$SECONDS
-  until (( $(cat "$WORK"/load-b*.txt 2>/dev/null | wc -l) >= PER_SERVER / 3 )); do
+  until (( $(cat "$WORK"/load-b*.txt | wc -l) >= PER_SERVER / 3 )); do
     (( SECONDS - t0 < 900 )) || fail "intake too slow: B answered fewer than $((PER_SERVER / 3)) in 900 s"
     sleep 0.5
   done
@@ -355,8 +356,9 @@ PY
 backup() {
   SNAPSHOT=$(cat "$WORK/snapshot")
   say "intake continues on $PREFIX-a while pg_dump runs"
+  : > "$WORK/load-c.txt"
   load "$HTTP_A" c 1 "$DURING_BACKUP" "$WORK/load-c.txt" & local loader=$!
-  until (( $(cat "$WORK/load-c.txt" 2>/dev/null | wc -l) >= DURING_BACKUP / 3 )); do sleep 0.5; done
+  until (( $(wc -l < "$WORK/load-c.txt") >= DURING_BACKUP / 3 )); do sleep 0.5; done
   local before; before=$(wc -l < "$WORK/load-c.txt")
   pg_dump -h "$PGHOST_" -p "$PGPORT_" -U postgres -Fc -f "$WORK/oversight.dump" "$DB"
   local after; after=$(wc -l < "$WORK/load-c.txt")
