@@ -1,5 +1,6 @@
 package io.oversight.app.rest;
 
+import io.oversight.kernel.FieldError;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -8,19 +9,25 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Refuses a query parameter the operation does not declare, with 400 naming it and the ones it does
- * take. Ignoring it would answer a misspelt filter ({@code ?workfow=x}) with everything, unfiltered,
- * as if the filter had matched: a client would act on the wrong data without knowing.
+ * Refuses query parameters an operation cannot use, with 400 before it runs:
+ * <ul>
+ * <li>one it does not declare, naming the ones it takes: ignoring it would answer a misspelt filter
+ * ({@code ?workfow=x}) with everything, unfiltered, as if the filter had matched;</li>
+ * <li>a value holding a NUL character: no text column stores one (PostgreSQL refuses it outright, so
+ * it would surface as a server error from whichever query received it).</li>
+ * </ul>
  */
 @Provider
-public class UnknownQueryParameterFilter implements ContainerRequestFilter {
+public class QueryParameterFilter implements ContainerRequestFilter {
 
     private static final Map<Method, Set<String>> DECLARED = new ConcurrentHashMap<>();
 
@@ -33,7 +40,17 @@ public class UnknownQueryParameterFilter implements ContainerRequestFilter {
         if (method == null) {
             return;
         }
-        Set<String> declared = DECLARED.computeIfAbsent(method, UnknownQueryParameterFilter::queryParameters);
+        Optional<String> withNul = request.getUriInfo().getQueryParameters().entrySet().stream()
+                .filter(p -> p.getValue().stream().anyMatch(v -> v.indexOf('\u0000') >= 0))
+                .map(Map.Entry::getKey).findFirst();
+        if (withNul.isPresent()) {
+            request.abortWith(Problems.response(ProblemDetails.invalid("Query parameter '" + withNul.get()
+                    + "' holds a NUL character, which no value may contain.",
+                    request.getUriInfo().getRequestUri().getRawPath(),
+                    List.of(new FieldError(withNul.get(), "must not contain a NUL character")))));
+            return;
+        }
+        Set<String> declared = DECLARED.computeIfAbsent(method, QueryParameterFilter::queryParameters);
         Set<String> unknown = new TreeSet<>(request.getUriInfo().getQueryParameters().keySet());
         unknown.removeAll(declared);
         if (unknown.isEmpty()) {
