@@ -86,8 +86,8 @@ public class SignInThrottle {
     /**
      * False when no server recorded a failure from the address within the window (as of at most a
      * second ago, or this server's own failures at once): a call from it needs no throttle check.
+     * Not transactional: it is on every cached Basic call, and its once-a-second read needs none.
      */
-    @Transactional
     public boolean mayBeThrottled(String address) {
         Instant now = clock.instant();
         if (Duration.between(snapshotAt, now).compareTo(SNAPSHOT_AGE) > 0) {
