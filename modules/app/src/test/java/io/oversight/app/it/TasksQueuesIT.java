@@ -121,10 +121,18 @@ class TasksQueuesIT {
         assertEquals(TASKS, queue.getInt("claimed"));
     }
 
+    /**
+     * Long enough that the second reviewer's claim, made right after the first one's, still finds the
+     * tasks held on a loaded CI machine (a 1-second lease expired in between there); short enough to
+     * keep the test quick.
+     */
+    private static final int LEASE_SECONDS = 10;
+
     @Test
     void anExpiredLeaseReturnsItsTaskToTheQueue() {
         TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0);
-        expect(200, f.governance.putJson("api/v1/workflows/" + f.key + "/intake-settings", "{\"leaseSeconds\":1}"));
+        expect(200, f.governance.putJson("api/v1/workflows/" + f.key + "/intake-settings",
+                "{\"leaseSeconds\":" + LEASE_SECONDS + "}"));
         ApiClient slow = f.reviewer("slow", 2);
         ApiClient next = f.reviewer("next", 2);
         for (int i = 0; i < 3; i++) {
@@ -134,7 +142,7 @@ class TasksQueuesIT {
         assertEquals(3, held.size());
         assertEquals(List.of(), f.claim(next, 2, 3), "held tasks are not handed out");
         JsonObject queue = f.queue(2);
-        for (int i = 0; i < 300 && queue.getInt("open") < 3; i++) {
+        for (int i = 0; i < 10 * (LEASE_SECONDS + 60) && queue.getInt("open") < 3; i++) {
             pause(100);
             queue = f.queue(2);
         }
