@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Reads a request body under a byte limit before parsing it, so an oversized request is refused
- * without being held in memory, and parses it as one JSON object with a clear error if it is not.
+ * without being held in memory, and parses it as one JSON object with a clear error if it is not (or if
+ * its strings hold what no database stores as sent: {@link StorableJsonText}).
  */
 public final class JsonBodies {
 
@@ -31,6 +32,7 @@ public final class JsonBodies {
         if (bytes.length == 0) {
             throw InvalidInputException.of("body", "is empty; send a JSON object");
         }
+        StorableJsonText.requireStorable(bytes);
         try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readObject();
         } catch (JsonParsingException e) {

@@ -1,5 +1,6 @@
 package io.oversight.app.it;
 
+import static io.oversight.app.it.TasksFixture.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,10 @@ class BadInputFuzzIT {
         bodies.add(Map.entry("invalid UTF-8", new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28,
                 (byte) 0xFF, '"', '}'}));
         bodies.add(Map.entry("a raw control character", utf8("{\"name\":\"a\u0001b\",\"key\":\"c\u0000d\"}")));
+        bodies.add(Map.entry("an escaped NUL in every string", utf8("{\"name\":\"a\\u0000b\",\"key\":\"k\\u0000\","
+                + "\"username\":\"\\u0000\",\"reason\":\"\\u0000\",\"labels\":[\"\\u0000\"],\"payload\":{\"t\":\"\\u0000\"}}")));
+        bodies.add(Map.entry("a lone surrogate in every string", utf8("{\"name\":\"a\\ud800\",\"key\":\"\\udc00k\","
+                + "\"username\":\"\\ud800\",\"reason\":\"\\ud800\",\"labels\":[\"\\ud800\"],\"payload\":{\"t\":\"\\ud800\"}}")));
         bodies.add(Map.entry("no body at all", new byte[0]));
         return bodies;
     }
@@ -161,6 +166,42 @@ class BadInputFuzzIT {
 
         assertEquals(List.of(), failures, failures.size() + " of " + sent + " bad requests were mishandled");
         assertEquals(before, RowCounts.of(deployment), "the bad requests changed nothing");
+    }
+
+    /**
+     * Complete, otherwise valid requests whose text holds what PostgreSQL cannot store as sent: before
+     * the check, the workflow's name and the prediction's payload reached the database and the request
+     * ended as a server error there (NUL) or was stored altered (lone surrogate).
+     */
+    @Test
+    void aValidRequestWhoseTextHoldsAnEscapedNulOrLoneSurrogateIsRefusedAndChangesNothing() {
+        TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0);
+        String workflow = """
+                {"key":"%s","name":"%s","description":"d","consequence":"HIGH","volume":"LOW","accuracy":"MEDIUM",
+                 "integrationMode":"ASYNC","reviewersPerItem":1,"retentionDays":365,"legalHold":false,
+                 "piiFieldPaths":[],"taskKind":"CLASSIFICATION","labelSelection":"LEAF_ONLY"}
+                """;
+        Map<String, Long> before = RowCounts.of(deployment);
+        for (String text : List.of("a\\u0000b", "lone \\ud800 surrogate", "\\udc00 low first")) {
+            String key = "unstorable-" + UUID.randomUUID().toString().substring(0, 8);
+            assertRefusedForItsBody(f.governance.postJson("api/v1/workflows", workflow.formatted(key, text)));
+            assertRefusedForItsBody(f.submit(f.prediction("unstorable-" + key, 0.5, "card-not-present",
+                    "{\"amount\":1,\"customer\":{\"email\":\"jo@example.com\"},\"text\":\"" + text + "\"}")));
+            assertRefusedForItsBody(f.submit(f.prediction("unstorable-pii-" + key, 0.5, "card-not-present",
+                    "{\"amount\":1,\"customer\":{\"email\":\"" + text + "@example.com\"}}")));
+        }
+        assertEquals(before, RowCounts.of(deployment), "the refused requests changed nothing");
+        expect(201, f.governance.postJson("api/v1/workflows", workflow.formatted(
+                "storable-" + UUID.randomUUID().toString().substring(0, 8), "a\\u00e9b \\ud83d\\ude00")));
+        expect(202, f.submit(f.prediction("storable", 0.5, "card-not-present",
+                "{\"amount\":1,\"customer\":{\"email\":\"jo@example.com\"},\"text\":\"\\ud83d\\ude00 \\u00e9\"}")));
+    }
+
+    private static void assertRefusedForItsBody(HttpResponse<String> response) {
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM_JSON));
+        assertTrue(response.body().contains("\"field\":\"body\""), response.body());
+        assertTrue(response.body().contains("cannot store it as sent"), response.body());
     }
 
     private static String verdict(Attempt attempt, HttpResponse<String> response) {
