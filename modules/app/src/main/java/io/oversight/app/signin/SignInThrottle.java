@@ -1,5 +1,12 @@
 package io.oversight.app.signin;
 
+import io.oversight.app.users.UserDirectory;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.NotFoundException;
+import io.oversight.ledger.Actor;
+import io.oversight.ledger.AuditRecorder;
+import io.oversight.ledger.LedgerRecord;
+import io.oversight.ledger.SubjectRef;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,11 +42,20 @@ public class SignInThrottle {
 
     private static final Duration SNAPSHOT_AGE = Duration.ofSeconds(1);
 
+    /** Action type of the ledger entry written when an administrator lifts a lock or slow-down. */
+    public static final String LOCK_LIFTED = "app.sign-in.lock-lifted";
+
     @PersistenceContext(unitName = "oversight")
     EntityManager em;
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditRecorder recorder;
+
+    @Inject
+    UserDirectory directory;
 
     @Inject
     @ConfigProperty(name = "oversight.security.signIn.windowMinutes", defaultValue = "15")
@@ -142,6 +158,53 @@ public class SignInThrottle {
     public void succeeded(String username, String address) {
         em.createQuery("DELETE FROM SignInFailureEntity f WHERE f.username = :username AND f.address = :address")
                 .setParameter("username", clip(username)).setParameter("address", address).executeUpdate();
+    }
+
+    /**
+     * An administrator forgets the recorded failures of one account from an address, or, with no
+     * account, of every account from it, so a person locked out by an attacker's guessing (or by their
+     * own) may sign in again before the lock ends by itself. The ledger entry names the account, if it
+     * exists, as a pseudonym, and how many failures were forgotten, not the address: ledger entries are
+     * never erased, and an address is personal data.
+     *
+     * @return how many failures were forgotten
+     * @throws NotFoundException when nothing is recorded for the account and address within the window
+     */
+    @Transactional
+    public int lift(String address, String username, Actor liftedBy) {
+        String from = address == null ? "" : address.strip();
+        if (from.isEmpty() || from.length() > 64) {
+            throw InvalidInputException.of("address", "must be the address of a listed failure, in 1 to 64 characters");
+        }
+        String account = username == null || username.isBlank() ? null : username.strip();
+        if (account != null && account.length() > 64) {
+            throw InvalidInputException.of("username", "must be at most 64 characters, as listed");
+        }
+        Instant now = clock.instant();
+        var delete = em.createQuery("DELETE FROM SignInFailureEntity f WHERE f.address = :address AND f.failedAt > :since"
+                        + (account == null ? "" : " AND f.username = :username"))
+                .setParameter("address", from).setParameter("since", policy.lookbackStart(now));
+        if (account != null) {
+            delete.setParameter("username", account);
+        }
+        int forgotten = delete.executeUpdate();
+        if (forgotten == 0) {
+            throw new NotFoundException("No failed sign-in " + (account == null ? "" : "of '" + account + "' ")
+                    + "from " + from + " is recorded within the window: there is nothing to lift.");
+        }
+        LedgerRecord.Builder entry = LedgerRecord.builder(LOCK_LIFTED, liftedBy)
+                .attribute("scope", account == null ? "address" : "account")
+                .attribute("failuresForgotten", String.valueOf(forgotten))
+                .occurredAt(now);
+        if (account != null && directory.find(account).isPresent()) {
+            // a name typed at the sign-in form that is no account gets no pseudonym: it may be anything
+            entry.subject(SubjectRef.person(directory.actorPseudonym(account)));
+        }
+        recorder.record(entry.build());
+        if (account == null) {
+            failingAddresses.remove(from);
+        }
+        return forgotten;
     }
 
     /**

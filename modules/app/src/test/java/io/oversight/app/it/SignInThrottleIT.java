@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -162,6 +163,69 @@ class SignInThrottleIT {
         assertTrue(throttled.body().contains(" UTC."), "the time is given for people");
         assertEquals(302, new FormClient(URI.create(deployment.toString()), anAddress()).signIn(person, PASSWORD)
                 .statusCode(), "the same person signs in from another address");
+    }
+
+    @Test
+    void anAdministratorLiftsASlowDownOrAnAddressLockAtOnceAndTheLedgerSaysSo() {
+        String person = aPerson();
+        String attacker = anAddress();
+        String sprayer = anAddress();
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(401, me(person, "guess-" + i, attacker).statusCode());
+        }
+        assertThrottled(me(person, PASSWORD, attacker), "slowed down after the third failure");
+        for (int i = 0; i < ADDRESS_LOCK_AFTER; i++) {
+            me("sprayed-" + i + "-" + UUID.randomUUID().toString().substring(0, 4), "guess", sprayer);
+        }
+        assertThrottled(me(person, PASSWORD, sprayer), "the sprayed address is locked for everyone");
+        ApiClient admin = ApiClient.asAdmin(deployment);
+        String auditor = "aud-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.createUser(auditor, PASSWORD, "auditor");
+        ApiClient auditorClient = ApiClient.as(deployment, auditor, PASSWORD);
+
+        for (String bad : List.of("{}", "{\"address\":\"  \"}", "{\"address\":\"" + "9".repeat(65) + "\"}")) {
+            HttpResponse<String> refused = admin.postJson("api/v1/sign-in-failures/lifts", bad);
+            assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
+            assertTrue(refused.body().contains("\"field\":\"address\""), refused.body());
+        }
+        HttpResponse<String> nothing = admin.postJson("api/v1/sign-in-failures/lifts",
+                "{\"address\":\"" + anAddress() + "\",\"username\":\"" + person + "\"}");
+        assertEquals(404, nothing.statusCode(), "an address with no recorded failure: " + nothing.body());
+        assertEquals(403, ApiClient.as(deployment, person, PASSWORD).postJson("api/v1/sign-in-failures/lifts",
+                "{\"address\":\"" + attacker + "\"}").statusCode(), "a person cannot lift their own lock");
+        assertEquals("slowed", failuresOf(person, attacker).orElseThrow().getString("state"), "the refusals changed nothing");
+        int liftsBefore = liftEntries(auditorClient).size();
+
+        HttpResponse<String> lifted = admin.postJson("api/v1/sign-in-failures/lifts",
+                "{\"address\":\"" + attacker + "\",\"username\":\"" + person + "\"}");
+        assertEquals(200, lifted.statusCode(), lifted.body());
+        assertEquals(3, object(lifted).getInt("failuresForgotten"));
+        assertEquals(200, me(person, PASSWORD, attacker).statusCode(), "the person signs in at once, before the wait ends");
+        assertEquals(Optional.empty(), failuresOf(person, attacker));
+
+        HttpResponse<String> addressLifted = admin.postJson("api/v1/sign-in-failures/lifts", "{\"address\":\"" + sprayer + "\"}");
+        assertEquals(200, addressLifted.statusCode(), addressLifted.body());
+        assertEquals(ADDRESS_LOCK_AFTER, object(addressLifted).getInt("failuresForgotten"));
+        assertEquals(200, me(person, PASSWORD, sprayer).statusCode(), "the address is open again");
+
+        List<JsonObject> entries = liftEntries(auditorClient);
+        for (int i = 0; i < 150 && entries.size() < liftsBefore + 2; i++) {
+            TasksFixture.pause(200);
+            entries = liftEntries(auditorClient);
+        }
+        assertEquals(liftsBefore + 2, entries.size(), "one ledger entry per lift, none for the refusals: " + entries);
+        assertEquals(List.of("account:3", "address:" + ADDRESS_LOCK_AFTER), entries.stream()
+                .sorted(java.util.Comparator.comparingLong(e -> e.getJsonNumber("sequence").longValue()))
+                .skip(liftsBefore).map(e -> e.getJsonObject("attributes"))
+                .map(a -> a.getString("scope") + ":" + a.getString("failuresForgotten")).toList());
+        assertFalse(entries.toString().contains(attacker) || entries.toString().contains(sprayer),
+                "the ledger never holds an address: " + entries);
+    }
+
+    private static List<JsonObject> liftEntries(ApiClient auditor) {
+        HttpResponse<String> found = auditor.get("api/v1/ledger/entries?action=app.sign-in.lock-lifted&limit=1000");
+        assertEquals(200, found.statusCode(), found.body());
+        return object(found).getJsonArray("entries").stream().map(JsonValue::asJsonObject).toList();
     }
 
     @Test
