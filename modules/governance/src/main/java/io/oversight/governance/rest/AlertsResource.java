@@ -99,7 +99,8 @@ public class AlertsResource {
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Create an alert rule (a ledger entry)",
             description = "monitor (see GET /monitors), grain HOUR|DAY|WEEK, direction ABOVE|BELOW, threshold; "
-                    + "optional minN (30), severity (WARNING), openAfter and closeAfter windows (2).")
+                    + "optional minN (30), severity (WARNING), openAfter and closeAfter windows (2). An input-drift "
+                    + "monitor (INPUT_PSI, INPUT_KS, INPUT_CHI_SQUARE) names the declared drift field it watches in field.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleJson.class)))
     public Response createRule(@NotNull RuleRequest r) {
         if (r.workflow() == null || r.workflow().isBlank()) {
@@ -109,6 +110,7 @@ public class AlertsResource {
             throw InvalidInputException.sentence("threshold", "is required");
         }
         AlertRule spec = new AlertRule(null, r.workflow(), parse(Monitor.class, "monitor", r.monitor()),
+                Optional.ofNullable(r.field()).filter(f -> !f.isBlank()),
                 MonitorsResource.grain(r.grain() == null ? "" : r.grain()), parse(AlertRule.Direction.class, "direction",
                         r.direction()), r.threshold(), r.minN() == null ? 30 : r.minN(),
                 r.severity() == null ? AlertRule.Severity.WARNING : parse(AlertRule.Severity.class, "severity", r.severity()),
