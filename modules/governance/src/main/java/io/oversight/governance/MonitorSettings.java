@@ -29,7 +29,7 @@ public record MonitorSettings(String workflowKey, int minN, int referenceSize, O
      * @param minN         human-final outcomes of the candidate's own predictions, at least
      * @param minAgreement their agreement with the candidate, at least
      * @param margin       optional non-inferiority margin: the lower 95% bound of (candidate − active)
-     *                     agreement must be at least −margin
+     *                     agreement on the items both snapshots predicted (paired) must be at least −margin
      */
     public record AcceptanceCriteria(int minN, double minAgreement, Optional<Double> margin) {
     }

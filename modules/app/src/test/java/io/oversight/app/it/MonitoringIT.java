@@ -132,6 +132,74 @@ class MonitoringIT {
         assertEquals("0.7500", promoted.get(2).getJsonObject("attributes").getString("gate.agreement"));
     }
 
+    /**
+     * Non-inferiority on the same items: the active snapshot auto-accepts "card-not-present" for twelve
+     * cases, the shadow candidate predicts the same twelve cases (same correlationId) and people settle
+     * the candidate's. Pairs: both right 6, only the candidate 1, only the active 4, both wrong 1: the
+     * candidate agrees on 7/12 = 58.3%, the active on 10/12 = 83.3%, D = −0.25, Wilson (0.319511,
+     * 0.806740) and (0.551969, 0.953035), φ = (6·1 − 1·4)/√(7·5·10·2) = 0.075593,
+     * L = −0.25 − √(0.263822² − 2φ·0.263822·0.119701 + 0.119701²) = −0.531347.
+     */
+    @Test
+    void theGateComparesTheCandidateWithTheActiveSnapshotOnTheSameItems() {
+        TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0);
+        String candidate = shadowSnapshot(f);
+        ApiClient reviewer = f.reviewer("pn", 2);
+        expect(200, f.governance.putJson("api/v1/monitors/settings/" + f.key, "{\"minN\":5}"));
+        List<String> active = new ArrayList<>();
+        List<String> shadow = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            active.add("""
+                    {"clientKey":"a-%d","correlationId":"case-%d","modelSnapshotId":"%s","payload":{"amount":10},
+                     "labels":["card-not-present"],"confidence":0.95}""".formatted(i, i, f.snapshotId));
+            shadow.add("""
+                    {"clientKey":"c-%d","correlationId":"case-%d","modelSnapshotId":"%s","payload":{"amount":10},
+                     "labels":["%s"],"confidence":0.7}""".formatted(i, i, candidate, i < 6 || i == 11 ? "card-not-present" : "ok"));
+        }
+        // an active prediction of a case the candidate never saw is no pair
+        active.add("""
+                {"clientKey":"a-x","correlationId":"case-x","modelSnapshotId":"%s","payload":{"amount":10},
+                 "labels":["ok"],"confidence":0.95}""".formatted(f.snapshotId));
+        f.submitBatch(active);
+        f.submitBatch(shadow);
+        List<JsonObject> tasks = f.claim(reviewer, 1, 12);
+        assertEquals(12, tasks.size());
+        // candidate "card-not-present": people agree six times (both right) and say "ok" once (both wrong);
+        // candidate "ok": people agree once (only the candidate right) and say "card-not-present" four times
+        int saidNotPresent = 0;
+        int saidOk = 0;
+        for (JsonObject task : tasks) {
+            boolean predictedNotPresent = task.getJsonArray("predictedLabels").getString(0).equals("card-not-present");
+            String label = predictedNotPresent ? (saidNotPresent++ < 6 ? "card-not-present" : "ok")
+                    : (saidOk++ < 1 ? "ok" : "card-not-present");
+            complete(reviewer, task.getJsonObject("task").getString("id"), label);
+        }
+        agreement(f, candidate, 12);
+
+        expect(200, f.governance.putJson("api/v1/monitors/settings/" + f.key,
+                "{\"minN\":5,\"gateMinN\":10,\"gateMinAgreement\":0.5,\"gateMargin\":0.1}"));
+        HttpResponse<String> inferior = expect(409, promote(f.governance, candidate, "{\"target\":\"ACTIVE\",\"reason\":\"ready\"}"));
+        assertTrue(inferior.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM_JSON));
+        JsonObject problem = object(inferior);
+        assertEquals("nonInferiority", problem.getString("criterion"));
+        assertEquals(12, problem.getJsonNumber("n").longValue());
+        assertEquals(-0.531347, problem.getJsonNumber("measured").doubleValue(), 1e-6);
+        assertEquals(-0.1, problem.getJsonNumber("required").doubleValue(), 1e-12);
+        String detail = problem.getString("detail");
+        assertTrue(detail.contains("12 items") && detail.contains("58.3%") && detail.contains("83.3%")
+                && detail.contains("only the candidate right: 1") && detail.contains("only the active right: 4"), detail);
+        assertEquals("SHADOW", object(f.governance.get("api/v1/models/" + candidate)).getString("status"), "nothing changed");
+
+        expect(200, f.governance.putJson("api/v1/monitors/settings/" + f.key,
+                "{\"minN\":5,\"gateMinN\":10,\"gateMinAgreement\":0.5,\"gateMargin\":0.6}"));
+        assertEquals("ACTIVE", object(expect(200, promote(f.governance, candidate,
+                "{\"target\":\"ACTIVE\",\"reason\":\"within the margin\"}"))).getString("status"));
+        JsonObject promoted = f.sealed("action=governance.model.promoted&modelSnapshot=" + candidate, 1).get(0)
+                .getJsonObject("attributes");
+        assertEquals("12", promoted.getString("gate.pairedItems"));
+        assertEquals("-0.5313", promoted.getString("gate.differenceLowerBound"));
+    }
+
     @Test
     void itemsReviewedByTwoPeopleFeedTheReviewerAgreementMonitor() {
         TasksFixture f = new TasksFixture(deployment).workflow(2, "[]", 0);
@@ -190,6 +258,22 @@ class MonitoringIT {
         List<JsonObject> entries = f.sealed("action=governance.monitors.settings-changed&workflow=" + f.key, 1);
         assertEquals(1, entries.size(), "the refused requests wrote nothing");
         assertEquals("amount:NUMERIC", entries.get(0).getJsonObject("attributes").getString("driftFields"));
+
+        // an alert rule watches the field's own series; the field must be declared and suit the monitor
+        String rule = "{\"workflow\":\"%s\",\"monitor\":\"%s\",%s\"grain\":\"HOUR\",\"direction\":\"ABOVE\","
+                + "\"threshold\":0.3,\"minN\":10,\"openAfter\":1,\"closeAfter\":1}";
+        JsonObject ksRule = object(expect(201, f.governance.postJson("api/v1/alerts/rules",
+                rule.formatted(f.key, "INPUT_KS", "\"field\":\"amount\","))));
+        assertEquals("amount", ksRule.getString("field"));
+        for (String[] refused : List.of(new String[] {"INPUT_KS", ""}, new String[] {"INPUT_CHI_SQUARE", "\"field\":\"amount\","},
+                new String[] {"INPUT_PSI", "\"field\":\"customer.email\","}, new String[] {"AGREEMENT", "\"field\":\"amount\","})) {
+            HttpResponse<String> bad = expect(400, f.governance.postJson("api/v1/alerts/rules",
+                    rule.formatted(f.key, refused[0], refused[1])));
+            assertTrue(object(bad).getJsonArray("errors").stream()
+                    .anyMatch(e -> e.asJsonObject().getString("field").equals("field")), bad.body());
+        }
+        JsonObject created = f.sealed("action=governance.alert-rule.created&subject=" + ksRule.getString("id"), 1).get(0);
+        assertEquals("amount", created.getJsonObject("attributes").getString("field"));
 
         // ten amounts of 120 make the field's reference; ten of 5,000 follow in the same window
         List<String> predictions = new ArrayList<>();

@@ -82,6 +82,17 @@ class MonitorsBrowserIT {
                     + "var extent = chart.getModel().getComponent('xAxis').axis.scale.getExtent(); return extent[1] - extent[0];");
             assertEquals(Duration.ofHours(48).toMillis(), ((Number) span).longValue(),
                     "the throughput chart's time axis spans the 48 hours of the page, not days more");
+            @SuppressWarnings("unchecked")
+            List<String> labels = (List<String>) browser.executeScript("var chart = echarts.getInstanceByDom("
+                    + "document.getElementById('chart-throughput'));"
+                    + "return chart.getModel().getComponent('xAxis').axis.getViewLabels().map(function (l) {"
+                    + " return l.formattedLabel; });");
+            assertTrue(labels.size() >= 4, "the time axis has labels: " + labels);
+            for (String label : labels) {
+                assertTrue(label.matches("\\d{2}:\\d{2}|\\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+                        "a time label is an hour or a day and month, in UTC: " + labels);
+            }
+            assertTrue(labels.stream().anyMatch(l -> l.contains(" ")), "a day's start names its date: " + labels);
             Object overflow = browser.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertTrue(((Number) overflow).longValue() <= 0, "no horizontal scrolling at 1366 px: " + overflow);

@@ -76,6 +76,116 @@ class OpenApiContractIT {
         assertEquals(List.of(), gaps, "operations whose bodies a client cannot know");
     }
 
+    /**
+     * The monitoring operations (monitors, alerts, advice) show an example of each request body and
+     * success body, and every example names only properties its schema has, at every depth: an example
+     * cannot promise a field the server does not send or read.
+     */
+    @Test
+    void theMonitoringOperationsShowExamplesTheirSchemasAccept() {
+        String document = ApiClient.anonymous(deployment).get("../openapi?format=JSON").body();
+        JsonObject openApi = Json.createReader(new StringReader(document)).readObject();
+        JsonObject components = openApi.getJsonObject("components").getJsonObject("schemas");
+        List<String> gaps = new ArrayList<>();
+        int examples = 0;
+        for (var path : openApi.getJsonObject("paths").entrySet()) {
+            if (!path.getKey().matches(".*/v1/(monitors|alerts|advice)(/.*)?")) {
+                continue;
+            }
+            for (var operation : path.getValue().asJsonObject().entrySet()) {
+                if (!METHODS.contains(operation.getKey())) {
+                    continue;
+                }
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                JsonObject details = operation.getValue().asJsonObject();
+                List<JsonObject> contents = new ArrayList<>();
+                if (details.containsKey("requestBody")) {
+                    contents.add(details.getJsonObject("requestBody").getJsonObject("content"));
+                }
+                details.getJsonObject("responses").forEach((code, response) -> {
+                    if (code.startsWith("2") && !code.equals("204")) {
+                        contents.add(response.asJsonObject().getJsonObject("content"));
+                    }
+                });
+                for (JsonObject content : contents) {
+                    for (var media : content.entrySet()) {
+                        JsonObject mediaType = media.getValue().asJsonObject();
+                        JsonObject named = mediaType.getJsonObject("examples");
+                        if (named == null || named.isEmpty()) {
+                            gaps.add(name + " " + media.getKey() + ": no example");
+                            continue;
+                        }
+                        for (var example : named.entrySet()) {
+                            examples++;
+                            conforms(exampleValue(example.getValue().asJsonObject().get("value")),
+                                    mediaType.getJsonObject("schema"), components,
+                                    name + " example '" + example.getKey() + "'", gaps);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(examples >= 14, "examples found: " + examples);
+        assertEquals(List.of(), gaps, "monitoring operations without an example their schema accepts");
+    }
+
+    /** An example value as JSON: the document carries it parsed, or as the JSON text it was written in. */
+    private static JsonValue exampleValue(JsonValue value) {
+        if (value != null && value.getValueType() == JsonValue.ValueType.STRING) {
+            return Json.createReader(new StringReader(((jakarta.json.JsonString) value).getString())).readValue();
+        }
+        return value;
+    }
+
+    private static void conforms(JsonValue value, JsonObject schema, JsonObject components, String where, List<String> gaps) {
+        if (value == null) {
+            gaps.add(where + ": no value");
+            return;
+        }
+        JsonObject resolved = resolve(schema, components);
+        if (resolved == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return;
+        }
+        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+            JsonObject items = resolved.getJsonObject("items");
+            if (items == null) {
+                gaps.add(where + ": an array where the schema has none");
+                return;
+            }
+            value.asJsonArray().forEach(item -> conforms(item, items, components, where + "[]", gaps));
+        } else if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+            JsonObject properties = resolved.getJsonObject("properties");
+            if (properties == null) {
+                return; // a map (additionalProperties): any key
+            }
+            value.asJsonObject().forEach((key, v) -> {
+                if (!properties.containsKey(key)) {
+                    gaps.add(where + ": '" + key + "' is not a property of the schema");
+                } else {
+                    conforms(v, properties.getJsonObject(key), components, where + "." + key, gaps);
+                }
+            });
+        }
+    }
+
+    private static JsonObject resolve(JsonObject schema, JsonObject components) {
+        if (schema == null) {
+            return null;
+        }
+        if (schema.containsKey("$ref")) {
+            return components.getJsonObject(schema.getString("$ref").substring("#/components/schemas/".length()));
+        }
+        for (String combined : List.of("allOf", "oneOf", "anyOf")) {
+            if (schema.containsKey(combined)) {
+                return schema.getJsonArray(combined).stream().map(JsonValue::asJsonObject)
+                        .map(s -> resolve(s, components)).filter(s -> s != null
+                                && (s.containsKey("properties") || s.containsKey("items")))
+                        .findFirst().orElse(null);
+            }
+        }
+        return schema;
+    }
+
     private static void described(JsonObject content, JsonObject components, String where, List<String> gaps) {
         if (content == null || content.isEmpty()) {
             gaps.add(where + ": no content");

@@ -54,6 +54,7 @@ public class AlertService implements MonitorTick.AlertSink {
         ledger.write(ledger.record(OPENED, MONITORS, rule.workflowKey(), "alert", id)
                 .attribute("rule", rule.id())
                 .attribute("monitor", rule.monitor().name())
+                .attribute("field", rule.field().orElse(""))
                 .attribute("grain", rule.grain().name())
                 .attribute("window", value.windowStart().toString())
                 .attribute("value", value.value().map(String::valueOf).orElse(""))
@@ -103,7 +104,7 @@ public class AlertService implements MonitorTick.AlertSink {
                 ? String.format(Locale.ROOT, "%.1f%%", 100 * v) : String.format(Locale.ROOT, "%.4f", v)).orElse("?");
         String threshold = rule.monitor().proportion()
                 ? String.format(Locale.ROOT, "%.1f%%", 100 * rule.threshold()) : String.format(Locale.ROOT, "%.4f", rule.threshold());
-        return rule.monitor().title() + " " + shown + " (n = " + value.n() + ") is " + rule.direction().name()
+        return rule.monitor().title() + rule.field().map(f -> " of " + f).orElse("") + " " + shown + " (n = " + value.n() + ") is " + rule.direction().name()
                 .toLowerCase(Locale.ROOT) + " " + threshold + " for " + rule.openAfter() + " " + rule.grain().name()
                 .toLowerCase(Locale.ROOT) + (rule.openAfter() == 1 ? "" : "s");
     }

@@ -7,6 +7,7 @@ import io.oversight.kernel.NotFoundException;
 import io.oversight.kernel.Violations;
 import io.oversight.governance.AlertRule;
 import io.oversight.governance.DriftField;
+import io.oversight.governance.Monitor;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorSettings;
@@ -160,12 +161,40 @@ public class DefaultMonitors implements Monitors {
         return database.run("reading alert rules", c -> MonitorConfigStore.rules(c, workflowKey));
     }
 
+    /**
+     * An input-drift monitor is read on one declared drift field of a kind it applies to (KS: numbers,
+     * chi-square: categories); no other monitor takes a field.
+     */
+    private void checkField(AlertRule spec, Violations v) {
+        if (spec.monitor() == null) {
+            return;
+        }
+        if (!spec.monitor().ofInputField()) {
+            v.check(spec.field().isEmpty(), "field", "applies only to the input-drift monitors (INPUT_PSI, INPUT_KS, "
+                    + "INPUT_CHI_SQUARE)");
+            return;
+        }
+        if (spec.field().isEmpty()) {
+            v.add("field", "is required for " + spec.monitor().name() + ": the declared drift field to watch");
+            return;
+        }
+        Optional<DriftField> declared = settings(spec.workflowKey()).driftFields().stream()
+                .filter(f -> f.path().equals(spec.field().get())).findFirst();
+        if (declared.isEmpty()) {
+            v.add("field", "'" + spec.field().get() + "' is not a drift field of workflow " + spec.workflowKey()
+                    + "; declare it in the monitor settings first");
+        } else if (spec.monitor() == Monitor.INPUT_KS && declared.get().kind() != DriftField.Kind.NUMERIC
+                || spec.monitor() == Monitor.INPUT_CHI_SQUARE && declared.get().kind() != DriftField.Kind.CATEGORICAL) {
+            v.add("field", "'" + spec.field().get() + "' is " + declared.get().kind().name() + "; "
+                    + spec.monitor().name() + " applies to " + (spec.monitor() == Monitor.INPUT_KS ? "NUMERIC" : "CATEGORICAL")
+                    + " fields");
+        }
+    }
+
     public AlertRule createRule(AlertRule spec, Actor actor) {
         Violations v = new Violations();
         v.check(spec.monitor() != null, "monitor", "is required");
-        v.check(spec.monitor() == null || !spec.monitor().ofInputField(), "monitor",
-                "input-drift monitors are per field and are read from the field's series; alert rules watch "
-                        + "workflow-wide monitors");
+        checkField(spec, v);
         v.check(spec.grain() != null, "grain", "is required (HOUR, DAY or WEEK)");
         v.check(spec.direction() != null, "direction", "is required (ABOVE or BELOW)");
         v.check(spec.severity() != null, "severity", "is required (INFO, WARNING or CRITICAL)");
@@ -175,7 +204,8 @@ public class DefaultMonitors implements Monitors {
         v.check(spec.closeAfter() >= 1 && spec.closeAfter() <= 100, "closeAfter", "must be between 1 and 100 windows");
         v.throwIfAny("The alert rule");
         workflows.lock(spec.workflowKey());
-        AlertRule rule = new AlertRule(UUID.randomUUID().toString(), spec.workflowKey(), spec.monitor(), spec.grain(),
+        AlertRule rule = new AlertRule(UUID.randomUUID().toString(), spec.workflowKey(), spec.monitor(), spec.field(),
+                spec.grain(),
                 spec.direction(), spec.threshold(), spec.minN(), spec.severity(), spec.openAfter(), spec.closeAfter(),
                 ledger.clock().instant(), false, 0, Optional.empty(), Optional.empty());
         database.run("creating an alert rule", c -> {
@@ -184,6 +214,7 @@ public class DefaultMonitors implements Monitors {
         });
         ledger.write(ledger.record(RULE_CREATED, actor, rule.workflowKey(), "alert-rule", rule.id())
                 .attribute("monitor", rule.monitor().name())
+                .attribute("field", rule.field().orElse(""))
                 .attribute("grain", rule.grain().name())
                 .attribute("threshold", rule.direction().name() + " " + rule.threshold())
                 .attribute("minN", Integer.toString(rule.minN()))

@@ -48,7 +48,7 @@ public class DemoMonitoring {
                                     ? List.of(new DriftField("amount", DriftField.Kind.NUMERIC),
                                             new DriftField("merchant", DriftField.Kind.CATEGORICAL))
                                     : List.of(new DriftField("reports", DriftField.Kind.NUMERIC))), SEEDER);
-                    monitors.createRule(new AlertRule(null, key, Monitor.AGREEMENT, MonitorGrain.HOUR,
+                    monitors.createRule(new AlertRule(null, key, Monitor.AGREEMENT, Optional.empty(), MonitorGrain.HOUR,
                             AlertRule.Direction.BELOW, 0.85, 10, AlertRule.Severity.WARNING, 1, 1, null, false, 0,
                             Optional.empty(), Optional.empty()), SEEDER);
                 }

@@ -161,12 +161,15 @@ public final class MonitorTick {
                 continue;
             }
             MonitorSettings s = MonitorConfigStore.settings(c, rule.workflowKey());
-            Optional<WindowAggregate> reference = completeReference(c, s, WORKFLOW, now);
+            // an input-drift rule reads its field's series and reference; the others the workflow's
+            Optional<String> fieldSubject = rule.field().map(f -> MonitorValues.INPUT_PREFIX + f);
+            String subject = fieldSubject.orElse(WORKFLOW);
+            Optional<WindowAggregate> reference = completeReference(c, s, subject, now);
             Hysteresis state = new Hysteresis(rule.episodeOpen(), rule.streak());
             Optional<String> alertId = rule.openAlertId();
-            for (Map.Entry<Instant, WindowAggregate> w : MonitorStore.windows(c, rule.workflowKey(), WORKFLOW, rule.grain(),
+            for (Map.Entry<Instant, WindowAggregate> w : MonitorStore.windows(c, rule.workflowKey(), subject, rule.grain(),
                     from, to).entrySet()) {
-                MonitorValue value = MonitorValues.of(new MonitorValues.Window(rule.workflowKey(), Optional.empty(),
+                MonitorValue value = MonitorValues.of(new MonitorValues.Window(rule.workflowKey(), fieldSubject,
                         rule.grain(), w.getKey()), rule.monitor(), w.getValue(), reference, Math.max(rule.minN(), s.minN()));
                 Optional<Boolean> breached = value.value().filter(v -> value.n() >= rule.minN()).map(rule::breachedBy);
                 Hysteresis.Step step = state.next(breached, rule.openAfter(), rule.closeAfter());

@@ -2,9 +2,11 @@ package io.oversight.governance.application;
 
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorSettings;
+import io.oversight.governance.PairedOutcomes;
 import io.oversight.governance.domain.PromotionRefusedException;
 import io.oversight.governance.domain.monitoring.WindowAggregate;
 import io.oversight.governance.domain.stats.NewcombeDifference;
+import io.oversight.governance.domain.stats.NewcombePairedDifference;
 import io.oversight.governance.domain.stats.Wilson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,15 +20,20 @@ import java.util.Optional;
  * The promotion gate: a snapshot replaces the active one only when the human-final outcomes
  * of its own predictions (reviewed items and HOTL audits, from its monitor windows) reach the
  * workflow's acceptance criteria: at least {@code minN} outcomes, an agreement of at least
- * {@code minAgreement}, and, with a margin, non-inferiority against the active snapshot's outcomes of
- * the same period (Newcombe's interval of the difference; lower bound ≥ −margin). Without criteria
- * the gate is open and says so.
+ * {@code minAgreement}, and, with a margin, non-inferiority against the active snapshot on the same
+ * items (those both predicted, paired by correlation id, that people settled: {@link PairedOutcomes}),
+ * judged by the lower 95% bound of the paired difference (Newcombe's method for paired data,
+ * {@link NewcombePairedDifference}) being at least −margin. Without criteria the gate is open and
+ * says so.
  */
 @ApplicationScoped
 public class PromotionGate {
 
     @Inject
     DefaultMonitors monitors;
+
+    @Inject
+    PairedOutcomes pairedOutcomes;
 
     /** The measured numbers, for the ledger entry of the promotion. */
     public record Verdict(boolean gated, Map<String, String> evidence) {
@@ -64,30 +71,45 @@ public class PromotionGate {
                             + candidate.n + "); the workflow requires at least " + percent(criteria.minAgreement()) + ".");
         }
         if (criteria.margin().isPresent()) {
-            double margin = criteria.margin().get();
-            if (activeId.isEmpty()) {
-                evidence.put("nonInferiority", "no active snapshot to compare with");
-            } else {
-                Outcomes active = outcomes(monitors.total(workflowKey, activeId.get(), MonitorGrain.DAY, from, to));
-                Optional<NewcombeDifference.Interval> d = NewcombeDifference.of(candidate.agreed, candidate.n, active.agreed,
-                        active.n);
-                if (d.isEmpty()) {
-                    throw new PromotionRefusedException("nonInferiority", Optional.empty(), -margin, active.n,
-                            "Promotion refused: criterion nonInferiority — the active snapshot has no human-final outcomes "
-                                    + "in the candidate's period to compare with.");
-                }
-                evidence.put("activeOutcomes", Long.toString(active.n));
-                evidence.put("differenceLowerBound", format(d.get().lower()));
-                if (d.get().lower() < -margin) {
-                    throw new PromotionRefusedException("nonInferiority", Optional.of(d.get().lower()), -margin, candidate.n,
-                            "Promotion refused: criterion nonInferiority — agreement " + percent(agreement) + " (n = "
-                                    + candidate.n + ") vs the active snapshot's " + percent(active.agreed / (double) active.n)
-                                    + " (n = " + active.n + "): the 95% lower bound of the difference is "
-                                    + percent(d.get().lower()) + ", below the margin of −" + percent(margin) + ".");
-                }
-            }
+            nonInferiority(workflowKey, candidateId, activeId, since, criteria.margin().get(), evidence);
         }
         return new Verdict(true, evidence);
+    }
+
+    /**
+     * Non-inferiority on the same items: the 95% lower bound of (candidate − active) agreement over
+     * the items both predicted and people settled must be at least −margin.
+     */
+    private void nonInferiority(String workflowKey, String candidateId, Optional<String> activeId, Instant since,
+            double margin, Map<String, String> evidence) {
+        if (activeId.isEmpty()) {
+            evidence.put("nonInferiority", "no active snapshot to compare with");
+            return;
+        }
+        PairedOutcomes.Table pairs = pairedOutcomes.between(workflowKey, candidateId, activeId.get(), since);
+        evidence.put("pairedItems", Long.toString(pairs.n()));
+        Optional<NewcombeDifference.Interval> d = NewcombePairedDifference.of(pairs);
+        if (d.isEmpty()) {
+            throw new PromotionRefusedException("nonInferiority", Optional.empty(), -margin, 0,
+                    "Promotion refused: criterion nonInferiority — no item was predicted by both the candidate and the "
+                            + "active snapshot (same correlationId) and settled by people, so the two cannot be compared "
+                            + "on the same items.");
+        }
+        double candidate = (pairs.bothRight() + pairs.candidateOnly()) / (double) pairs.n();
+        double active = (pairs.bothRight() + pairs.activeOnly()) / (double) pairs.n();
+        evidence.put("pairedCandidateAgreement", format(candidate));
+        evidence.put("pairedActiveAgreement", format(active));
+        evidence.put("pairedDifference", format(d.get().difference()));
+        evidence.put("differenceLowerBound", format(d.get().lower()));
+        if (d.get().lower() < -margin) {
+            throw new PromotionRefusedException("nonInferiority", Optional.of(d.get().lower()), -margin, pairs.n(),
+                    "Promotion refused: criterion nonInferiority — on the " + pairs.n() + " items both snapshots "
+                            + "predicted and people settled, the candidate agrees on " + percent(candidate) + " and the "
+                            + "active snapshot on " + percent(active) + " (only the candidate right: " + pairs.candidateOnly()
+                            + ", only the active right: " + pairs.activeOnly() + "); the difference is "
+                            + percent(d.get().difference()) + " with a 95% lower bound of " + percent(d.get().lower())
+                            + ", below the margin of −" + percent(margin) + ".");
+        }
     }
 
     private record Outcomes(long n, long agreed) {

@@ -90,7 +90,7 @@ public final class MonitorConfigStore {
     }
 
     private static final String RULE_COLUMNS = "id, workflow_key, monitor, grain, direction, threshold, min_n, severity, "
-            + "open_after, close_after, created_at, episode_open, streak, evaluated_to, open_alert_id";
+            + "open_after, close_after, created_at, episode_open, streak, evaluated_to, open_alert_id, field";
 
     public static List<AlertRule> rules(Connection c, Optional<String> workflowKey) throws SQLException {
         List<AlertRule> rules = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class MonitorConfigStore {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     rules.add(new AlertRule(rs.getString(1), rs.getString(2), Monitor.valueOf(rs.getString(3)),
-                            MonitorGrain.valueOf(rs.getString(4)), AlertRule.Direction.valueOf(rs.getString(5)),
+                            Optional.ofNullable(rs.getString(16)), MonitorGrain.valueOf(rs.getString(4)), AlertRule.Direction.valueOf(rs.getString(5)),
                             rs.getDouble(6), rs.getInt(7), AlertRule.Severity.valueOf(rs.getString(8)), rs.getInt(9),
                             rs.getInt(10), MonitorStore.instant(rs, 11), rs.getBoolean(12), rs.getInt(13),
                             Optional.ofNullable(MonitorStore.optionalInstant(rs, 14)), Optional.ofNullable(rs.getString(15))));
@@ -114,7 +114,7 @@ public final class MonitorConfigStore {
 
     public static void insertRule(Connection c, AlertRule r) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO gov_alert_rule (" + RULE_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, r.id());
             insert.setString(2, r.workflowKey());
             insert.setString(3, r.monitor().name());
@@ -130,6 +130,7 @@ public final class MonitorConfigStore {
             insert.setInt(13, r.streak());
             insert.setObject(14, r.evaluatedTo().map(MonitorStore::utc).orElse(null));
             insert.setString(15, r.openAlertId().orElse(null));
+            insert.setString(16, r.field().orElse(null));
             insert.executeUpdate();
         }
     }

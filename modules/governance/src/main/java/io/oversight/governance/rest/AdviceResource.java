@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,6 +49,10 @@ public class AdviceResource {
     @Operation(summary = "Auto-accept thresholds 0.50–1.00 with the 95% upper bound of their error and their reviewer "
             + "load, and the lowest-load threshold meeting the target",
             description = "target: error bound (default: the workflow's adviceTarget); days: period (default 30).")
+    @APIResponse(responseCode = "200", description = "The trade-off curve and the recommendation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AdviceJson.class),
+            examples = {@ExampleObject(name = "advice", value = MonitoringExamples.ADVICE)}))
     public AdviceJson advise(@PathParam("workflow") String workflow, @QueryParam("target") Double target,
             @QueryParam("days") Integer days) {
         return AdviceJson.of(advice.advise(workflow, Optional.ofNullable(target),
@@ -57,8 +63,15 @@ public class AdviceResource {
     @Path("{workflow}/draft")
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Write a DRAFT routing-policy version with this auto-accept threshold (never activated here)")
-    @APIResponse(responseCode = "201", description = "The draft", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyJson.class)))
-    public Response draft(@PathParam("workflow") String workflow, @NotNull DraftRequest request) {
+    @APIResponse(responseCode = "201", description = "The draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PolicyJson.class),
+            examples = {@ExampleObject(name = "draft", value = MonitoringExamples.DRAFT)}))
+    public Response draft(@PathParam("workflow") String workflow,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DraftRequest.class),
+                    examples = {@ExampleObject(name = "threshold", value = MonitoringExamples.DRAFT_REQUEST)}))
+            @NotNull DraftRequest request) {
         if (request.threshold() == null) {
             throw InvalidInputException.sentence("threshold", "is required");
         }

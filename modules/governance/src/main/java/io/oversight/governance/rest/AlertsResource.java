@@ -35,6 +35,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,6 +65,10 @@ public class AlertsResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Alerts open at some time in [from, to) (default: the last 30 days), newest first",
             description = "Filters: workflow, open=true|false, source=MONITOR|SLA. At most 500.")
+    @APIResponse(responseCode = "200", description = "Alert episodes, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AlertJson.class),
+            examples = {@ExampleObject(name = "a monitor and an SLA alert", value = MonitoringExamples.ALERTS)}))
     public List<AlertJson> list(@QueryParam("workflow") String workflow, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("open") Boolean open, @QueryParam("source") String source) {
         Instant end = MonitorsResource.instant("to", to).orElse(clock.instant().plusSeconds(1));
@@ -80,8 +87,15 @@ public class AlertsResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
     @Operation(summary = "Acknowledge an alert, saying what is done about it (a ledger entry)")
     @APIResponse(responseCode = "409", description = "Already acknowledged")
-    @APIResponse(responseCode = "200", description = "The acknowledged alert")
-    public AlertJson acknowledge(@PathParam("id") String id, @NotNull AcknowledgeRequest request) {
+    @APIResponse(responseCode = "200", description = "The acknowledged alert",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AlertJson.class),
+            examples = {@ExampleObject(name = "acknowledged", value = MonitoringExamples.ACKNOWLEDGED)}))
+    public AlertJson acknowledge(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AcknowledgeRequest.class),
+                    examples = {@ExampleObject(name = "note", value = MonitoringExamples.ACKNOWLEDGE_REQUEST)}))
+            @NotNull AcknowledgeRequest request) {
         Actor actor = callers.isCallerInRole(Roles.GOVERNANCE) ? callers.actorIn(Roles.GOVERNANCE) : callers.actorIn(Roles.ADMIN);
         return AlertJson.of(alerts.acknowledge(id, request.note(), actor));
     }
@@ -90,6 +104,10 @@ public class AlertsResource {
     @Path("rules")
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Alert rules, of one workflow with ?workflow=key")
+    @APIResponse(responseCode = "200", description = "The rules with their hysteresis state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RuleJson.class),
+            examples = {@ExampleObject(name = "rules", value = MonitoringExamples.RULES)}))
     public List<RuleJson> rules(@QueryParam("workflow") String workflow) {
         return monitors.rules(Optional.ofNullable(workflow).filter(w -> !w.isBlank())).stream().map(RuleJson::of).toList();
     }
@@ -99,9 +117,17 @@ public class AlertsResource {
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Create an alert rule (a ledger entry)",
             description = "monitor (see GET /monitors), grain HOUR|DAY|WEEK, direction ABOVE|BELOW, threshold; "
-                    + "optional minN (30), severity (WARNING), openAfter and closeAfter windows (2).")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleJson.class)))
-    public Response createRule(@NotNull RuleRequest r) {
+                    + "optional minN (30), severity (WARNING), openAfter and closeAfter windows (2). An input-drift "
+                    + "monitor (INPUT_PSI, INPUT_KS, INPUT_CHI_SQUARE) names the declared drift field it watches in field.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RuleJson.class),
+            examples = {@ExampleObject(name = "input-drift rule", value = MonitoringExamples.RULE)}))
+    public Response createRule(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RuleRequest.class),
+                    examples = {@ExampleObject(name = "agreement", value = MonitoringExamples.RULE_REQUEST),
+                    @ExampleObject(name = "input drift of a field", value = MonitoringExamples.INPUT_RULE_REQUEST)}))
+            @NotNull RuleRequest r) {
         if (r.workflow() == null || r.workflow().isBlank()) {
             throw InvalidInputException.sentence("workflow", "is required");
         }
@@ -109,6 +135,7 @@ public class AlertsResource {
             throw InvalidInputException.sentence("threshold", "is required");
         }
         AlertRule spec = new AlertRule(null, r.workflow(), parse(Monitor.class, "monitor", r.monitor()),
+                Optional.ofNullable(r.field()).filter(f -> !f.isBlank()),
                 MonitorsResource.grain(r.grain() == null ? "" : r.grain()), parse(AlertRule.Direction.class, "direction",
                         r.direction()), r.threshold(), r.minN() == null ? 30 : r.minN(),
                 r.severity() == null ? AlertRule.Severity.WARNING : parse(AlertRule.Severity.class, "severity", r.severity()),

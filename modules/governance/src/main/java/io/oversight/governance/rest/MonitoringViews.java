@@ -44,19 +44,22 @@ final class MonitoringViews {
     public record AcknowledgeRequest(String note) {
     }
 
-    public record RuleJson(String id, String workflow, String monitor, String grain, String direction, double threshold,
-            int minN, String severity, int openAfter, int closeAfter, Instant createdAt, boolean episodeOpen,
+    public record RuleJson(String id, String workflow, String monitor, String field, String grain, String direction,
+            double threshold, int minN, String severity, int openAfter, int closeAfter, Instant createdAt, boolean episodeOpen,
             Instant evaluatedTo, String openAlertId) {
         static RuleJson of(AlertRule r) {
-            return new RuleJson(r.id(), r.workflowKey(), r.monitor().name(), r.grain().name(), r.direction().name(),
-                    r.threshold(), r.minN(), r.severity().name(), r.openAfter(), r.closeAfter(), r.createdAt(),
-                    r.episodeOpen(), r.evaluatedTo().orElse(null), r.openAlertId().orElse(null));
+            return new RuleJson(r.id(), r.workflowKey(), r.monitor().name(), r.field().orElse(null), r.grain().name(),
+                    r.direction().name(), r.threshold(), r.minN(), r.severity().name(), r.openAfter(), r.closeAfter(),
+                    r.createdAt(), r.episodeOpen(), r.evaluatedTo().orElse(null), r.openAlertId().orElse(null));
         }
     }
 
-    /** A new rule; omitted minN, openAfter, closeAfter and severity take 30, 2, 2 and WARNING. */
-    public record RuleRequest(String workflow, String monitor, String grain, String direction, Double threshold,
-            Integer minN, String severity, Integer openAfter, Integer closeAfter) {
+    /**
+     * A new rule; omitted minN, openAfter, closeAfter and severity take 30, 2, 2 and WARNING. {@code field}
+     * names the declared drift field of an input-drift monitor (and only of one).
+     */
+    public record RuleRequest(String workflow, String monitor, String field, String grain, String direction,
+            Double threshold, Integer minN, String severity, Integer openAfter, Integer closeAfter) {
     }
 
     public record SettingsJson(String workflow, Integer minN, Integer referenceSize, Instant referenceFrom,

@@ -30,6 +30,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Monitor time series and settings. */
@@ -57,6 +62,11 @@ public class MonitorsResource {
     @Operation(summary = "Every monitor per window of a workflow (or of one snapshot with ?subject=snapshot id)",
             description = "grain HOUR, DAY or WEEK (default HOUR); from/to ISO-8601 instants (default: the last 48 "
                     + "windows). A value below the workflow's minimum n has status NOT_ENOUGH_DATA and value null.")
+    @APIResponse(responseCode = "200", description = "The values of every window, each with its n",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SeriesJson.class),
+            examples = {@ExampleObject(name = "workflow", value = MonitoringExamples.SERIES),
+                    @ExampleObject(name = "input field", value = MonitoringExamples.INPUT_SERIES)}))
     public SeriesJson values(@QueryParam("workflow") String workflow, @QueryParam("grain") String grain,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("subject") String subject) {
         if (workflow == null || workflow.isBlank()) {
@@ -74,6 +84,10 @@ public class MonitorsResource {
     @Path("settings/{workflow}")
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "A workflow's monitor settings: minimum n, drift reference, acceptance criteria, advice target")
+    @APIResponse(responseCode = "200", description = "The settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SettingsJson.class),
+            examples = {@ExampleObject(name = "settings", value = MonitoringExamples.SETTINGS)}))
     public SettingsJson settings(@PathParam("workflow") String workflow) {
         return SettingsJson.of(monitors.settings(workflow));
     }
@@ -84,7 +98,15 @@ public class MonitorsResource {
     @Operation(summary = "Replace a workflow's monitor settings (a ledger entry)",
             description = "Omitted fields keep their defaults (minN 30, referenceSize 1000, adviceTarget 0.02); "
                     + "gateMinN with gateMinAgreement turn the promotion gate on.")
-    public SettingsJson saveSettings(@PathParam("workflow") String workflow, @NotNull SettingsJson body) {
+    @APIResponse(responseCode = "200", description = "The settings saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SettingsJson.class),
+            examples = {@ExampleObject(name = "settings", value = MonitoringExamples.SETTINGS)}))
+    public SettingsJson saveSettings(@PathParam("workflow") String workflow,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SettingsJson.class),
+                    examples = {@ExampleObject(name = "gate and drift fields", value = MonitoringExamples.SETTINGS_REQUEST)}))
+            @NotNull SettingsJson body) {
         MonitorSettings d = MonitorSettings.defaults(workflow);
         if ((body.gateMinN() == null) != (body.gateMinAgreement() == null)) {
             throw InvalidInputException.sentence("gateMinN", "gateMinN and gateMinAgreement are set together");

@@ -46,6 +46,7 @@ class MonitorTickTest {
     private static final class RecordingSink implements MonitorTick.AlertSink {
         final List<String> opened = new CopyOnWriteArrayList<>();
         final List<String> closed = new CopyOnWriteArrayList<>();
+        final List<String> summaries = new CopyOnWriteArrayList<>();
 
         @Override
         public String opened(Connection c, AlertRule rule, MonitorValue value, Instant now) throws SQLException {
@@ -54,6 +55,7 @@ class MonitorTickTest {
                     rule.monitor().name(), rule.severity().name(), "test", now, value.value(), Optional.of(value.n()),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), Optional.of(value.windowStart()));
             opened.add(value.windowStart().toString());
+            summaries.add(AlertService.summary(rule, value));
             return id;
         }
 
@@ -81,7 +83,7 @@ class MonitorTickTest {
     }
 
     private static AlertRule agreementBelow(double threshold, int k, int minN) {
-        return new AlertRule(UUID.randomUUID().toString(), WORKFLOW, Monitor.AGREEMENT, MonitorGrain.HOUR,
+        return new AlertRule(UUID.randomUUID().toString(), WORKFLOW, Monitor.AGREEMENT, Optional.empty(), MonitorGrain.HOUR,
                 AlertRule.Direction.BELOW, threshold, minN, AlertRule.Severity.WARNING, k, k, T0, false, 0,
                 Optional.empty(), Optional.empty());
     }
@@ -262,10 +264,18 @@ class MonitorTickTest {
             throws Exception {
         DataSource db = database.fresh();
         MonitoringDatabase.workflow(db, WORKFLOW);
+        // a rule on the field's KS statistic, and one on the workflow's agreement that no field value feeds
+        AlertRule ksAbove = new AlertRule(UUID.randomUUID().toString(), WORKFLOW, Monitor.INPUT_KS, Optional.of("amount"),
+                MonitorGrain.HOUR, AlertRule.Direction.ABOVE, 0.5, 5, AlertRule.Severity.CRITICAL, 1, 1, T0, false, 0,
+                Optional.empty(), Optional.empty());
         try (Connection c = db.getConnection()) {
             MonitorConfigStore.saveSettings(c, new io.oversight.governance.MonitorSettings(WORKFLOW, 5, 10, Optional.empty(),
                     Optional.empty(), Optional.empty(), 0.02,
                     List.of(new io.oversight.governance.DriftField("amount", io.oversight.governance.DriftField.Kind.NUMERIC))));
+            MonitorConfigStore.insertRule(c, ksAbove);
+            MonitorConfigStore.insertRule(c, agreementBelow(0.8, 1, 1));
+            assertEquals(Optional.of("amount"), MonitorConfigStore.rules(c, Optional.of(WORKFLOW)).stream()
+                    .filter(r -> r.id().equals(ksAbove.id())).findFirst().orElseThrow().field(), "the field is stored");
         }
         // hour 0: ten amounts of 100 (the field's reference: its first 10 values); hour 1: ten of 5,000
         List<MonitorStore.Observation> rows = new ArrayList<>();
@@ -274,7 +284,11 @@ class MonitorTickTest {
                     "amount", io.oversight.governance.domain.stats.InputDrift.numberKey(i < 10 ? 100 : 5000)));
         }
         insert(db, rows);
-        tick(db, T0.plus(Duration.ofHours(2)), "server-a", new RecordingSink());
+        RecordingSink sink = new RecordingSink();
+        tick(db, T0.plus(Duration.ofHours(2)), "server-a", sink);
+        // hour 0 is the reference itself (D = 0), hour 1 moved every value (D = 1 > 0.5): one episode, on the field
+        assertEquals(List.of(T0.plus(Duration.ofHours(1)).toString()), sink.opened);
+        assertEquals(List.of("Input drift (KS) of amount 1.0000 (n = 10) is above 0.5000 for 1 hour"), sink.summaries);
         try (Connection c = db.getConnection()) {
             String subject = MonitorValues.INPUT_PREFIX + "amount";
             WindowAggregate hour1 = MonitorStore.windows(c, WORKFLOW, subject, MonitorGrain.HOUR, T0,
