@@ -1,31 +1,184 @@
 #!/usr/bin/env bash
-# On-demand benchmarks of intake, claim-next and the queue dashboard (docs/benchmarks.md) against a
-# running server on PostgreSQL. Load comes from wrk in a separate process on loopback.
+# On-demand benchmarks of the hot paths (docs/benchmarks.md, issue 16), in one run, each with its
+# ratio to GET /health/live measured on the same server in the same run (absolute numbers move from
+# run to run on a shared machine; the ratios are what the goals are stated in).
 #
-#   BENCH_BASE=http://localhost:9080 BENCH_ADMIN_PASSWORD=... BENCH_DB=oversight \
-#     bash modules/app/src/test/benchmarks/run.sh [intake|claim|dashboard|all|review]
+#   bash modules/app/src/test/benchmarks/run.sh [all | a comma-separated list of me,intake,batch,claim,review,dashboard]
 #
-# Needs: wrk, curl, python3, psql (for the dashboard's 1M tasks). Creates its own workflow, model
-# snapshot, accounts and qualifications through the public API, so it can run on any database.
+# GET /health/live is measured in every run.
+# By default it starts its own Liberty server on a FRESH PostgreSQL database (dropped and created),
+# the way the operator guide describes (db=postgres, a keystore, a bootstrap administrator), runs the
+# benchmarks, prints a summary table and stops the server. With BENCH_BASE=http://host:port and
+# BENCH_ADMIN_PASSWORD it runs against a server that is already running instead (BENCH_DB then names
+# that server's database, for the SQL checks).
+#
+# Settings (environment): BENCH_DB (oversight_bench), BENCH_HTTP_PORT (9185), BENCH_HTTPS_PORT (9545),
+# BENCH_SERVER (benchmark: the Liberty server's name), BENCH_PGHOST/BENCH_PGPORT (127.0.0.1:5432, user
+# postgres without password), BENCH_SECONDS (30: each measured window), BENCH_WARMUP (10),
+# BENCH_JFR=file.jfr (a JFR recording of the server over the single-intake window),
+# BENCH_ROUND_TRIPS=1 (count the SQL statements and transactions of 20 sequential calls of each path
+# from PostgreSQL's statement log; needs a readable BENCH_PG_LOG, /var/log/postgresql/postgresql-15-main.log;
+# the server's background pollers then wait a minute between rounds, so that run's throughput
+# numbers are not comparable and only its counts count).
+#
+# Needs: wrk, curl, python3, psql, a JDK 17 (java, keytool, jcmd). Builds the application when its
+# WAR or the Liberty installation is missing. Creates its own workflow, policy, model snapshot,
+# accounts, token and qualifications through the public API.
 set -euo pipefail
-cd "$(dirname "$0")"
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$BENCH_DIR/../../../../.." && pwd)
+cd "$BENCH_DIR"
 
-BASE=${BENCH_BASE:-http://localhost:9080}
-ADMIN="admin:${BENCH_ADMIN_PASSWORD:?set BENCH_ADMIN_PASSWORD to the admin password}"
-DB=${BENCH_DB:-oversight}
+what=${1:-all}
+PGHOST_=${BENCH_PGHOST:-127.0.0.1}
+PGPORT_=${BENCH_PGPORT:-5432}
+DB=${BENCH_DB:-oversight_bench}
+HTTP_PORT=${BENCH_HTTP_PORT:-9185}
+HTTPS_PORT=${BENCH_HTTPS_PORT:-9545}
+SERVER=${BENCH_SERVER:-benchmark}
 DURATION=${BENCH_SECONDS:-30}
+WARMUP=${BENCH_WARMUP:-10}
+PG_LOG=${BENCH_PG_LOG:-/var/log/postgresql/postgresql-15-main.log}
+WLP=$ROOT/modules/app/target/liberty/wlp
+WORK=$ROOT/modules/app/target/benchmark
 RUN=$(date +%s)
 WORKFLOW="bench-$RUN"
 PASSWORD="bench-Password-$RUN"
-what=${1:-all}
+SUMMARY=$WORK/summary.txt
+sql() { psql -h "$PGHOST_" -p "$PGPORT_" -U postgres -d "$DB" -Atqc "$1"; }
+say() { echo "== $(date -u +%H:%M:%S) $*"; }
+wants() { [[ $what == all || ,$what, == *,$1,* ]]; }
 
+rm -rf "$WORK"; mkdir -p "$WORK"; : > "$SUMMARY"
+
+# ---------------------------------------------------------------- the server
+SERVER_PID=""
+stop_server() {
+  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || kill "$SERVER_PID" 2>/dev/null || true
+  fi
+}
+if [[ -n ${BENCH_BASE:-} ]]; then
+  BASE=$BENCH_BASE
+  ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:?with BENCH_BASE set BENCH_ADMIN_PASSWORD to the admin password}
+else
+  BASE=http://127.0.0.1:$HTTP_PORT
+  ADMIN_PASSWORD=bench-admin-Secret-$RUN
+  war() { ls "$ROOT"/modules/app/target/*.war 2>/dev/null | head -1; }
+  if [[ ! -x $WLP/bin/server || -z $(war) ]] || ! ls "$WLP"/usr/shared/resources/oversight-lib/postgresql/*.jar >/dev/null 2>&1; then
+    say "building the application (no tests)"
+    (cd "$ROOT" && ./mvnw -B -q -pl modules/app -am package -DskipTests)
+  fi
+  say "fresh database $DB"
+  psql -q -h "$PGHOST_" -p "$PGPORT_" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
+  if [[ ${BENCH_ROUND_TRIPS:-0} == 1 ]]; then
+    psql -q -h "$PGHOST_" -p "$PGPORT_" -U postgres -d postgres -c "ALTER DATABASE $DB SET log_statement = 'all'" >/dev/null
+  fi
+  keystore=$WORK/ledger-signing.p12
+  keytool -genkeypair -alias oversight-ledger -keyalg Ed25519 -dname CN=oversight-benchmark -validity 30 \
+    -keystore "$keystore" -storetype PKCS12 -storepass "$ADMIN_PASSWORD" 2>/dev/null
+  keytool -genseckey -alias oversight-vault-key -keyalg AES -keysize 256 \
+    -keystore "$keystore" -storetype PKCS12 -storepass "$ADMIN_PASSWORD" 2>/dev/null
+  dir=$WLP/usr/servers/$SERVER
+  rm -rf "$dir"
+  "$WLP/bin/server" create "$SERVER" >/dev/null
+  cp "$ROOT"/liberty/*.xml "$ROOT/liberty/jvm.options" "$dir/"
+  mkdir -p "$dir/apps"; cp "$(war)" "$dir/apps/oversight.war"
+  cat > "$dir/bootstrap.properties" <<EOF
+db=postgres
+oversight.http.port=$HTTP_PORT
+oversight.https.port=$HTTPS_PORT
+oversight.db.host=$PGHOST_
+oversight.db.port=$PGPORT_
+oversight.db.name=$DB
+oversight.db.user=postgres
+oversight.ledger.keystore.path=$keystore
+oversight.ledger.keystore.password=$ADMIN_PASSWORD
+oversight.bootstrap.admin.password=$ADMIN_PASSWORD
+EOF
+  if [[ ${BENCH_ROUND_TRIPS:-0} == 1 ]]; then
+    # the background pollers' statements would drown those of the calls counted: they wait a minute
+    printf '%s\n' oversight.ledger.sequencer.poll-millis=60000 oversight.tasks.inlinePollMillis=60000 \
+      oversight.tasks.webhookPollMillis=60000 oversight.tasks.leaseReaperSeconds=600 oversight.tasks.slaMonitorSeconds=600 \
+      oversight.monitors.tickSeconds=600 oversight.review.deadEndSweepSeconds=600 >> "$dir/bootstrap.properties"
+  fi
+  trap stop_server EXIT
+  say "starting server $SERVER on port $HTTP_PORT"
+  "$WLP/bin/server" start "$SERVER" >/dev/null 2>&1 || true
+  SERVER_PID=$(cat "$WLP/usr/servers/.pid/$SERVER.pid")
+  t0=$SECONDS
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready" || true) == 200 ]]; do
+    if (( SECONDS - t0 > 600 )); then echo "server not ready after 600 s: see $dir/logs/messages.log" >&2; exit 1; fi
+    sleep 2
+  done
+  say "server ready after $((SECONDS - t0)) s (pid $SERVER_PID)"
+fi
+ADMIN="admin:$ADMIN_PASSWORD"
+say "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---------------------------------------------------------------- helpers
 api() { # method path [json] [user:password]
   curl -sf -X "$1" -u "${4:-$ADMIN}" -H 'Content-Type: application/json' ${3:+-d "$3"} "$BASE/api/v1/$2"
 }
 basic() { printf 'Basic %s' "$(printf '%s' "$1" | base64 -w0)"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
-echo "== setting up workflow $WORKFLOW"
+# measure NAME UNIT-FACTOR wrk-arguments...: a warm-up, then the measured window; prints wrk's
+# report and appends "NAME|per-second|p50 ms|p99 ms" to the summary (per-second = requests/s x FACTOR)
+measure() {
+  local name=$1 factor=$2 out
+  shift 2
+  wrk -d"${WARMUP}s" "$@" >/dev/null
+  wrk -d"${DURATION}s" --latency "$@" | tee "$WORK/$name.txt"
+  python3 - "$name" "$factor" "$SUMMARY" "$WORK/$name.txt" <<'PY'
+import re, sys
+name, factor, summary = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+text = open(sys.argv[4]).read()
+rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)) * factor
+def ms(p):
+    m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % p, text, re.M)
+    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)] if m else float("nan")
+non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+with open(summary, "a") as f:
+    f.write(f"{name}|{rate:.1f}|{ms(50):.1f}|{ms(99):.1f}|{non2xx.group(1) if non2xx else 0}\n")
+PY
+}
+
+# round_trips NAME command...: runs the command 20 times in sequence and prints the statements and
+# transactions PostgreSQL logged for the benchmark database meanwhile, per call, less what the
+# server's background work (sequencer, reapers) logged in an idle window of the same length.
+round_trips() {
+  [[ ${BENCH_ROUND_TRIPS:-0} == 1 && -z ${BENCH_BASE:-} ]] || return 0
+  local name=$1 before after t0 t1 idle_statements idle_commits
+  shift
+  count() { python3 - "$PG_LOG" "$1" <<'PY'
+import sys
+path, start = sys.argv[1], int(sys.argv[2])
+statements = commits = 0
+with open(path, "rb") as f:
+    f.seek(start)
+    for line in f:
+        if b"LOG:  execute " in line or b"LOG:  statement: " in line:
+            statements += 1
+            if line.rstrip().endswith(b"COMMIT"):
+                commits += 1
+print(statements, commits)
+PY
+  }
+  sleep 1; before=$(stat -c %s "$PG_LOG"); t0=$(date +%s.%N)
+  for _ in $(seq 20); do "$@" >/dev/null; done
+  t1=$(date +%s.%N); after=$(stat -c %s "$PG_LOG")
+  read -r s c < <(count "$before")
+  sleep 1; before=$(stat -c %s "$PG_LOG")
+  sleep "$(python3 -c "print(max(0.2, $t1 - $t0))")"
+  read -r idle_statements idle_commits < <(count "$before")
+  python3 -c "print('BENCH round trips %-20s %.1f statements, %.1f commits per call (20 calls; idle background %d statements, %d commits subtracted)' % ('$name', max(0, $s - $idle_statements) / 20, max(0, $c - $idle_commits) / 20, $idle_statements, $idle_commits))" \
+    | tee -a "$WORK/round-trips.txt"
+}
+
+# ---------------------------------------------------------------- set-up through the public API
+say "setting up workflow $WORKFLOW"
 api POST users "{\"username\":\"gov-$RUN\",\"password\":\"$PASSWORD\",\"roles\":[\"governance\"]}" >/dev/null
 api POST users "{\"username\":\"int-$RUN\",\"password\":\"$PASSWORD\",\"roles\":[\"integration\"]}" >/dev/null
 GOV="gov-$RUN:$PASSWORD"
@@ -42,29 +195,62 @@ api POST "policies/$POLICY/activation" '{}' "$GOV" >/dev/null
 SNAPSHOT=$(api POST models "{\"workflowKey\":\"$WORKFLOW\",\"name\":\"bench\",\"version\":\"$RUN\",
   \"artifactDigest\":\"sha256:$(printf '%064d' 7)\",\"labelSpace\":[\"card-not-present\",\"ok\"]}" "$GOV" | field id)
 api POST "models/$SNAPSHOT/promotions" '{"target":"ACTIVE","reason":"benchmark"}' "$GOV" >/dev/null
+TOKEN=$(api POST "users/int-$RUN/tokens" '{"name":"benchmark"}' | field secret)
 export BENCH_WORKFLOW=$WORKFLOW BENCH_SNAPSHOT=$SNAPSHOT BENCH_AUTH=$(basic "int-$RUN:$PASSWORD")
+INT_AUTH=$BENCH_AUTH
 
-if [[ $what == intake || $what == all ]]; then
-  echo "== intake: wrk -t2 -c32 -d${DURATION}s, one prediction per request"
-  curl -sf -o /dev/null -X POST -u "int-$RUN:$PASSWORD" -H 'Content-Type: application/json' \
+# ---------------------------------------------------------------- GET /health/live (the reference)
+say "GET /health/live: wrk -t2 -c32"
+measure live 1 -t2 -c32 "$BASE/health/live"
+
+# ---------------------------------------------------------------- the authenticated trivial call
+if wants me; then
+  say "GET /api/v1/me, Basic (cached credential): wrk -t2 -c32"
+  measure me-basic 1 -t2 -c32 -H "Authorization: $INT_AUTH" "$BASE/api/v1/me"
+  say "GET /api/v1/me, Bearer token: wrk -t2 -c32"
+  measure me-token 1 -t2 -c32 -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me"
+  round_trips me-basic curl -sf -H "Authorization: $INT_AUTH" "$BASE/api/v1/me"
+  round_trips me-token curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me"
+fi
+
+# ---------------------------------------------------------------- intake, one prediction per request
+if wants intake; then
+  say "intake: wrk -t2 -c32, one prediction per request"
+  curl -sf -o /dev/null -X POST -H "Authorization: $INT_AUTH" -H 'Content-Type: application/json' \
     -d "{\"clientKey\":\"warm\",\"modelSnapshotId\":\"$SNAPSHOT\",\"payload\":{},\"labels\":[\"ok\"],\"confidence\":0.5}" \
     "$BASE/api/v1/workflows/$WORKFLOW/predictions"
-  wrk -t2 -c32 -d10s -s intake.lua "$BASE" >/dev/null
-  wrk -t2 -c32 -d"${DURATION}s" --latency -s intake.lua "$BASE"
+  if [[ -n ${BENCH_JFR:-} && -n $SERVER_PID ]]; then
+    (sleep "$WARMUP"; jcmd "$SERVER_PID" JFR.start name=bench settings=profile duration="${DURATION}s" filename="$BENCH_JFR" >/dev/null) &
+  fi
+  measure intake 1 -t2 -c32 -s intake.lua "$BASE"
+  n=0
+  one_prediction() {
+    n=$((n + 1))
+    curl -sf -X POST -H "Authorization: $INT_AUTH" -H 'Content-Type: application/json' \
+      -d "{\"clientKey\":\"rt-$RUN-$n\",\"modelSnapshotId\":\"$SNAPSHOT\",\"payload\":{\"amount\":$n,\"customer\":{\"email\":\"c$n@example.com\"},\"text\":\"t\"},\"labels\":[\"card-not-present\"],\"confidence\":0.3}" \
+      "$BASE/api/v1/workflows/$WORKFLOW/predictions"
+  }
+  round_trips intake one_prediction
+fi
+
+# ---------------------------------------------------------------- :batch intake
+if wants batch; then
+  say "batch intake: wrk -t2 -c4, ${BENCH_BATCH_SIZE:-1000} predictions per request"
+  measure batch "${BENCH_BATCH_SIZE:-1000}" -t2 -c4 --timeout 30s -s batch.lua "$BASE"
 fi
 
 # load_tier2_tasks KEY_PREFIX BATCHES: BATCHES x 1,000 predictions at confidence 0.3 (the tier-2 band)
 load_tier2_tasks() {
   for batch in $(seq 1 "$2"); do
-    python3 - "$SNAPSHOT" "$1" "$batch" > /tmp/bench-batch.json <<'PY'
+    python3 - "$SNAPSHOT" "$1" "$batch" > "$WORK/batch.json" <<'PY'
 import json, sys
 snapshot, prefix, batch = sys.argv[1], sys.argv[2], sys.argv[3]
 print(json.dumps({"predictions": [{"clientKey": f"{prefix}-{batch}-{i}", "modelSnapshotId": snapshot,
     "payload": {"amount": i, "text": f"item {batch} {i}"}, "labels": ["card-not-present"],
     "confidence": 0.3} for i in range(1000)]}))
 PY
-    curl -sf -o /dev/null -X POST -u "int-$RUN:$PASSWORD" -H 'Content-Type: application/json' \
-      --data-binary @/tmp/bench-batch.json "$BASE/api/v1/workflows/$WORKFLOW/predictions:batch"
+    curl -sf -o /dev/null -X POST -H "Authorization: $INT_AUTH" -H 'Content-Type: application/json' \
+      --data-binary @"$WORK/batch.json" "$BASE/api/v1/workflows/$WORKFLOW/predictions:batch"
   done
 }
 
@@ -78,41 +264,36 @@ make_reviewers() {
   done
 }
 
-if [[ $what == claim || $what == all ]]; then
-  echo "== claim-next: 50 reviewers"
+# ---------------------------------------------------------------- claim-next
+if wants claim; then
+  say "claim-next: 50 reviewers"
   load_tier2_tasks claim 40
   make_reviewers rev
   export BENCH_TIER=2 BENCH_REVIEWERS=$REVIEWERS
-  wrk -t2 -c50 -d"${DURATION}s" --latency -s claim.lua "$BASE"
+  wrk -t2 -c50 -d"${DURATION}s" --latency -s claim.lua "$BASE" | tee "$WORK/claim.txt"
+  python3 - "$WORK/claim.txt" "$DURATION" "$SUMMARY" <<'PY'
+import re, sys
+text, seconds = open(sys.argv[1]).read(), int(sys.argv[2])
+claimed = int(re.search(r"BENCH claims: (\d+) tasks claimed", text).group(1))
+def ms(p):
+    m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % p, text, re.M)
+    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)] if m else float("nan")
+open(sys.argv[3], "a").write(f"claim-next|{claimed / seconds:.1f}|{ms(50):.1f}|{ms(99):.1f}|0\n")
+PY
   echo "== double assignments (tasks claimed more than once; expect 0):"
-  psql -h 127.0.0.1 -U postgres -d "$DB" -Atc \
-    "SELECT count(*) FROM task_task WHERE workflow_key = '$WORKFLOW' AND claims > 1"
+  sql "SELECT count(*) FROM task_task WHERE workflow_key = '$WORKFLOW' AND claims > 1"
 fi
 
-if [[ $what == dashboard || $what == all ]]; then
-  echo "== queue dashboard with 1,000,000 open tasks"
-  ITEM=$(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT id FROM task_item WHERE workflow_key = '$WORKFLOW' LIMIT 1")
-  psql -h 127.0.0.1 -U postgres -d "$DB" -qc "INSERT INTO task_task (id, item_id, workflow_key, tier, purpose, slot,
-    status, priority, sla_deadline, uncertainty, sim_hash, claims, created_at)
-    SELECT md5(random()::text || g)::uuid::text, '$ITEM', '$WORKFLOW', 1 + g % 3, 'REVIEW', 1, 'OPEN', g % 5,
-      now() + interval '1 hour', random(), 0, 0, now() - (g || ' seconds')::interval
-    FROM generate_series(1, 1000000) g; ANALYZE task_task;"
-  curl -sf -o /dev/null -u "gov-$RUN:$PASSWORD" "$BASE/api/v1/queues"
-  for i in $(seq 1 20); do
-    curl -sf -o /dev/null -w '%{time_total}\n' -u "gov-$RUN:$PASSWORD" "$BASE/api/v1/queues"
-  done | sort -n | awk '{t[NR]=$1} END {printf "BENCH dashboard: min %.3f s, median %.3f s, max %.3f s over %d calls\n", t[1], t[int((NR+1)/2)], t[NR], NR}'
-fi
-
-if [[ $what == review ]]; then
-  # Not part of "all". The decision round trip (completion + claim-next) by 50 reviewers, timed by
-  # ReviewRoundTrip.java (JDK 17 source launcher, no build). BENCH_REVIEW_ITEMS: tasks loaded (default
-  # 30000); BENCH_WARMUP: warm-up seconds (default 10); BENCH_SECONDS: measured seconds;
+# ---------------------------------------------------------------- decision round trip
+if wants review; then
+  # The decision round trip (completion + claim-next) by 50 reviewers, timed by ReviewRoundTrip.java
+  # (JDK 17 source launcher, no build). BENCH_REVIEW_ITEMS: tasks loaded (default 30000);
   # BENCH_WEBHOOK_PORT: the driver answers the workflow's webhook there (default 19099, 0 for none);
   # BENCH_ANALYZE=1: ANALYZE the task tables once the tasks are loaded (a server whose PostgreSQL runs
   # autovacuum would do it itself; this machine's has it off, see docs/benchmarks.md).
   ITEMS=${BENCH_REVIEW_ITEMS:-30000}
   WEBHOOK_PORT=${BENCH_WEBHOOK_PORT:-19099}
-  echo "== review round trip: 50 reviewers, ${BENCH_WARMUP:-10} s warm-up, ${DURATION} s measured"
+  say "review round trip: 50 reviewers, ${WARMUP} s warm-up, ${DURATION} s measured"
   # no fatigue caps and no gold: every claim is a real tier-2 task and no reviewer is paused
   api PUT "workflows/$WORKFLOW/review-settings" '{"maxItemsPerSession":0,"maxItemsPerHour":0,"goldRate":0}' "$GOV" >/dev/null
   if [[ $WEBHOOK_PORT != 0 ]]; then # each decision then also queues a webhook delivery (outbox row)
@@ -122,14 +303,56 @@ if [[ $what == review ]]; then
   load_tier2_tasks review $(( (ITEMS + 999) / 1000 ))
   if [[ ${BENCH_ANALYZE:-0} == 1 ]]; then
     echo "   ANALYZE of the task tables"
-    psql -h 127.0.0.1 -U postgres -d "$DB" -qc "ANALYZE task_task; ANALYZE task_item; ANALYZE task_item_reviewer"
+    sql "ANALYZE task_task; ANALYZE task_item; ANALYZE task_item_reviewer"
   fi
   make_reviewers rrev
-  rc=0
+  review_rc=0
   BENCH_REVIEWERS=$REVIEWERS java ReviewRoundTrip.java --base "$BASE" --workflow "$WORKFLOW" --tier 2 \
-    --warmup "${BENCH_WARMUP:-10}" --seconds "$DURATION" --webhook-port "$WEBHOOK_PORT" || rc=$?
+    --warmup "$WARMUP" --seconds "$DURATION" --webhook-port "$WEBHOOK_PORT" | tee "$WORK/review.txt" || review_rc=$?
+  python3 - "$WORK/review.txt" "$SUMMARY" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+rate = re.search(r"= ([\d.]+) round trips/s", text)
+lat = re.search(r"round trip \(completion \+ claim-next\) ms: p50 ([\d.]+),.*p99 ([\d.]+)", text)
+if rate and lat:
+    open(sys.argv[2], "a").write(f"round trip|{rate.group(1)}|{lat.group(1)}|{lat.group(2)}|0\n")
+PY
   echo "== tasks claimed more than once (expect 0):"
-  psql -h 127.0.0.1 -U postgres -d "$DB" -Atc \
-    "SELECT count(*) FROM task_task WHERE workflow_key = '$WORKFLOW' AND claims > 1"
-  exit $rc
+  sql "SELECT count(*) FROM task_task WHERE workflow_key = '$WORKFLOW' AND claims > 1"
+  [[ $review_rc == 0 ]] || echo "ReviewRoundTrip.java exited with $review_rc (failed requests or empty claims)"
 fi
+
+# ---------------------------------------------------------------- queue dashboard
+if wants dashboard; then
+  say "queue dashboard with 1,000,000 open tasks"
+  ITEM=$(sql "SELECT id FROM task_item WHERE workflow_key = '$WORKFLOW' LIMIT 1")
+  psql -h "$PGHOST_" -p "$PGPORT_" -U postgres -d "$DB" -qc "INSERT INTO task_task (id, item_id, workflow_key, tier, purpose, slot,
+    status, priority, sla_deadline, uncertainty, sim_hash, claims, created_at)
+    SELECT md5(random()::text || g)::uuid::text, '$ITEM', '$WORKFLOW', 1 + g % 3, 'REVIEW', 1, 'OPEN', g % 5,
+      now() + interval '1 hour', random(), 0, 0, now() - (g || ' seconds')::interval
+    FROM generate_series(1, 1000000) g; ANALYZE task_task;"
+  curl -sf -o /dev/null -u "$GOV" "$BASE/api/v1/queues"
+  for i in $(seq 1 20); do
+    curl -sf -o /dev/null -w '%{time_total}\n' -u "$GOV" "$BASE/api/v1/queues"
+  done | sort -n | tee "$WORK/dashboard.txt" | awk '{t[NR]=$1} END {printf "BENCH dashboard: min %.3f s, median %.3f s, max %.3f s over %d calls\n", t[1], t[int((NR+1)/2)], t[NR], NR}'
+  python3 - "$WORK/dashboard.txt" "$SUMMARY" <<'PY'
+import sys
+t = sorted(float(x) * 1000 for x in open(sys.argv[1]) if x.strip())
+open(sys.argv[2], "a").write(f"dashboard|{1000 / t[len(t) // 2]:.1f}|{t[len(t) // 2]:.1f}|{t[-1]:.1f}|0\n")
+PY
+fi
+
+# ---------------------------------------------------------------- summary
+say "summary (load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+python3 - "$SUMMARY" <<'PY'
+import sys
+rows = [line.rstrip("\n").split("|") for line in open(sys.argv[1]) if line.strip()]
+live = next(float(r[1]) for r in rows if r[0] == "live")
+units = {"batch": "predictions/s", "claim-next": "claims/s", "round trip": "round trips/s", "dashboard": "calls/s (sequential)"}
+print(f"BENCH {'path':<12} {'per second':>12} {'unit':<21} {'ratio to live':>13} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+for name, rate, p50, p99, bad in rows:
+    rate = float(rate)
+    print(f"BENCH {name:<12} {rate:>12.1f} {units.get(name, 'requests/s'):<21} {rate / live:>12.1%} {float(p50):>8.1f} {float(p99):>8.1f} {bad:>8}")
+PY
+[[ -f $WORK/round-trips.txt ]] && cat "$WORK/round-trips.txt"
+exit "${review_rc:-0}"

@@ -1,6 +1,5 @@
 package io.oversight.kernel;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParsingException;
@@ -33,7 +32,7 @@ public final class JsonBodies {
             throw InvalidInputException.of("body", "is empty; send a JSON object");
         }
         StorableJsonText.requireStorable(bytes);
-        try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (var reader = JsonFactories.PROVIDER.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readObject();
         } catch (JsonParsingException e) {
             var location = e.getLocation();

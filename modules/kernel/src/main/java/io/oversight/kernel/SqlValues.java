@@ -1,6 +1,5 @@
 package io.oversight.kernel;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
@@ -36,7 +35,7 @@ public final class SqlValues {
     }
 
     public static String jsonArray(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactories.PROVIDER.createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }
@@ -46,7 +45,7 @@ public final class SqlValues {
         if (jsonArray == null) {
             return List.of();
         }
-        try (var reader = Json.createReader(new StringReader(jsonArray))) {
+        try (var reader = JsonFactories.PROVIDER.createReader(new StringReader(jsonArray))) {
             JsonArray array = reader.readArray();
             return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }

@@ -2,6 +2,7 @@ package io.oversight.ledger;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -22,6 +23,28 @@ public interface Pseudonyms {
      * which the person gets a new one). Committed on its own, independent of the caller's transaction.
      */
     String pseudonymFor(@NotNull PersonKind kind, @NotBlank String identity);
+
+    /** A data subject's pseudonym: the one stored, or one drawn for a subject not stored yet. */
+    record SubjectPseudonym(String pseudonym, boolean stored) {
+    }
+
+    /**
+     * The pseudonyms these data subjects have, or will have once {@link #storeSubjects} stores them:
+     * one read, nothing written, so that intake can tokenise before its transaction.
+     */
+    Map<String, SubjectPseudonym> subjectPseudonyms(@NotNull PersonKind kind, @NotNull Collection<String> identities);
+
+    /**
+     * Stores the personal data fields of data subjects, in the caller's transaction (required): a
+     * subject not stored yet is stored with them (batched inserts), a stored one gets them stored or
+     * replaced as {@link #declarePersonalData} does. A rollback leaves neither subject nor field.
+     *
+     * @param subjects         each identity's pseudonym, from {@link #subjectPseudonyms}
+     * @param fieldsByIdentity each identity's fields
+     * @throws SubjectErasedException if a stored subject was erased
+     */
+    void storeSubjects(@NotNull PersonKind kind, @NotNull Map<String, SubjectPseudonym> subjects,
+            @NotNull Map<String, Map<String, String>> fieldsByIdentity);
 
     /**
      * Stores or replaces personal data fields of a subject, encrypted under its key.

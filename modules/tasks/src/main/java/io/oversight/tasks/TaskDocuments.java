@@ -1,6 +1,6 @@
 package io.oversight.tasks;
 
-import jakarta.json.Json;
+import io.oversight.kernel.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -19,7 +19,7 @@ public final class TaskDocuments {
 
     /** An item's payload as stored (valid JSON, personal data already tokenised). */
     public static JsonObject payload(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonFactories.PROVIDER.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -139,10 +139,9 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
             if (standing.refusal().isPresent()) {
                 return throttled(request, response, standing.refusal().get());
             }
-            CredentialValidationResult result = remembered.orElseGet(
-                    () -> validate(new UsernamePasswordCredential(username, new Password(password))));
+            CredentialValidationResult result = remembered.orElseGet(() -> verifiedCredentials().verify(username, password,
+                    () -> validate(new UsernamePasswordCredential(username, new Password(password)))));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                verifiedCredentials().remember(username, password, result);
                 if (standing.accountFailedBefore()) {
                     signInThrottle.succeeded(username, address);
                 }

@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,6 +25,11 @@ import javax.crypto.spec.SecretKeySpec;
  * second. Entries are keyed by an HMAC of user name and password under a key that lives only in
  * this JVM's memory, so neither passwords nor reusable hashes are kept; a wrong password never
  * matches an entry. A disabled account or a changed password takes effect when the entry expires.
+ *
+ * <p>Two things keep a busy caller's refresh cheap: each entry lives a random 80 to 100% of the time
+ * to live, so the entries of callers who signed in together do not all expire in the same second;
+ * and the verification of one set of credentials runs once however many calls present them at the
+ * same moment (single flight): the others wait for its result instead of each running PBKDF2.
  */
 final class VerifiedCredentials {
 
@@ -30,17 +39,55 @@ final class VerifiedCredentials {
     private record Entry(String caller, Set<String> groups, Instant expiresAt) {
     }
 
+    /** Shortest life of an entry, as a fraction of the time to live. */
+    static final double SHORTEST_LIFE = 0.8;
+
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<CredentialValidationResult>> inFlight =
+            new ConcurrentHashMap<>();
     private final SecretKeySpec key;
     private final Duration timeToLive;
     private final Clock clock;
+    private final DoubleSupplier jitter;
 
     VerifiedCredentials(Duration timeToLive, Clock clock) {
+        this(timeToLive, clock, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** {@code jitter} gives numbers in [0, 1): where in its 80 to 100% range an entry's life ends. */
+    VerifiedCredentials(Duration timeToLive, Clock clock, DoubleSupplier jitter) {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
         this.timeToLive = timeToLive;
         this.clock = clock;
+        this.jitter = jitter;
+    }
+
+    /**
+     * The result of {@code verification} for these credentials, run at most once at a time per set of
+     * credentials: calls that arrive while it runs wait for it and share its result. An accepted
+     * result is remembered.
+     */
+    CredentialValidationResult verify(String username, char[] password, Supplier<CredentialValidationResult> verification) {
+        String id = id(username, password);
+        CompletableFuture<CredentialValidationResult> mine = new CompletableFuture<>();
+        CompletableFuture<CredentialValidationResult> running = inFlight.putIfAbsent(id, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            // a call that finished just before this one started may have remembered the result already
+            CredentialValidationResult result = fresh(id).orElseGet(verification);
+            remember(id, result);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(id, mine);
+        }
     }
 
     /** The accepted caller for these credentials, if they were verified within the time to live. */
@@ -48,7 +95,13 @@ final class VerifiedCredentials {
         if (timeToLive.isZero()) {
             return Optional.empty();
         }
-        String id = id(username, password);
+        return fresh(id(username, password));
+    }
+
+    private Optional<CredentialValidationResult> fresh(String id) {
+        if (timeToLive.isZero()) {
+            return Optional.empty();
+        }
         Entry entry = entries.get(id);
         if (entry == null) {
             return Optional.empty();
@@ -62,14 +115,19 @@ final class VerifiedCredentials {
 
     /** Remembers credentials an identity store has just accepted. */
     void remember(String username, char[] password, CredentialValidationResult accepted) {
+        remember(id(username, password), accepted);
+    }
+
+    private void remember(String id, CredentialValidationResult accepted) {
         if (timeToLive.isZero() || accepted.getStatus() != CredentialValidationResult.Status.VALID) {
             return;
         }
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(id(username, password), new Entry(accepted.getCallerPrincipal().getName(),
-                Set.copyOf(accepted.getCallerGroups()), clock.instant().plus(timeToLive)));
+        long lifeMillis = (long) (timeToLive.toMillis() * (SHORTEST_LIFE + (1 - SHORTEST_LIFE) * jitter.getAsDouble()));
+        entries.put(id, new Entry(accepted.getCallerPrincipal().getName(), Set.copyOf(accepted.getCallerGroups()),
+                clock.instant().plusMillis(Math.max(1, lifeMillis))));
     }
 
     private String id(String username, char[] password) {

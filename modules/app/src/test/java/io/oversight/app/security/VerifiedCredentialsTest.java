@@ -8,7 +8,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class VerifiedCredentialsTest {
@@ -55,12 +64,87 @@ class VerifiedCredentialsTest {
 
     @Test
     void entriesExpireAfterTheirTimeToLive() {
-        VerifiedCredentials cache = new VerifiedCredentials(Duration.ofSeconds(60), clock);
+        VerifiedCredentials cache = new VerifiedCredentials(Duration.ofSeconds(60), clock, () -> 0.999_999);
         cache.remember("rita", "secret-1".toCharArray(), rita);
         clock.now = clock.now.plusSeconds(59);
         assertTrue(cache.find("rita", "secret-1".toCharArray()).isPresent());
         clock.now = clock.now.plusSeconds(1);
         assertTrue(cache.find("rita", "secret-1".toCharArray()).isEmpty());
+    }
+
+    @Test
+    void entriesLiveBetweenEightyAndAHundredPercentOfTheTimeToLiveSoTheyDoNotAllExpireTogether() {
+        VerifiedCredentials shortest = new VerifiedCredentials(Duration.ofSeconds(60), clock, () -> 0.0);
+        shortest.remember("rita", "secret-1".toCharArray(), rita);
+        clock.now = clock.now.plusMillis(47_999);
+        assertTrue(shortest.find("rita", "secret-1".toCharArray()).isPresent());
+        clock.now = clock.now.plusMillis(1);
+        assertTrue(shortest.find("rita", "secret-1".toCharArray()).isEmpty(), "0.8 x 60 s");
+        VerifiedCredentials halfway = new VerifiedCredentials(Duration.ofSeconds(60), clock, () -> 0.5);
+        halfway.remember("rita", "secret-1".toCharArray(), rita);
+        clock.now = clock.now.plusMillis(53_999);
+        assertTrue(halfway.find("rita", "secret-1".toCharArray()).isPresent());
+        clock.now = clock.now.plusMillis(1);
+        assertTrue(halfway.find("rita", "secret-1".toCharArray()).isEmpty(), "0.9 x 60 s");
+    }
+
+    @Test
+    void fiftyConcurrentCallsOfOneCallerVerifyItsCredentialsOnceAndShareTheResult() throws Exception {
+        VerifiedCredentials cache = new VerifiedCredentials(Duration.ofSeconds(60), clock);
+        AtomicInteger verifications = new AtomicInteger();
+        CountDownLatch verifying = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<CredentialValidationResult> slowStore = () -> {
+            verifications.incrementAndGet();
+            verifying.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS); // PBKDF2 takes a while: every other call arrives meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return rita;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<CredentialValidationResult>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return cache.find("rita", "secret-1".toCharArray())
+                            .orElseGet(() -> cache.verify("rita", "secret-1".toCharArray(), slowStore));
+                }));
+            }
+            start.countDown();
+            assertTrue(verifying.await(10, TimeUnit.SECONDS));
+            Thread.sleep(200); // the other 49 calls reach the cache while the first verification runs
+            release.countDown();
+            for (Future<CredentialValidationResult> call : calls) {
+                assertEquals("rita", call.get(10, TimeUnit.SECONDS).getCallerPrincipal().getName());
+            }
+            assertEquals(1, verifications.get(), "one verification for 50 concurrent calls");
+            clock.now = clock.now.plusSeconds(61);
+            cache.verify("rita", "secret-1".toCharArray(), slowStore);
+            assertEquals(2, verifications.get(), "after expiry the entry is refreshed by a new verification");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRefusedVerificationIsSharedWithTheCallsWaitingForItButNotRemembered() {
+        VerifiedCredentials cache = new VerifiedCredentials(Duration.ofSeconds(60), clock);
+        AtomicInteger verifications = new AtomicInteger();
+        Supplier<CredentialValidationResult> refusing = () -> {
+            verifications.incrementAndGet();
+            return CredentialValidationResult.INVALID_RESULT;
+        };
+        assertEquals(CredentialValidationResult.Status.INVALID,
+                cache.verify("rita", "wrong".toCharArray(), refusing).getStatus());
+        assertEquals(CredentialValidationResult.Status.INVALID,
+                cache.verify("rita", "wrong".toCharArray(), refusing).getStatus());
+        assertEquals(2, verifications.get(), "a refusal is not remembered: each later attempt is verified again");
+        assertTrue(cache.find("rita", "wrong".toCharArray()).isEmpty());
     }
 
     @Test

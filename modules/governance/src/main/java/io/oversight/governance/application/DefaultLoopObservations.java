@@ -1,5 +1,6 @@
 package io.oversight.governance.application;
 
+import io.oversight.kernel.JsonFactories;
 import io.oversight.governance.DriftField;
 import io.oversight.governance.LoopObservations;
 import io.oversight.governance.MonitorAlert;
@@ -8,7 +9,6 @@ import io.oversight.governance.infrastructure.MonitorStore;
 import io.oversight.ledger.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.transaction.Transactional;
@@ -49,7 +49,7 @@ public class DefaultLoopObservations implements LoopObservations {
                 continue;
             }
             JsonObject payload;
-            try (JsonReader reader = Json.createReader(new StringReader(input.payloadJson()))) {
+            try (JsonReader reader = JsonFactories.PROVIDER.createReader(new StringReader(input.payloadJson()))) {
                 payload = reader.readObject();
             }
             for (InputValues.Value value : InputValues.of(payload, fields)) {

@@ -1,5 +1,6 @@
 package io.oversight.governance.domain;
 
+import io.oversight.kernel.JsonFactories;
 import io.oversight.kernel.CanonicalJson;
 import io.oversight.kernel.Violations;
 import io.oversight.governance.ConfidenceBands;
@@ -9,7 +10,6 @@ import io.oversight.governance.ReviewBand;
 import io.oversight.governance.RoutingRule;
 import io.oversight.governance.SlaTarget;
 import io.oversight.governance.Taxonomy;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -206,7 +206,7 @@ public record PolicyContent(
 
     /** Reads back a stored canonical serialization. */
     public static PolicyContent fromCanonical(String canonical) {
-        JsonObject o = Json.createReader(new StringReader(canonical)).readObject();
+        JsonObject o = JsonFactories.PROVIDER.createReader(new StringReader(canonical)).readObject();
         return new PolicyContent(
                 o.getJsonNumber("autoAcceptAtOrAbove").doubleValue(),
                 o.getJsonNumber("lowAtOrBelow").doubleValue(),

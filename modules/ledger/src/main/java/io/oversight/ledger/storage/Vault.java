@@ -24,7 +24,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -112,15 +117,116 @@ public final class Vault {
         return pseudonym;
     }
 
+    /**
+     * The stored pseudonyms of those of these identities that have a subject already (one
+     * statement per 500 identities). The others have none yet: {@link #drawPseudonym()} draws theirs,
+     * {@link #storeSubjects} stores them.
+     */
+    public Map<String, String> storedPseudonyms(Connection connection, PersonKind kind, Collection<String> identities)
+            throws SQLException {
+        Objects.requireNonNull(kind, "kind");
+        Map<String, String> identityByLookup = new HashMap<>();
+        List<byte[]> lookups = new ArrayList<>();
+        for (String identity : identities) {
+            if (identity == null || identity.isBlank()) {
+                throw new IllegalArgumentException("identity must not be blank");
+            }
+            byte[] lookup = lookupHash(kind, identity);
+            identityByLookup.put(HexFormat.of().formatHex(lookup), identity);
+            lookups.add(lookup);
+        }
+        Map<String, String> stored = new HashMap<>();
+        for (int from = 0; from < lookups.size(); from += 500) {
+            List<byte[]> chunk = lookups.subList(from, Math.min(lookups.size(), from + 500));
+            try (PreparedStatement select = connection.prepareStatement("SELECT pseudonym, lookup_hash FROM ledger_vault_subject"
+                    + " WHERE lookup_hash IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setBytes(i + 1, chunk.get(i));
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        stored.put(identityByLookup.get(HexFormat.of().formatHex(row.getBytes(2))), row.getString(1));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** A fresh random pseudonym, not stored: {@link #storeSubjects} stores it with its subject. */
+    public String drawPseudonym() {
+        return newPseudonym();
+    }
+
+    /**
+     * Stores new subjects, each under the pseudonym drawn for it, with their personal data fields:
+     * two batched inserts, no lock, no delete, no key unwrap (each subject is new and its key at
+     * hand). Two transactions storing a subject for the same identity collide on the lookup hash; the
+     * loser fails with a unique-key violation.
+     *
+     * @param pseudonymByIdentity the new subjects
+     * @param fieldsByIdentity    their personal data fields (an identity may have none)
+     */
+    public void storeSubjects(Connection connection, PersonKind kind, Map<String, String> pseudonymByIdentity,
+            Map<String, Map<String, String>> fieldsByIdentity) throws SQLException {
+        Objects.requireNonNull(kind, "kind");
+        if (pseudonymByIdentity.isEmpty()) {
+            return;
+        }
+        fieldsByIdentity.values().forEach(fields -> fields.keySet().forEach(Vault::checkFieldName));
+        long now = Micros.now(clock);
+        try (PreparedStatement subjects = connection.prepareStatement("INSERT INTO ledger_vault_subject (pseudonym,"
+                + " person_kind, lookup_hash, wrapped_key, created_at_micros, last_used_micros) VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement fields = connection.prepareStatement(
+                     "INSERT INTO ledger_vault_field (pseudonym, field_name, sealed_value) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> subject : pseudonymByIdentity.entrySet()) {
+                String identity = subject.getKey();
+                String pseudonym = subject.getValue();
+                byte[] subjectKey = new byte[32];
+                random.nextBytes(subjectKey);
+                subjects.setString(1, pseudonym);
+                subjects.setString(2, kind.name());
+                subjects.setBytes(3, lookupHash(kind, identity));
+                subjects.setBytes(4, seal(vaultKey, subjectKey, "subject-key\u0000" + pseudonym));
+                subjects.setLong(5, now);
+                subjects.setLong(6, now);
+                subjects.addBatch();
+                SecretKey key = new SecretKeySpec(subjectKey, "AES");
+                addField(fields, key, pseudonym, IDENTITY_FIELD, identity);
+                for (Map.Entry<String, String> field : fieldsByIdentity.getOrDefault(identity, Map.of()).entrySet()) {
+                    addField(fields, key, pseudonym, field.getKey(), Objects.requireNonNull(field.getValue(), field.getKey()));
+                }
+            }
+            subjects.executeBatch();
+            fields.executeBatch();
+        }
+    }
+
+    private byte[] lookupHash(PersonKind kind, String identity) {
+        return hmac(lookupKey, (kind.name() + "\u0000" + identity).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void addField(PreparedStatement insert, SecretKey subjectKey, String pseudonym, String name, String value)
+            throws SQLException {
+        insert.setString(1, pseudonym);
+        insert.setString(2, name);
+        insert.setBytes(3, seal(subjectKey, value.getBytes(StandardCharsets.UTF_8), pseudonym + "\u0000" + name));
+        insert.addBatch();
+    }
+
+    private static void checkFieldName(String name) {
+        if (name == null || name.isBlank() || name.length() > 128 || name.startsWith(RESERVED_PREFIX)) {
+            throw new IllegalArgumentException("field name must be 1 to 128 characters and not start with \""
+                    + RESERVED_PREFIX + "\": \"" + name + "\"");
+        }
+    }
+
     /** Stores or replaces declared personal data fields of a live subject. */
     public void declarePersonalData(Connection connection, String pseudonym, Map<String, String> fields) throws SQLException {
         byte[] subjectKey = subjectKey(connection, pseudonym);
         for (Map.Entry<String, String> field : fields.entrySet()) {
             String name = field.getKey();
-            if (name == null || name.isBlank() || name.length() > 128 || name.startsWith(RESERVED_PREFIX)) {
-                throw new IllegalArgumentException("field name must be 1 to 128 characters and not start with \""
-                        + RESERVED_PREFIX + "\": \"" + name + "\"");
-            }
+            checkFieldName(name);
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM ledger_vault_field WHERE pseudonym = ? AND field_name = ?")) {
                 delete.setString(1, pseudonym);

@@ -117,4 +117,52 @@ class VaultTest {
                 Optional.empty());
         assertTrue(offline.verified(), () -> offline.failure().orElseThrow().getMessage());
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void newSubjectsAreStoredWithTheirPersonalDataInTheCallersTransactionAndVanishOnRollback(TestDatabase database)
+            throws Exception {
+        LedgerHarness ledger = new LedgerHarness(database, tmp, 100, 1_000_000);
+        Vault vault = new Vault(ledger.keyStore.vaultKey(), ledger.clock);
+        try (Connection connection = ledger.dataSource.getConnection()) {
+            String earlier = vault.pseudonymFor(connection, PersonKind.DATA_SUBJECT, "wf/key-1");
+            Map<String, String> stored = vault.storedPseudonyms(connection, PersonKind.DATA_SUBJECT,
+                    List.of("wf/key-1", "wf/key-2", "wf/key-3"));
+            assertEquals(Map.of("wf/key-1", earlier), stored, "only the subject stored already is found");
+
+            connection.setAutoCommit(false);
+            String second = vault.drawPseudonym();
+            String third = vault.drawPseudonym();
+            vault.storeSubjects(connection, PersonKind.DATA_SUBJECT, Map.of("wf/key-2", second, "wf/key-3", third),
+                    Map.of("wf/key-2", Map.of("customer.email", "jo@example.com"), "wf/key-3", Map.of()));
+            connection.rollback();
+            assertEquals(Map.of("wf/key-1", earlier), vault.storedPseudonyms(connection, PersonKind.DATA_SUBJECT,
+                    List.of("wf/key-2", "wf/key-3", "wf/key-1")), "a rollback leaves no subject");
+            try (ResultSet fields = connection.createStatement().executeQuery(
+                    "SELECT count(*) FROM ledger_vault_field WHERE pseudonym = '" + second + "'")) {
+                fields.next();
+                assertEquals(0, fields.getInt(1), "and no field");
+            }
+
+            vault.storeSubjects(connection, PersonKind.DATA_SUBJECT, Map.of("wf/key-2", second, "wf/key-3", third),
+                    Map.of("wf/key-2", Map.of("customer.email", "jo@example.com", "customer.name", "Jo"), "wf/key-3", Map.of()));
+            connection.commit();
+            assertEquals(Map.of("wf/key-1", earlier, "wf/key-2", second, "wf/key-3", third), vault.storedPseudonyms(
+                    connection, PersonKind.DATA_SUBJECT, List.of("wf/key-1", "wf/key-2", "wf/key-3")));
+            assertEquals(second, vault.pseudonymFor(connection, PersonKind.DATA_SUBJECT, "wf/key-2"),
+                    "a stored subject is the person's pseudonym ever after");
+            RevealedSubject revealed = vault.reveal(connection, second, AUDITOR, "complaint 2026-18");
+            connection.commit();
+            assertEquals("wf/key-2", revealed.identity());
+            assertEquals(Map.of("customer.email", "jo@example.com", "customer.name", "Jo"), revealed.fields(),
+                    "the fields decrypt under the subject's key");
+            assertThrows(java.sql.SQLException.class, () -> vault.storeSubjects(connection, PersonKind.DATA_SUBJECT,
+                    Map.of("wf/key-3", vault.drawPseudonym()), Map.of()), "a second subject for one identity is refused");
+            connection.rollback();
+            assertThrows(IllegalArgumentException.class, () -> vault.storeSubjects(connection, PersonKind.DATA_SUBJECT,
+                    Map.of("wf/key-4", vault.drawPseudonym()), Map.of("wf/key-4", Map.of("oversight.identity", "x"))),
+                    "reserved field names are refused");
+            connection.rollback();
+        }
+    }
 }

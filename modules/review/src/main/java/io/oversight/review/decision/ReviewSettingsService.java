@@ -4,10 +4,12 @@ import io.oversight.ledger.InTransaction;
 import io.oversight.ledger.Database;
 import io.oversight.ledger.Callers;
 import io.oversight.kernel.NotFoundException;
+import io.oversight.governance.GovernanceChanged;
 import io.oversight.governance.Workflows;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +35,10 @@ public class ReviewSettingsService {
 
     @Inject
     Clock clock;
+
+    /** Tells this server's caches of a workflow's configuration (intake's) once the change commits. */
+    @Inject
+    Event<GovernanceChanged> changes;
 
     /** The stored settings, or the defaults while none were saved. */
     public ReviewSettings of(String workflowKey) {
@@ -67,6 +73,7 @@ public class ReviewSettingsService {
                     .attribute("maxItemsPerHour", Integer.toString(settings.maxItemsPerHour()))
                     .attribute("sessionGapMinutes", Integer.toString(settings.sessionGapMinutes()))
                     .attribute("breakReminderMinutes", Integer.toString(settings.breakReminderMinutes())));
+            changes.fire(new GovernanceChanged(settings.workflowKey()));
             return settings;
         });
     }

@@ -1,5 +1,6 @@
 package io.oversight.tasks.delivery;
 
+import io.oversight.kernel.JsonFactories;
 import io.oversight.tasks.settings.SettingsService;
 import io.oversight.ledger.Database;
 import io.oversight.governance.AlertChanged;
@@ -8,7 +9,6 @@ import io.oversight.tasks.settings.IntakeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.util.UUID;
@@ -37,7 +37,7 @@ public class AlertWebhooks {
         if (settings.webhookUrl().isEmpty()) {
             return;
         }
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonFactories.PROVIDER.createObjectBuilder()
                 .add("type", "OPENED".equals(changed.change()) ? "monitor.alert.opened" : "monitor.alert.closed")
                 .add("alertId", alert.id())
                 .add("workflow", alert.workflowKey())

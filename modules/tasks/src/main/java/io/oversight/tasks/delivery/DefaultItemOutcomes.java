@@ -1,5 +1,6 @@
 package io.oversight.tasks.delivery;
 
+import io.oversight.kernel.JsonFactories;
 import io.oversight.tasks.intake.ItemStore;
 import io.oversight.tasks.recording.LoopReporting;
 import io.oversight.tasks.settings.SettingsService;
@@ -15,7 +16,6 @@ import io.oversight.tasks.queue.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -107,11 +107,11 @@ public class DefaultItemOutcomes implements ItemOutcomes {
     /** The webhook's JSON: what the receiver needs to act, and nothing personal (the payload is not sent). */
     static String webhookBody(Release release) {
         ReviewItem item = release.item();
-        JsonArrayBuilder decidedLabels = Json.createArrayBuilder();
+        JsonArrayBuilder decidedLabels = JsonFactories.PROVIDER.createArrayBuilder();
         release.labels().forEach(decidedLabels::add);
-        JsonArrayBuilder predicted = Json.createArrayBuilder();
+        JsonArrayBuilder predicted = JsonFactories.PROVIDER.createArrayBuilder();
         item.predictedLabels().forEach(predicted::add);
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonFactories.PROVIDER.createObjectBuilder()
                 .add("type", "item.decided")
                 .add("itemId", item.id())
                 .add("workflow", item.workflowKey())

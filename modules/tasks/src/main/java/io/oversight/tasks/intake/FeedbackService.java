@@ -1,5 +1,6 @@
 package io.oversight.tasks.intake;
 
+import io.oversight.kernel.JsonFactories;
 import io.oversight.tasks.settings.SettingsService;
 import io.oversight.tasks.recording.TasksLedger;
 import io.oversight.ledger.InTransaction;
@@ -18,7 +19,6 @@ import io.oversight.tasks.queue.TaskRow;
 import io.oversight.tasks.queue.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,7 +84,7 @@ public class FeedbackService {
         }
         Instant now = clock.instant();
         int tier = settings.feedbackTier();
-        long simHash = SimHash.of(Json.createReader(new StringReader(item.payloadJson())).readObject());
+        long simHash = SimHash.of(JsonFactories.PROVIDER.createReader(new StringReader(item.payloadJson())).readObject());
         TaskRow task = new TaskRow(UUID.randomUUID().toString(), itemId, workflowKey, tier, TaskPurpose.FEEDBACK, 1,
                 settings.feedbackPriority(),
                 sla.map(s -> now.plusSeconds(60L * s.minutesToReview())),

@@ -1,32 +1,26 @@
 package io.oversight.tasks.intake;
 
+import io.oversight.kernel.JsonFactories;
 import io.oversight.tasks.recording.LoopReporting;
-import io.oversight.tasks.settings.SettingsService;
 import io.oversight.tasks.settings.TasksConfiguration;
 import io.oversight.tasks.recording.TasksLedger;
 import io.oversight.ledger.InTransaction;
 import io.oversight.ledger.Database;
 import io.oversight.kernel.CanonicalJson;
 import io.oversight.kernel.ConflictException;
-import io.oversight.kernel.NotFoundException;
 import io.oversight.kernel.PayloadTooLargeException;
 import io.oversight.kernel.Violations;
 import io.oversight.governance.GuidelineVersion;
-import io.oversight.governance.Guidelines;
 import io.oversight.governance.IntegrationMode;
 import io.oversight.governance.ModelSnapshot;
-import io.oversight.governance.ModelSnapshots;
-import io.oversight.governance.RoutingPolicies;
 import io.oversight.governance.RoutingPolicy;
 import io.oversight.governance.Workflow;
-import io.oversight.governance.Workflows;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.LedgerRecord;
 import io.oversight.ledger.PersonKind;
 import io.oversight.ledger.Pseudonyms;
 import io.oversight.ledger.format.Digest;
 import io.oversight.tasks.DecisionSource;
-import io.oversight.tasks.ReviewDemand;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.TaskPurpose;
 import io.oversight.tasks.learning.ActiveLearning;
@@ -38,7 +32,6 @@ import io.oversight.tasks.queue.TaskRow;
 import io.oversight.tasks.queue.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.nio.charset.StandardCharsets;
@@ -64,28 +57,13 @@ import java.util.UUID;
 public class IntakeService {
 
     @Inject
-    Workflows workflows;
-
-    @Inject
-    ModelSnapshots snapshots;
-
-    @Inject
-    RoutingPolicies policies;
-
-    @Inject
-    Guidelines guidelines;
+    IntakeConfigurations configurations;
 
     @Inject
     Pseudonyms pseudonyms;
 
     @Inject
-    SettingsService settingsService;
-
-    @Inject
-    ReviewDemand reviewDemand;
-
-    @Inject
-    TasksConfiguration configuration;
+    TasksConfiguration limits;
 
     @Inject
     Database database;
@@ -107,7 +85,7 @@ public class IntakeService {
     }
 
     /** A checked prediction, ready to write. */
-    private record Accepted(PredictionRequest request, ModelSnapshot snapshot, IntegrationMode mode) {
+    private record Accepted(PredictionRequest request, ModelSnapshot snapshot, IntegrationMode mode, String canonicalPayload) {
     }
 
     /**
@@ -116,23 +94,28 @@ public class IntakeService {
      * first submissions of one client key: one wins, the other gets a retryable 409.
      */
     public List<Submission> submit(String workflowKey, List<PredictionRequest> requests, Actor caller, boolean batch) {
-        Workflow workflow = workflows.find(workflowKey)
-                .orElseThrow(() -> new NotFoundException("No workflow " + workflowKey + "."));
-        RoutingPolicy policy = policies.activeFor(workflowKey).orElseThrow(() -> new ConflictException(
+        IntakeConfigurations.Configuration configuration = configurations.of(workflowKey);
+        Workflow workflow = configuration.workflow();
+        RoutingPolicy policy = configuration.policy().orElseThrow(() -> new ConflictException(
                 "Workflow " + workflowKey + " has no active routing policy; a governance lead must activate one first."));
-        IntakeSettings settings = settingsService.of(workflowKey);
-        int initialReviews = reviewDemand.initialReviews(workflowKey, workflow.reviewersPerItem());
-        List<Accepted> accepted = check(workflow, requests, batch);
+        IntakeSettings settings = configuration.settings();
+        int initialReviews = configuration.initialReviews();
+        List<Accepted> accepted = check(configuration, requests, batch);
 
         List<Submission> submissions = new ArrayList<>(requests.size());
         List<ItemRow> items = new ArrayList<>();
         List<TaskRow> tasks = new ArrayList<>();
         Map<String, Set<String>> exclusions = new HashMap<>();
         List<LedgerRecord.Builder> records = new ArrayList<>();
-        Optional<GuidelineVersion> guideline = guidelines.activeFor(workflowKey);
+        Optional<GuidelineVersion> guideline = configuration.guideline();
         Instant now = clock.instant();
         Map<String, StoredItem> known = database.run("looking up client keys", c -> ItemStore.findByClientKeys(c,
                 workflowKey, accepted.stream().map(a -> a.request().clientKey()).toList()));
+        List<String> newSubjects = accepted.stream()
+                .filter(a -> !known.containsKey(a.request().clientKey()) && holdsPersonalData(workflow, a.request()))
+                .map(a -> subjectIdentity(workflowKey, a.request())).distinct().toList();
+        Map<String, Pseudonyms.SubjectPseudonym> subjects = pseudonyms.subjectPseudonyms(PersonKind.DATA_SUBJECT, newSubjects);
+        Map<String, Map<String, String>> personalData = new HashMap<>();
         for (Accepted a : accepted) {
             PredictionRequest request = a.request();
             Optional<StoredItem> existing = Optional.ofNullable(known.get(request.clientKey()));
@@ -147,14 +130,16 @@ public class IntakeService {
             String itemId = UUID.randomUUID().toString();
             Optional<String> dataSubject = Optional.empty();
             var payload = request.payload();
-            if (workflow.piiFieldPaths().stream().anyMatch(p -> JsonPaths.find(request.payload(), p).isPresent())) {
-                String subject = pseudonyms.pseudonymFor(PersonKind.DATA_SUBJECT, workflowKey + "/" + request.clientKey());
+            String storedPayload = a.canonicalPayload();
+            if (holdsPersonalData(workflow, request)) {
+                String identity = subjectIdentity(workflowKey, request);
+                String subject = subjects.get(identity).pseudonym();
                 PiiTokens.Tokenized tokenized = PiiTokens.tokenize(payload, workflow.piiFieldPaths(), subject);
-                pseudonyms.declarePersonalData(subject, tokenized.personalData());
+                personalData.put(identity, tokenized.personalData());
                 payload = tokenized.payload();
+                storedPayload = CanonicalJson.of(payload);
                 dataSubject = Optional.of(subject);
             }
-            String storedPayload = CanonicalJson.of(payload);
             Digest payloadDigest = LedgerRecord.digestOf(storedPayload);
             String routedLabel = request.labels().isEmpty() ? "" : request.labels().get(0);
             RoutingPlan plan = RoutingPlan.of(policy, a.mode(), routedLabel, request.confidence(),
@@ -200,6 +185,9 @@ public class IntakeService {
                 }
                 return null;
             });
+            // after the items: a concurrent first submission of the same client key fails on the item's
+            // unique key (a retryable 409) before it reaches the subject's
+            pseudonyms.storeSubjects(PersonKind.DATA_SUBJECT, subjects, personalData);
             records.forEach(ledger::write);
             reporting.predictions(items);
             return null;
@@ -207,27 +195,39 @@ public class IntakeService {
         return submissions;
     }
 
-    private List<Accepted> check(Workflow workflow, List<PredictionRequest> requests, boolean batch) {
+    private List<Accepted> check(IntakeConfigurations.Configuration configuration, List<PredictionRequest> requests,
+                                 boolean batch) {
+        Workflow workflow = configuration.workflow();
         Violations violations = new Violations();
         Map<String, Optional<ModelSnapshot>> snapshotsById = new HashMap<>();
         List<Accepted> accepted = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             PredictionRequest request = requests.get(i);
             String prefix = batch ? "predictions[" + i + "]." : "";
-            int size = CanonicalJson.of(request.payload()).getBytes(StandardCharsets.UTF_8).length;
-            if (size > configuration.maxPayloadBytes()) {
+            String canonical = CanonicalJson.of(request.payload());
+            int size = canonical.getBytes(StandardCharsets.UTF_8).length;
+            if (size > limits.maxPayloadBytes()) {
                 throw new PayloadTooLargeException("The " + (batch ? "payload of predictions[" + i + "]" : "payload")
-                        + " is " + size + " bytes; the limit is " + configuration.maxPayloadBytes() + " bytes.");
+                        + " is " + size + " bytes; the limit is " + limits.maxPayloadBytes() + " bytes.");
             }
-            Optional<ModelSnapshot> snapshot = snapshotsById.computeIfAbsent(request.modelSnapshotId(), snapshots::find);
+            Optional<ModelSnapshot> snapshot = snapshotsById.computeIfAbsent(request.modelSnapshotId(), configuration::snapshot);
             PredictionValidator.check(request, workflow, snapshot, IntakeSettings.MAX_INLINE_TIMEOUT_MILLIS, prefix, violations);
             if (snapshot.isPresent()) {
                 accepted.add(new Accepted(request, snapshot.get(),
-                        PredictionValidator.effectiveMode(request, workflow, snapshot)));
+                        PredictionValidator.effectiveMode(request, workflow, snapshot), canonical));
             }
         }
         violations.throwIfAny(batch ? "The batch" : "The prediction");
         return accepted;
+    }
+
+    private static boolean holdsPersonalData(Workflow workflow, PredictionRequest request) {
+        return workflow.piiFieldPaths().stream().anyMatch(p -> JsonPaths.find(request.payload(), p).isPresent());
+    }
+
+    /** Whom a prediction's personal data is about, as the vault knows them: one subject per client key. */
+    private static String subjectIdentity(String workflowKey, PredictionRequest request) {
+        return workflowKey + "/" + request.clientKey();
     }
 
     /** Digests of the logins the payload's conflict fields name (taken before tokenization). */
@@ -295,13 +295,13 @@ public class IntakeService {
     }
 
     private static JsonObjectBuilder scoresObject(Map<String, Double> scores) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JsonFactories.PROVIDER.createObjectBuilder();
         scores.forEach(object::add);
         return object;
     }
 
     private static String committeeJson(List<Map<String, Double>> committee) {
-        var array = Json.createArrayBuilder();
+        var array = JsonFactories.PROVIDER.createArrayBuilder();
         committee.forEach(member -> array.add(scoresObject(member)));
         return array.build().toString();
     }

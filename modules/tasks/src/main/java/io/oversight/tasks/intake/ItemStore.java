@@ -1,5 +1,6 @@
 package io.oversight.tasks.intake;
 
+import io.oversight.kernel.JsonFactories;
 import static io.oversight.kernel.SqlValues.instant;
 import static io.oversight.kernel.SqlValues.jsonArray;
 import static io.oversight.kernel.SqlValues.strings;
@@ -12,7 +13,6 @@ import io.oversight.tasks.ItemStatus;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.TimeoutOutcome;
 import io.oversight.tasks.Verdict;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import java.io.StringReader;
@@ -300,7 +300,7 @@ public final class ItemStore {
         if (jsonObject == null) {
             return Map.of();
         }
-        try (var reader = Json.createReader(new StringReader(jsonObject))) {
+        try (var reader = JsonFactories.PROVIDER.createReader(new StringReader(jsonObject))) {
             Map<String, Double> scores = new java.util.LinkedHashMap<>();
             reader.readObject().forEach((label, score) -> scores.put(label, ((JsonNumber) score).doubleValue()));
             return scores;
@@ -309,8 +309,8 @@ public final class ItemStore {
 
 
     public static String candidatesJson(List<Candidate> candidates) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        candidates.forEach(c -> array.add(Json.createObjectBuilder().add("id", c.id()).add("output", c.output())));
+        JsonArrayBuilder array = JsonFactories.PROVIDER.createArrayBuilder();
+        candidates.forEach(c -> array.add(JsonFactories.PROVIDER.createObjectBuilder().add("id", c.id()).add("output", c.output())));
         return array.build().toString();
     }
 
@@ -319,7 +319,7 @@ public final class ItemStore {
         if (json == null) {
             return List.of();
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonFactories.PROVIDER.createReader(new StringReader(json))) {
             return reader.readArray().getValuesAs(jakarta.json.JsonObject.class).stream()
                     .map(o -> new Candidate(o.getString("id"), o.getString("output"))).toList();
         }

@@ -5,9 +5,11 @@ import io.oversight.ledger.InTransaction;
 import io.oversight.ledger.Database;
 import io.oversight.ledger.Callers;
 import io.oversight.kernel.NotFoundException;
+import io.oversight.governance.GovernanceChanged;
 import io.oversight.governance.Workflows;
 import io.oversight.ledger.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +35,10 @@ public class SettingsService {
 
     @Inject
     Clock clock;
+
+    /** Tells this server's caches of a workflow's configuration (intake's) once the change commits. */
+    @Inject
+    Event<GovernanceChanged> changes;
 
     @Inject
     SettingsDefaults defaults;
@@ -76,6 +82,7 @@ public class SettingsService {
                 .attribute("feedbackTier", Integer.toString(settings.feedbackTier()))
                 .attribute("feedbackPriority", Integer.toString(settings.feedbackPriority()))
                 .attribute("conflictFieldPaths", String.join(",", settings.conflictFieldPaths())));
+        changes.fire(new GovernanceChanged(settings.workflowKey()));
         return settings;
     }
 }

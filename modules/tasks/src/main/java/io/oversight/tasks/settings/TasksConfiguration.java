@@ -39,6 +39,14 @@ public class TasksConfiguration {
     @ConfigProperty(name = "oversight.tasks.inlinePollMillis", defaultValue = "250")
     int inlinePollMillis;
 
+    /**
+     * How long intake uses a workflow's configuration read from the database before reading it again:
+     * the bound on how late a governance change made on another server reaches this one's intake.
+     */
+    @Inject
+    @ConfigProperty(name = "oversight.intake.configurationCacheMillis", defaultValue = "1000")
+    int configurationCacheMillis;
+
     public int maxPayloadBytes() {
         return Math.min(maxPayloadBytes, 262_144);
     }
@@ -65,5 +73,9 @@ public class TasksConfiguration {
 
     public int inlinePollMillis() {
         return inlinePollMillis;
+    }
+
+    public int configurationCacheMillis() {
+        return Math.max(0, configurationCacheMillis);
     }
 }
