@@ -19,6 +19,9 @@ public interface ReleasedLabels {
     /** How many released labels the query matches. */
     long count(Query query);
 
+    /** How many of the released labels the query matches are corrections of the model (verdict CORRECT). */
+    long corrections(Query query);
+
     /**
      * The next page of released labels after {@code after} (from the start when empty), at most
      * {@code limit} (capped at {@link #MAX_PAGE}).

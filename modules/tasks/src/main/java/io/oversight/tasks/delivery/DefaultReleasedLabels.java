@@ -44,10 +44,19 @@ public class DefaultReleasedLabels implements ReleasedLabels {
 
     @Override
     public long count(Query query) {
+        return count(query, "");
+    }
+
+    @Override
+    public long corrections(Query query) {
+        return count(query, " AND i.decision_verdict = 'CORRECT'");
+    }
+
+    private long count(Query query, String verdictCondition) {
         return database.run("counting released labels", c -> {
             List<Object> parameters = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM task_item i WHERE "
-                    + where(query, parameters))) {
+                    + where(query, parameters) + verdictCondition)) {
                 bind(select, parameters);
                 try (ResultSet r = select.executeQuery()) {
                     r.next();
