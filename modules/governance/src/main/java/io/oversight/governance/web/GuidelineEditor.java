@@ -1,5 +1,6 @@
 package io.oversight.governance.web;
 
+import io.oversight.kernel.PageMessages;
 import io.oversight.ledger.Callers;
 import io.oversight.governance.ContentFormat;
 import io.oversight.governance.ExampleKind;

@@ -1,5 +1,6 @@
 package io.oversight.governance.web;
 
+import io.oversight.kernel.PageMessages;
 import io.oversight.governance.DriftField;
 import io.oversight.governance.Monitor;
 import io.oversight.governance.MonitorAlert;

@@ -1,5 +1,6 @@
 package io.oversight.governance.web;
 
+import io.oversight.kernel.PageMessages;
 import io.oversight.governance.ReviewerView;
 import io.oversight.governance.application.DefaultReviewerViews;
 import io.oversight.governance.domain.ReviewerViewRules;

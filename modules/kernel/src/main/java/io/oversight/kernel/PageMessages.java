@@ -1,8 +1,5 @@
-package io.oversight.governance.web;
+package io.oversight.kernel;
 
-import io.oversight.kernel.FieldError;
-import io.oversight.kernel.InvalidInputException;
-import io.oversight.kernel.RefusalException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.el.ValueExpression;
@@ -15,21 +12,25 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** Runs a page action and turns a refused request into messages on the page (SPEC S2: a message, nothing changed). */
-final class PageMessages {
+/**
+ * Runs a page action and turns a refused request into messages on the page (SPEC S2: a message, nothing
+ * changed): each invalid field's message beside the form field bound to a property of that name, by
+ * its label. Shared by the pages of every module, so that a page refuses exactly what the API refuses.
+ */
+public final class PageMessages {
 
     private PageMessages() {
     }
 
-    /** Runs {@code action}; on a governance refusal shows its message and every invalid field, returns false. */
-    static boolean attempt(Runnable action, String success) {
+    /** Runs {@code action}; on a refusal shows its message and every invalid field, returns false. */
+    public static boolean attempt(Runnable action, String success) {
         return attemptGet(() -> {
             action.run();
             return Boolean.TRUE;
         }, success) != null;
     }
 
-    static <T> T attemptGet(Supplier<T> action, String success) {
+    public static <T> T attemptGet(Supplier<T> action, String success) {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             T result = action.get();
@@ -77,9 +78,13 @@ final class PageMessages {
         }
     }
 
-    /** The rendered input whose value is bound to a property named like the field (its last path segment). */
+    /**
+     * The rendered input whose value is bound to a property named like the field (its last path
+     * segment, without a list index: "conflictFieldPaths[2]" is the one field that holds the list).
+     */
     private static Optional<UIInput> inputBoundTo(UIComponent component, String field) {
-        String property = field.substring(field.lastIndexOf('.') + 1);
+        String property = field.replaceAll("\\[\\d+]$", "");
+        property = property.substring(property.lastIndexOf('.') + 1);
         if (component instanceof UIInput input && component.isRendered()) {
             ValueExpression value = input.getValueExpression("value");
             if (value != null && value.getExpressionString().matches("#\\{[\\w.]*\\." + Pattern.quote(property) + "}")) {
@@ -100,12 +105,12 @@ final class PageMessages {
     }
 
     /** A request parameter of the page's first request, or null. */
-    static String parameter(String name) {
+    public static String parameter(String name) {
         String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
         return value == null || value.isBlank() ? null : value;
     }
 
-    static void error(String message) {
+    public static void error(String message) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     }
 }
