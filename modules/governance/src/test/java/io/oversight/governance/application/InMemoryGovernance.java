@@ -1,5 +1,6 @@
 package io.oversight.governance.application;
 
+import io.oversight.governance.GovernanceChanged;
 import io.oversight.governance.GuidelineStatus;
 import io.oversight.governance.ModelStatus;
 import io.oversight.governance.PolicyStatus;
@@ -30,6 +31,7 @@ import java.util.Optional;
 final class InMemoryGovernance implements GovernanceRepository, AuditRecorder {
 
     final List<LedgerRecord> recorded = new ArrayList<>();
+    final RecordingEvent<GovernanceChanged> changes = new RecordingEvent<>();
     private final Map<String, WorkflowEntity> workflows = new LinkedHashMap<>();
     private final List<LabelEntity> labels = new ArrayList<>();
     private final Map<String, GuidelineVersionEntity> guidelines = new LinkedHashMap<>();
@@ -45,6 +47,7 @@ final class InMemoryGovernance implements GovernanceRepository, AuditRecorder {
         GovernanceLedger ledger = new GovernanceLedger();
         ledger.recorder = this;
         ledger.clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+        ledger.changes = changes;
         workflowService.repository = this;
         workflowService.ledger = ledger;
         guidelineService.repository = this;

@@ -1,5 +1,6 @@
 package io.oversight.governance.application;
 
+import io.oversight.governance.GovernanceChanged;
 import io.oversight.kernel.ConflictException;
 import io.oversight.kernel.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -230,6 +231,7 @@ class LifecycleTest {
         g.policyService.activate(p1.id(), GRETA);
         RoutingPolicy p2 = g.policyService.createDraft(KEY, policy(0.9, 0.1, List.of("amount > 10000 -> tier 3")), GRETA);
         g.recorded.clear();
+        g.changes.fired.clear();
 
         g.policyService.activate(p2.id(), GRETA);
 
@@ -239,6 +241,8 @@ class LifecycleTest {
         assertEquals(List.of(DefaultRoutingPolicyService.RETIRED, DefaultRoutingPolicyService.ACTIVATED),
                 g.recorded.stream().map(LedgerRecord::actionType).toList());
         assertEquals(Optional.of(p2.contentDigest()), g.recorded.get(1).payloadDigest());
+        assertEquals(List.of(new GovernanceChanged(KEY), new GovernanceChanged(KEY)), g.changes.fired,
+                "each recorded change tells this server's configuration caches which workflow changed");
 
         assertEquals(new RouteDecision(RouteDecision.Outcome.HUMAN_REVIEW, 3, "rule: amount > 10000 -> tier 3"),
                 active.route("ok", 0.99, Map.of("amount", 20000)));
