@@ -20,7 +20,11 @@ public final class ApiClient {
 
     private final URI base;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: by default the client asks a plain-HTTP server to upgrade to HTTP/2, and each upgraded
+    // connection it keeps open holds the deployment it first reached, so a test server redeployed forty
+    // times kept old deployments' class loaders alive (seen in a heap dump)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private ApiClient(URI base, String authorization) {
         this.base = base;
