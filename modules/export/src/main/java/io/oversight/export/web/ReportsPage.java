@@ -1,5 +1,8 @@
 package io.oversight.export.web;
 
+import io.oversight.kernel.FieldError;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.PageMessages;
 import io.oversight.kernel.RefusalException;
 import io.oversight.export.ComplianceReports;
 import io.oversight.export.JobState;
@@ -26,6 +29,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,12 +67,12 @@ public class ReportsPage {
     private String to;
     private List<ReportJob> history;
 
-    /** The form starts at the last full hour: the acceptance scenario's "last hour". */
-    public ReportsPage() {
-    }
-
+    /**
+     * The period starts as the last hour on the first view; on a post-back an emptied field stays empty
+     * (Faces submits it as null), so that it is refused rather than silently replaced.
+     */
     public String getFrom() {
-        if (from == null) {
+        if (from == null && !FacesContext.getCurrentInstance().isPostback()) {
             from = INPUT.format(LocalDateTime.ofInstant(clock.instant().minus(Duration.ofHours(1)), ZoneOffset.UTC)
                     .truncatedTo(ChronoUnit.MINUTES));
         }
@@ -76,7 +80,7 @@ public class ReportsPage {
     }
 
     public String getTo() {
-        if (to == null) {
+        if (to == null && !FacesContext.getCurrentInstance().isPostback()) {
             to = INPUT.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES));
         }
         return to;
@@ -114,23 +118,25 @@ public class ReportsPage {
         return getHistory().stream().anyMatch(j -> !j.state().finished());
     }
 
+    /**
+     * Requests the report; a refused period is shown beside the field at fault, by its label, and
+     * nothing is requested.
+     */
     public String generate() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            Instant start = parse("from", getFrom());
-            Instant end = parse("to", getTo());
+        ReportJob job = PageMessages.attemptGet(() -> {
+            ReportRequest request = request();
             String role = security.isCallerInRole(Roles.AUDITOR) ? Roles.AUDITOR : Roles.GOVERNANCE;
             Actor caller = new Actor(pseudonyms.pseudonymFor(PersonKind.ACTOR, security.getCallerPrincipal().getName()), role);
-            ReportJob job = reports.request(new ReportRequest(workflow == null || workflow.isBlank()
-                    ? Optional.empty() : Optional.of(workflow), start, end), caller);
-            faces.getExternalContext().getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Report requested",
-                    "Report " + job.id() + " is being generated."));
-            return "/export/reports?faces-redirect=true";
-        } catch (RefusalException | IllegalArgumentException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not generated", e.getMessage()));
+            return reports.request(request, caller);
+        }, null);
+        if (job == null) {
             return null;
         }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                "Report " + job.id() + " requested: it is being generated.", null));
+        return "/export/reports?faces-redirect=true";
     }
 
     public String cancel(String id) {
@@ -146,19 +152,33 @@ public class ReportsPage {
         try {
             action.run();
             faces.getExternalContext().getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, done));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
             return "/export/reports?faces-redirect=true";
         } catch (RefusalException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Refused", e.getMessage()));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             return null;
         }
     }
 
-    private static Instant parse(String field, String value) {
+    /** The request the form describes; a field that names no date and time is refused beside it. */
+    private ReportRequest request() {
+        List<FieldError> problems = new ArrayList<>();
+        Instant start = parse("from", getFrom(), problems);
+        Instant end = parse("to", getTo(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The period is not a pair of dates and times.", problems);
+        }
+        return new ReportRequest(workflow == null || workflow.isBlank() ? Optional.empty() : Optional.of(workflow),
+                start, end);
+    }
+
+    private Instant parse(String field, String value, List<FieldError> problems) {
         try {
-            return LocalDateTime.parse(value, INPUT).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalArgumentException(field + " is not a date and time like 2026-12-05T10:00");
+            return LocalDateTime.parse(value == null ? "" : value.trim(), INPUT).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldError(field, "must be a date and time in UTC, like "
+                    + INPUT.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES))));
+            return null;
         }
     }
 
