@@ -1,5 +1,6 @@
 package io.oversight.app.signin;
 
+import io.oversight.app.rest.AccountExamples;
 import io.oversight.app.users.UserDirectory;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.Roles;
@@ -16,6 +17,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Failed sign-ins within the throttle's window, and the locks they caused, for administrators, who may lift them. */
 @Path("sign-in-failures")
@@ -42,6 +49,11 @@ public class SignInThrottleResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "Failed sign-ins within the window, most recent first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ThrottledSignIn.class),
+            examples = {
+                    @ExampleObject(name = "an account lock and an address lock", value = AccountExamples.SIGN_IN_FAILURES)}))
     public List<ThrottledSignIn> recent() {
         return throttle.recent();
     }
@@ -49,7 +61,15 @@ public class SignInThrottleResource {
     @POST
     @Path("lifts")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Lift lift(@NotNull LiftRequest request) {
+    @APIResponse(responseCode = "200", description = "What was lifted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Lift.class),
+            examples = {
+                    @ExampleObject(name = "one account", value = AccountExamples.LIFT)}))
+    public Lift lift(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LiftRequest.class),
+                    examples = {@ExampleObject(name = "one account", value = AccountExamples.LIFT_REQUEST)}))
+            @NotNull LiftRequest request) {
         Actor admin = new Actor(directory.actorPseudonym(securityContext.getUserPrincipal().getName()), Roles.ADMIN);
         int forgotten = throttle.lift(request.address(), request.username(), admin);
         return new Lift(request.address().strip(), request.username() == null || request.username().isBlank() ? null

@@ -1,5 +1,6 @@
 package io.oversight.app.users;
 
+import io.oversight.app.rest.AccountExamples;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Account administration for admins. */
 @Path("users")
@@ -38,12 +42,22 @@ public class UsersResource {
     SecurityContext securityContext;
 
     @GET
+    @APIResponse(responseCode = "200", description = "Every account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = UserAccount.class),
+            examples = {
+                    @ExampleObject(name = "accounts", value = AccountExamples.USERS)}))
     public List<UserAccount> list() {
         return directory.list();
     }
 
     @GET
     @Path("{username}")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UserAccount.class),
+            examples = {
+                    @ExampleObject(name = "account", value = AccountExamples.USER)}))
     public UserAccount get(@PathParam("username") String username) {
         return directory.find(username)
                 .orElseThrow(() -> new NotFoundException("No account named '" + username + "'."));
@@ -51,8 +65,15 @@ public class UsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserAccount.class)))
-    public Response create(@NotNull @Valid NewUser request, @Context UriInfo uriInfo) {
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UserAccount.class),
+            examples = {
+                    @ExampleObject(name = "account", value = AccountExamples.USER)}))
+    public Response create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewUser.class),
+                    examples = {@ExampleObject(name = "reviewer", value = AccountExamples.NEW_USER)}))
+            @NotNull @Valid NewUser request, @Context UriInfo uriInfo) {
         Actor admin = new Actor(directory.actorPseudonym(securityContext.getCallerPrincipal().getName()), Roles.ADMIN);
         UserAccount created = directory.create(request, admin);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.username()).build())

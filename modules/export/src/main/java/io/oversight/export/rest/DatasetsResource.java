@@ -45,6 +45,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Training-set exports (SPEC X3, X4) for governance leads and the customer's training pipeline
@@ -98,9 +100,17 @@ public class DatasetsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.GOVERNANCE, Roles.INTEGRATION})
     @Operation(summary = "Request a training-set export; it runs as a job")
-    @APIResponse(responseCode = "202", description = "Queued; poll the Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetJobJson.class)))
+    @APIResponse(responseCode = "202", description = "Queued; poll the Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DatasetJobJson.class),
+            examples = {
+                    @ExampleObject(name = "queued", value = ExportExamples.DATASET_QUEUED)}))
     @APIResponse(responseCode = "400", description = "Invalid period, unknown workflow or filter; nothing was created")
-    public Response request(DatasetRequestJson body, @Context UriInfo uriInfo) {
+    public Response request(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DatasetRequestJson.class),
+                    examples = {@ExampleObject(name = "a week of adjudicated and consensus labels", value = ExportExamples.DATASET_REQUEST)}))
+            DatasetRequestJson body,
+            @Context UriInfo uriInfo) {
         DatasetJob job = trainingSets.request(parse(body), caller());
         return Response.accepted(DatasetJobJson.of(job))
                 .location(uriInfo.getAbsolutePathBuilder().path(job.id()).build()).build();
@@ -112,14 +122,26 @@ public class DatasetsResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.INTEGRATION})
     @Operation(summary = "How many rows an export of this request would hold now; creates nothing")
     @APIResponse(responseCode = "400", description = "Invalid period, unknown workflow or filter")
-    @APIResponse(responseCode = "200", description = "The row count")
-    public PreviewJson preview(DatasetRequestJson body) {
+    @APIResponse(responseCode = "200", description = "The row count",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PreviewJson.class),
+            examples = {
+                    @ExampleObject(name = "rows", value = ExportExamples.PREVIEW)}))
+    public PreviewJson preview(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DatasetRequestJson.class),
+                    examples = {@ExampleObject(name = "a week of adjudicated and consensus labels", value = ExportExamples.DATASET_REQUEST)}))
+            DatasetRequestJson body) {
         return new PreviewJson(trainingSets.preview(parse(body)));
     }
 
     @GET
     @RolesAllowed({Roles.GOVERNANCE, Roles.INTEGRATION})
     @Operation(summary = "Recent training-set exports, newest first")
+    @APIResponse(responseCode = "200", description = "Recent exports, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DatasetJobJson.class),
+            examples = {
+                    @ExampleObject(name = "one completed", value = ExportExamples.DATASETS)}))
     public List<DatasetJobJson> list(@QueryParam("limit") Integer limit) {
         int n = limit == null ? 50 : limit;
         if (n < 1 || n > 500) {
@@ -132,6 +154,11 @@ public class DatasetsResource {
     @Path("{id}")
     @RolesAllowed({Roles.GOVERNANCE, Roles.INTEGRATION})
     @Operation(summary = "An export: state, progress (rowsDone/rowsTotal, ETA), files, manifest digest, ledger sequence")
+    @APIResponse(responseCode = "200", description = "The export",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DatasetJobJson.class),
+            examples = {
+                    @ExampleObject(name = "completed", value = ExportExamples.DATASET_COMPLETED)}))
     public DatasetJobJson get(@PathParam("id") String id) {
         return trainingSets.find(id).map(DatasetJobJson::of).orElseThrow(() -> new UnknownExportException(id));
     }
@@ -141,7 +168,8 @@ public class DatasetsResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.INTEGRATION})
     @Operation(summary = "The export's manifest, byte for byte what the ledger entry's digest covers")
     @APIResponse(responseCode = "409", description = "Not completed")
-    @APIResponse(responseCode = "200", description = "The manifest (JSON), byte for byte; X-Content-SHA256 is its digest", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The manifest (JSON), byte for byte; X-Content-SHA256 is its digest", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            examples = {@ExampleObject(name = "manifest", value = ExportExamples.MANIFEST)}))
     public Response manifest(@PathParam("id") String id) {
         DatasetJob job = trainingSets.find(id).orElseThrow(() -> new UnknownExportException(id));
         String manifest = job.manifest().orElseThrow(() -> new ExportConflictException("Training-set export " + id
@@ -157,7 +185,11 @@ public class DatasetsResource {
     @Operation(summary = "One of the export's files, streamed (names and digests are in the manifest)")
     @APIResponse(responseCode = "404", description = "No such export or file")
     @APIResponse(responseCode = "409", description = "Not completed, or removed by retention")
-    @APIResponse(responseCode = "200", description = "The file (JSON Lines or CSV)", content = @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The file (JSON Lines or CSV)", content = {
+            @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = {@ExampleObject(name = "a row of labels.jsonl", value = ExportExamples.LABELS_ROW)}),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = {@ExampleObject(name = "labels.csv", value = ExportExamples.LABELS_CSV)})})
     public Response file(@PathParam("id") String id, @PathParam("name") String name) {
         DatasetJob job = trainingSets.find(id).orElseThrow(() -> new UnknownExportException(id));
         if (job.state() != JobState.COMPLETED) {

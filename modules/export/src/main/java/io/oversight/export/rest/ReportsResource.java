@@ -39,6 +39,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Compliance reports (SPEC X1, X4) for auditors and governance leads: request one for a workflow (or
@@ -82,9 +84,17 @@ public class ReportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUDITOR, Roles.GOVERNANCE})
     @Operation(summary = "Request a compliance report; it runs as a job")
-    @APIResponse(responseCode = "202", description = "Queued; poll the Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJobJson.class)))
+    @APIResponse(responseCode = "202", description = "Queued; poll the Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportJobJson.class),
+            examples = {
+                    @ExampleObject(name = "queued", value = ExportExamples.REPORT_QUEUED)}))
     @APIResponse(responseCode = "400", description = "Invalid period or unknown workflow; nothing was created")
-    public Response request(ReportRequestJson body, @Context UriInfo uriInfo) {
+    public Response request(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReportRequestJson.class),
+                    examples = {@ExampleObject(name = "November", value = ExportExamples.REPORT_REQUEST)}))
+            ReportRequestJson body,
+            @Context UriInfo uriInfo) {
         ReportJob job = reports.request(parse(body), caller());
         return Response.accepted(ReportJobJson.of(job))
                 .location(uriInfo.getAbsolutePathBuilder().path(job.id()).build()).build();
@@ -93,6 +103,11 @@ public class ReportsResource {
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.GOVERNANCE})
     @Operation(summary = "Recent report jobs, newest first")
+    @APIResponse(responseCode = "200", description = "Recent jobs, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ReportJobJson.class),
+            examples = {
+                    @ExampleObject(name = "one completed", value = ExportExamples.REPORTS)}))
     public List<ReportJobJson> list(@QueryParam("limit") Integer limit) {
         int n = limit == null ? 50 : limit;
         if (n < 1 || n > 500) {
@@ -106,6 +121,11 @@ public class ReportsResource {
     @Path("{id}")
     @RolesAllowed({Roles.AUDITOR, Roles.GOVERNANCE})
     @Operation(summary = "A report job: state, progress (rowsDone/rowsTotal, ETA), digests, ledger sequence")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportJobJson.class),
+            examples = {
+                    @ExampleObject(name = "completed", value = ExportExamples.REPORT_COMPLETED)}))
     public ReportJobJson get(@PathParam("id") String id) {
         return reports.find(id).map(ReportJobJson::of).orElseThrow(() -> new UnknownExportException(id));
     }
@@ -115,7 +135,11 @@ public class ReportsResource {
     @RolesAllowed({Roles.AUDITOR, Roles.GOVERNANCE})
     @Operation(summary = "Cancel a queued or running job")
     @APIResponse(responseCode = "409", description = "The job has finished")
-    @APIResponse(responseCode = "200", description = "The cancelled job")
+    @APIResponse(responseCode = "200", description = "The cancelled job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportJobJson.class),
+            examples = {
+                    @ExampleObject(name = "cancelled", value = ExportExamples.REPORT_CANCELLED)}))
     public ReportJobJson cancel(@PathParam("id") String id) {
         return ReportJobJson.of(reports.cancel(id));
     }
@@ -125,7 +149,11 @@ public class ReportsResource {
     @RolesAllowed({Roles.AUDITOR, Roles.GOVERNANCE})
     @Operation(summary = "Run an interrupted, failed or cancelled job again")
     @APIResponse(responseCode = "409", description = "The job is queued, running or completed")
-    @APIResponse(responseCode = "202", description = "Queued again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportJobJson.class)))
+    @APIResponse(responseCode = "202", description = "Queued again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportJobJson.class),
+            examples = {
+                    @ExampleObject(name = "queued again", value = ExportExamples.REPORT_RESTARTED)}))
     public Response restart(@PathParam("id") String id) {
         return Response.accepted(ReportJobJson.of(reports.restart(id))).build();
     }
@@ -136,7 +164,7 @@ public class ReportsResource {
     @RolesAllowed({Roles.AUDITOR, Roles.GOVERNANCE})
     @Operation(summary = "The report's XML (schema compliance-report-1.xsd)")
     @APIResponse(responseCode = "409", description = "Not completed")
-    @APIResponse(responseCode = "200", description = "The report XML", content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The report XML, valid against compliance-report-1.xsd (namespace https://oversight.io/schema/compliance-report/1; docs/schema in the source)", content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response xml(@PathParam("id") String id) {
         return download(id, ReportFormat.XML);
     }

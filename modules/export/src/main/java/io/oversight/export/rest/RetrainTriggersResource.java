@@ -35,6 +35,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Retrain triggers (SPEC G5): the rules governance sets per workflow, and what they last did. */
 @Path("retrain-triggers")
@@ -82,6 +85,11 @@ public class RetrainTriggersResource {
     @GET
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Every workflow's retrain rules")
+    @APIResponse(responseCode = "200", description = "Every workflow's rules",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TriggerJson.class),
+            examples = {
+                    @ExampleObject(name = "two rules", value = ExportExamples.TRIGGERS)}))
     public List<TriggerJson> all() {
         return triggers.all().stream().map(TriggerJson::of).toList();
     }
@@ -90,7 +98,11 @@ public class RetrainTriggersResource {
     @Path("{workflow}")
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "A workflow's retrain rules, oldest first")
-    @APIResponse(responseCode = "200", description = "The rules")
+    @APIResponse(responseCode = "200", description = "The rules",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TriggerJson.class),
+            examples = {
+                    @ExampleObject(name = "two rules", value = ExportExamples.TRIGGERS)}))
     @APIResponse(responseCode = "404", description = "No such workflow")
     public List<TriggerJson> of(@PathParam("workflow") String workflow) {
         return triggers.of(workflow).stream().map(TriggerJson::of).toList();
@@ -101,10 +113,18 @@ public class RetrainTriggersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Add a retrain rule to a workflow; it fires once per crossing of its condition")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriggerJson.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TriggerJson.class),
+            examples = {
+                    @ExampleObject(name = "corrections since export", value = ExportExamples.TRIGGER)}))
     @APIResponse(responseCode = "400", description = "Unknown kind, a parameter missing, out of range or meaningless for the kind; nothing was created")
     @APIResponse(responseCode = "404", description = "No such workflow; nothing was created")
-    public Response create(@PathParam("workflow") String workflow, RuleJson body, @Context UriInfo uriInfo) {
+    public Response create(@PathParam("workflow") String workflow,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RuleJson.class),
+                    examples = {@ExampleObject(name = "corrections since export", value = ExportExamples.TRIGGER_REQUEST), @ExampleObject(name = "correction rate", value = ExportExamples.RATE_TRIGGER_REQUEST)}))
+            RuleJson body, @Context UriInfo uriInfo) {
         RetrainTrigger trigger = triggers.create(workflow, parse(body), caller());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(trigger.id()).build())
                 .entity(TriggerJson.of(trigger)).build();

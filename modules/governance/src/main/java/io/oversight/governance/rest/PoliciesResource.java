@@ -19,6 +19,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +44,11 @@ public class PoliciesResource {
     @Path("{id}")
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
     @Operation(summary = "Get a routing-policy version with its content digest")
+    @APIResponse(responseCode = "200", description = "The routing-policy version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PolicyJson.class),
+            examples = {
+                    @ExampleObject(name = "active", value = GovernanceExamples.POLICY_ACTIVE)}))
     public PolicyJson get(@PathParam("id") String id) {
         return policies.find(id).map(PolicyJson::of)
                 .orElseThrow(() -> new NotFoundException("No routing policy with id '" + id + "'."));
@@ -51,8 +60,16 @@ public class PoliciesResource {
     @Operation(summary = "Replace a draft's content, validated on save")
     @APIResponse(responseCode = "400", description = "Bands out of order or outside [0, 1], unknown tier, rule that does not parse...")
     @APIResponse(responseCode = "409", description = "Not a draft")
-    @APIResponse(responseCode = "200", description = "The revised draft")
-    public PolicyJson revise(@PathParam("id") String id, @NotNull PolicyContent content) {
+    @APIResponse(responseCode = "200", description = "The revised draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PolicyJson.class),
+            examples = {
+                    @ExampleObject(name = "draft", value = GovernanceExamples.POLICY_DRAFT)}))
+    public PolicyJson revise(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PolicyContent.class),
+                    examples = {@ExampleObject(name = "bands, threshold, rule, SLA", value = GovernanceExamples.POLICY_REQUEST)}))
+            @NotNull PolicyContent content) {
         return PolicyJson.of(policies.revise(id, content, callers.actorIn(Roles.GOVERNANCE)));
     }
 
@@ -60,6 +77,11 @@ public class PoliciesResource {
     @Path("{id}/activation")
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Activate a draft; the previously active version is retired")
+    @APIResponse(responseCode = "200", description = "The version, now active",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PolicyJson.class),
+            examples = {
+                    @ExampleObject(name = "active", value = GovernanceExamples.POLICY_ACTIVE)}))
     public PolicyJson activate(@PathParam("id") String id) {
         return PolicyJson.of(policies.activate(id, callers.actorIn(Roles.GOVERNANCE)));
     }
@@ -68,6 +90,11 @@ public class PoliciesResource {
     @Path("{id}/retirement")
     @RolesAllowed(Roles.GOVERNANCE)
     @Operation(summary = "Discard a draft or retire the active version")
+    @APIResponse(responseCode = "200", description = "The version, now retired",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PolicyJson.class),
+            examples = {
+                    @ExampleObject(name = "retired", value = GovernanceExamples.POLICY_RETIRED)}))
     public PolicyJson retire(@PathParam("id") String id) {
         return PolicyJson.of(policies.retire(id, callers.actorIn(Roles.GOVERNANCE)));
     }

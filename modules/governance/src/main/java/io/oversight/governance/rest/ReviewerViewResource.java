@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,7 +62,11 @@ public class ReviewerViewResource {
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR})
     @Operation(summary = "A workflow's reviewer view: shown input fields and the tiers that answer blind")
     @APIResponse(responseCode = "404", description = "Unknown workflow")
-    @APIResponse(responseCode = "200", description = "The workflow's reviewer view")
+    @APIResponse(responseCode = "200", description = "The workflow's reviewer view",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReviewerViewJson.class),
+            examples = {
+                    @ExampleObject(name = "demo workflow", value = GovernanceExamples.REVIEWER_VIEW)}))
     public ReviewerViewJson get(@PathParam("key") String key) {
         return ReviewerViewJson.of(views.require(key));
     }
@@ -70,8 +78,16 @@ public class ReviewerViewResource {
     @APIResponse(responseCode = "400", description = "A bad field (problem+json naming each: fields[i].path, "
             + "fields[i].format, predictionHiddenTiers[i]...)")
     @APIResponse(responseCode = "404", description = "Unknown workflow")
-    @APIResponse(responseCode = "200", description = "The reviewer view as changed")
-    public ReviewerViewJson change(@PathParam("key") String key, @NotNull ReviewerViewJson request) {
+    @APIResponse(responseCode = "200", description = "The reviewer view as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReviewerViewJson.class),
+            examples = {
+                    @ExampleObject(name = "two fields, tier 1 blind", value = GovernanceExamples.REVIEWER_VIEW_CHANGED)}))
+    public ReviewerViewJson change(@PathParam("key") String key,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReviewerViewJson.class),
+                    examples = {@ExampleObject(name = "two fields, tier 1 blind", value = GovernanceExamples.REVIEWER_VIEW_REQUEST)}))
+            @NotNull ReviewerViewJson request) {
         List<ReviewerViewRules.FieldRequest> fields = request.fields() == null ? List.of()
                 : request.fields().stream().map(f -> f == null ? null
                         : new ReviewerViewRules.FieldRequest(f.path(), f.label(), f.format())).toList();

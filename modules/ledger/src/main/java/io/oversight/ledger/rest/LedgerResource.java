@@ -41,6 +41,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -78,7 +80,11 @@ public class LedgerResource {
     @Operation(summary = "List entries matching filters, by sequence, with keyset paging",
             description = "Times bound loggedAt (from inclusive, to exclusive, ISO-8601 UTC). Pass the returned"
                     + " nextAfterSequence as afterSequence for the next page.")
-    @APIResponse(responseCode = "200", description = "A page of entries")
+    @APIResponse(responseCode = "200", description = "A page of entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LedgerViews.EntryPageView.class),
+            examples = {
+                    @ExampleObject(name = "one entry, more to come", value = LedgerExamples.ENTRIES)}))
     @APIResponse(responseCode = "400", description = "A parameter is malformed or out of range")
     public LedgerViews.EntryPageView entries(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("actor") String actor, @QueryParam("action") String action,
@@ -108,7 +114,12 @@ public class LedgerResource {
     @Operation(summary = "One entry with its stored bytes and leaf hash, and on request its inclusion proof",
             description = "With proof=true the entry carries its inclusion proof against the latest signed checkpoint,"
                     + " given in full; verify the checkpoint's signature before trusting its root.")
-    @APIResponse(responseCode = "200", description = "The entry")
+    @APIResponse(responseCode = "200", description = "The entry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LedgerViews.EntryView.class),
+            examples = {
+                    @ExampleObject(name = "with proof=true", value = LedgerExamples.ENTRY_WITH_PROOF),
+                    @ExampleObject(name = "without proof", value = LedgerExamples.ENTRY_ONLY)}))
     @APIResponse(responseCode = "400", description = "The sequence number is malformed or negative")
     @APIResponse(responseCode = "404", description = "No such entry, or no checkpoint covers it yet (with proof=true)")
     public LedgerViews.EntryView entry(@PathParam("sequence") String sequence, @QueryParam("proof") String proof) {
@@ -127,7 +138,9 @@ public class LedgerResource {
     @Produces(MediaType.TEXT_PLAIN)
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "The latest signed checkpoint, as a C2SP signed note")
-    @APIResponse(responseCode = "200", description = "The signed note")
+    @APIResponse(responseCode = "200", description = "The signed note",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
+            examples = {@ExampleObject(name = "checkpoint", value = LedgerExamples.CHECKPOINT)}))
     @APIResponse(responseCode = "404", description = "No checkpoint has been signed yet")
     public String latestCheckpoint() {
         return ledger.latestCheckpoint().orElseThrow(() -> new NotFoundException("no checkpoint has been signed yet")).note();
@@ -138,7 +151,9 @@ public class LedgerResource {
     @Produces(MediaType.TEXT_PLAIN)
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "The signed checkpoint at exactly this tree size, as a C2SP signed note")
-    @APIResponse(responseCode = "200", description = "The signed note")
+    @APIResponse(responseCode = "200", description = "The signed note",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
+            examples = {@ExampleObject(name = "checkpoint", value = LedgerExamples.CHECKPOINT)}))
     @APIResponse(responseCode = "400", description = "The size is malformed or below 1")
     @APIResponse(responseCode = "404", description = "No checkpoint was signed at this size")
     public String checkpoint(@PathParam("size") String size) {
@@ -152,7 +167,11 @@ public class LedgerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Consistency proof between two tree sizes (RFC 9162), hashes from the leaves up")
-    @APIResponse(responseCode = "200", description = "The proof")
+    @APIResponse(responseCode = "200", description = "The proof",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LedgerViews.ConsistencyProofView.class),
+            examples = {
+                    @ExampleObject(name = "from 8 to 20", value = LedgerExamples.CONSISTENCY)}))
     @APIResponse(responseCode = "400", description = "Sizes malformed, from > to, or beyond the latest checkpoint")
     public LedgerViews.ConsistencyProofView consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
         long fromSize = Params.positive("from", from);
@@ -174,7 +193,11 @@ public class LedgerResource {
     @Operation(summary = "Start verifying the stored log online",
             description = "Checks every entry's encoding, sequence, time and chain link, the Merkle root at every"
                     + " signed checkpoint and its signature, and the stored leaf hashes and tiles. Poll the Location.")
-    @APIResponse(responseCode = "202", description = "Started; Location names the job", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerViews.VerificationView.class)))
+    @APIResponse(responseCode = "202", description = "Started; Location names the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LedgerViews.VerificationView.class),
+            examples = {
+                    @ExampleObject(name = "running", value = LedgerExamples.VERIFICATION_STARTED)}))
     @APIResponse(responseCode = "400", description = "from is malformed or beyond the log")
     public Response startVerification(@QueryParam("from") String from) {
         long fromSequence = Params.optionalNonNegative("from", from).orElse(0);
@@ -194,7 +217,12 @@ public class LedgerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Progress or result of a verification job, with the first bad entry if it failed")
-    @APIResponse(responseCode = "200", description = "The job's status")
+    @APIResponse(responseCode = "200", description = "The job's status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LedgerViews.VerificationView.class),
+            examples = {
+                    @ExampleObject(name = "verified", value = LedgerExamples.VERIFIED),
+                    @ExampleObject(name = "failed", value = LedgerExamples.FAILED)}))
     @APIResponse(responseCode = "404", description = "No such job")
     public LedgerViews.VerificationView verification(@PathParam("job") String job) {
         if (!job.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
@@ -250,7 +278,9 @@ public class LedgerResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "The trust file: every checkpoint key of this log with its validity range",
             description = "For information; pin keys and origin out of band before relying on them.")
-    @APIResponse(responseCode = "200", description = "The trust file")
+    @APIResponse(responseCode = "200", description = "The trust file",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
+            examples = {@ExampleObject(name = "one key", value = LedgerExamples.TRUST)}))
     public String trust() {
         return keys.trustFile();
     }
@@ -260,7 +290,11 @@ public class LedgerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Rotate the checkpoint signing key to another keystore alias; recorded in the ledger")
-    @APIResponse(responseCode = "200", description = "The rotation, with the boundary instant")
+    @APIResponse(responseCode = "200", description = "The rotation, with the boundary instant",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LedgerViews.KeyRotationView.class),
+            examples = {
+                    @ExampleObject(name = "rotated", value = LedgerExamples.ROTATION)}))
     @APIResponse(responseCode = "400", description = "alias missing, unknown to the keystore, or already used")
     public LedgerViews.KeyRotationView rotate(@QueryParam("alias") String alias) {
         if (alias == null || alias.isBlank() || alias.length() > 200) {
@@ -285,11 +319,19 @@ public class LedgerResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Re-identify a pseudonym for a stated reason; the reveal is itself a ledger entry",
             description = "Returns who the pseudonym stands for and the personal data declared about them.")
-    @APIResponse(responseCode = "200", description = "Who it is")
+    @APIResponse(responseCode = "200", description = "Who it is",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LedgerViews.RevealedSubjectView.class),
+            examples = {
+                    @ExampleObject(name = "data subject", value = LedgerExamples.REVEALED)}))
     @APIResponse(responseCode = "400", description = "Justification missing or longer than 2000 characters")
     @APIResponse(responseCode = "404", description = "Unknown pseudonym")
     @APIResponse(responseCode = "410", description = "The subject was erased: nobody can tell who it was any more")
-    public LedgerViews.RevealedSubjectView reveal(@PathParam("pseudonym") String pseudonym, RevealRequest request) {
+    public LedgerViews.RevealedSubjectView reveal(@PathParam("pseudonym") String pseudonym,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RevealRequest.class),
+                    examples = {@ExampleObject(name = "justification", value = LedgerExamples.REVEAL_REQUEST)}))
+            RevealRequest request) {
         String justification = request == null ? null : request.justification();
         if (justification == null || justification.isBlank() || justification.length() > MAX_JUSTIFICATION) {
             throw new BadRequestException("justification (why this pseudonym must be re-identified, 1 to "

@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The adjudication queue: claim, read the reviews, release, decide; queue counts and lead times. */
 @Path("adjudications")
@@ -75,7 +78,11 @@ public class AdjudicationsResource {
     @POST
     @Path("claims")
     @RolesAllowed(Roles.ADJUDICATOR)
-    @APIResponse(responseCode = "200", description = "The claimed disagreement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdjudicationJson.class)))
+    @APIResponse(responseCode = "200", description = "The claimed disagreement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AdjudicationJson.class),
+            examples = {
+                    @ExampleObject(name = "two reviews disagree", value = ReviewExamples.ADJUDICATION)}))
     @APIResponse(responseCode = "204", description = "Nothing waits for this adjudicator")
     public Response claim(@QueryParam("workflow") String workflowKey) {
         if (workflowKey == null || workflowKey.isBlank()) {
@@ -88,6 +95,11 @@ public class AdjudicationsResource {
     @GET
     @Path("mine")
     @RolesAllowed(Roles.ADJUDICATOR)
+    @APIResponse(responseCode = "200", description = "The disagreements the caller holds",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AdjudicationJson.class),
+            examples = {
+                    @ExampleObject(name = "one held", value = ReviewExamples.ADJUDICATIONS)}))
     public List<AdjudicationJson> mine() {
         return adjudications.mine().stream().map(AdjudicationJson::of).toList();
     }
@@ -95,6 +107,11 @@ public class AdjudicationsResource {
     @POST
     @Path("{id}/release")
     @RolesAllowed(Roles.ADJUDICATOR)
+    @APIResponse(responseCode = "200", description = "The disagreement, open again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AdjudicationJson.class),
+            examples = {
+                    @ExampleObject(name = "released", value = ReviewExamples.ADJUDICATION_RELEASED)}))
     public AdjudicationJson release(@PathParam("id") String id) {
         return AdjudicationJson.of(adjudications.release(id));
     }
@@ -102,7 +119,16 @@ public class AdjudicationsResource {
     @POST
     @Path("{id}/decision")
     @RolesAllowed(Roles.ADJUDICATOR)
-    public AdjudicationJson decide(@PathParam("id") String id, DecisionRequest request) {
+    @APIResponse(responseCode = "200", description = "The decided disagreement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AdjudicationJson.class),
+            examples = {
+                    @ExampleObject(name = "corrected", value = ReviewExamples.DECIDED)}))
+    public AdjudicationJson decide(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DecisionRequest.class),
+                    examples = {@ExampleObject(name = "correction, reviewers told", value = ReviewExamples.DECISION_REQUEST)}))
+            DecisionRequest request) {
         if (request == null) {
             throw InvalidInputException.of("body", "is required: a verdict, labels or output when correcting, a rationale");
         }
@@ -113,6 +139,11 @@ public class AdjudicationsResource {
     @GET
     @Path("queues")
     @RolesAllowed({Roles.ADJUDICATOR, Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "Per workflow: waiting, held and decided disagreements, lead times",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = QueueJson.class),
+            examples = {
+                    @ExampleObject(name = "one workflow", value = ReviewExamples.ADJUDICATION_QUEUES)}))
     public List<QueueJson> queues() {
         return adjudications.queues().stream().map(QueueJson::of).toList();
     }

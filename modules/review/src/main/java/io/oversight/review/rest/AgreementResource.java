@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 
 /**
  * Agreement metrics of a workflow's reviews: {@code GET /api/v1/agreement?workflow=K} with
@@ -62,7 +63,11 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
-    @APIResponse(responseCode = "200", description = "The agreement report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementReport.class)))
+    @APIResponse(responseCode = "200", description = "The agreement report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgreementReport.class),
+            examples = {
+                    @ExampleObject(name = "two reviewers per item", value = ReviewExamples.AGREEMENT)}))
     @APIResponse(responseCode = "400", description = "A malformed or reversed period, a tier other than 1-3, a malformed guideline id, a label outside the taxonomy")
     @APIResponse(responseCode = "404", description = "Unknown workflow, or a guideline version not of this workflow")
     public Response report(@QueryParam("workflow") String workflowKey, @QueryParam("from") String from,
@@ -92,6 +97,11 @@ public class AgreementResource {
     @GET
     @Path("prediction-exposure")
     @RolesAllowed({Roles.GOVERNANCE, Roles.AUDITOR, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "Reviews with the prediction shown against blind ones",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PredictionExposureReport.class),
+            examples = {
+                    @ExampleObject(name = "shown and hidden", value = ReviewExamples.EXPOSURE)}))
     public PredictionExposureReport predictionExposure(@QueryParam("workflow") String workflowKey,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tier") String tierText) {
         if (workflowKey == null || workflowKey.isBlank()) {

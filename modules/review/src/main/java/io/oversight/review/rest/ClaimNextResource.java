@@ -14,6 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Claim-next on one queue: a reviewer's act, so review's, at the path under tasks' {@code /queues}
@@ -30,6 +34,11 @@ public class ClaimNextResource {
     /** Claims the best eligible tasks of the queue under a lease; an empty list when none is eligible. */
     @POST
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
+    @APIResponse(responseCode = "200", description = "The claimed tasks; empty when nothing is eligible",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReviewerClaimJson.ClaimsJson.class),
+            examples = {
+                    @ExampleObject(name = "one task", value = ReviewExamples.CLAIMS)}))
     public ReviewerClaimJson.ClaimsJson claimNext(@PathParam("workflowKey") String workflowKey, @PathParam("tier") int tier,
             @QueryParam("count") @DefaultValue("1") int count) {
         if (tier < 1 || tier > 3) {

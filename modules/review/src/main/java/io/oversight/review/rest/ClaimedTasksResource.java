@@ -18,6 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A reviewer's held tasks: list, release, escalate, complete. Only the lease holder may act on a task. */
 @Path("tasks")
@@ -52,6 +58,11 @@ public class ClaimedTasksResource {
     @GET
     @Path("mine")
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
+    @APIResponse(responseCode = "200", description = "The tasks the caller holds, soonest lease expiry first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewerClaimJson.class),
+            examples = {
+                    @ExampleObject(name = "one shown, one blind", value = ReviewExamples.HELD)}))
     public List<ReviewerClaimJson> mine() {
         return ReviewerClaimJson.of(queues.myClaims(), queues);
     }
@@ -59,14 +70,32 @@ public class ClaimedTasksResource {
     @POST
     @Path("{taskId}/release")
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
-    public TaskJson release(@PathParam("taskId") String taskId, ReleaseRequest request) {
+    @APIResponse(responseCode = "200", description = "The task, back in its queue",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskJson.class),
+            examples = {
+                    @ExampleObject(name = "released", value = ReviewExamples.RELEASED)}))
+    public TaskJson release(@PathParam("taskId") String taskId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReleaseRequest.class),
+                    examples = {@ExampleObject(name = "with a reason", value = ReviewExamples.RELEASE_REQUEST)}))
+            ReleaseRequest request) {
         return TaskJson.of(queues.release(taskId, request == null ? null : request.reason()));
     }
 
     @POST
     @Path("{taskId}/escalation")
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
-    public TaskJson escalate(@PathParam("taskId") String taskId, EscalationRequest request) {
+    @APIResponse(responseCode = "200", description = "The new open task in the higher tier",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskJson.class),
+            examples = {
+                    @ExampleObject(name = "escalated to tier 3", value = ReviewExamples.ESCALATED)}))
+    public TaskJson escalate(@PathParam("taskId") String taskId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EscalationRequest.class),
+                    examples = {@ExampleObject(name = "to tier 3", value = ReviewExamples.ESCALATION_REQUEST)}))
+            EscalationRequest request) {
         if (request == null || request.toTier() == null) {
             throw InvalidInputException.of("toTier", "is required: the tier (2 or 3) to escalate to");
         }
@@ -76,7 +105,16 @@ public class ClaimedTasksResource {
     @POST
     @Path("{taskId}/completion")
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
-    public TaskJson complete(@PathParam("taskId") String taskId, CompletionRequest request) {
+    @APIResponse(responseCode = "200", description = "The completed task",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskJson.class),
+            examples = {
+                    @ExampleObject(name = "completed", value = ReviewExamples.COMPLETED)}))
+    public TaskJson complete(@PathParam("taskId") String taskId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CompletionRequest.class),
+                    examples = {@ExampleObject(name = "correction", value = ReviewExamples.COMPLETION_REQUEST), @ExampleObject(name = "approval", value = ReviewExamples.APPROVAL_REQUEST)}))
+            CompletionRequest request) {
         if (request == null) {
             throw InvalidInputException.of("body", "is required: a verdict, labels or output when correcting, a rationale");
         }
@@ -88,14 +126,31 @@ public class ClaimedTasksResource {
     @POST
     @Path("{taskId}/personal-data")
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
-    public Map<String, String> reveal(@PathParam("taskId") String taskId, RevealRequest request) {
+    @APIResponse(responseCode = "200", description = "The item's personal data by payload path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class),
+            examples = {@ExampleObject(name = "name and e-mail", value = ReviewExamples.REVEALED)}))
+    public Map<String, String> reveal(@PathParam("taskId") String taskId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RevealRequest.class),
+                    examples = {@ExampleObject(name = "justification", value = ReviewExamples.REVEAL_REQUEST)}))
+            RevealRequest request) {
         return queues.revealPersonalData(taskId, request == null ? null : request.justification());
     }
 
     @POST
     @Path("{taskId}/preference")
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
-    public TaskJson prefer(@PathParam("taskId") String taskId, PreferenceRequest request) {
+    @APIResponse(responseCode = "200", description = "The completed task",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskJson.class),
+            examples = {
+                    @ExampleObject(name = "completed", value = ReviewExamples.PREFERRED)}))
+    public TaskJson prefer(@PathParam("taskId") String taskId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PreferenceRequest.class),
+                    examples = {@ExampleObject(name = "A preferred", value = ReviewExamples.PREFERENCE_REQUEST)}))
+            PreferenceRequest request) {
         Preference preference;
         try {
             preference = Preference.valueOf(request == null || request.preference() == null ? ""
@@ -109,7 +164,16 @@ public class ClaimedTasksResource {
     @POST
     @Path("{taskId}/skip")
     @RolesAllowed({Roles.ANNOTATOR, Roles.REVIEWER, Roles.EXPERT, Roles.ADJUDICATOR})
-    public TaskJson skip(@PathParam("taskId") String taskId, SkipRequest request) {
+    @APIResponse(responseCode = "200", description = "The task, back in its queue; the caller is not offered its item again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskJson.class),
+            examples = {
+                    @ExampleObject(name = "skipped", value = ReviewExamples.SKIPPED)}))
+    public TaskJson skip(@PathParam("taskId") String taskId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SkipRequest.class),
+                    examples = {@ExampleObject(name = "with a reason", value = ReviewExamples.SKIP_REQUEST)}))
+            SkipRequest request) {
         return TaskJson.of(queues.skip(taskId, request == null ? null : request.reason()));
     }
 }

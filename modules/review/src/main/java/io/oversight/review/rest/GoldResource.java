@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Gold items, reviewers' accuracy on them, and the pauses that accuracy triggers. */
 @Path("gold")
@@ -70,8 +73,15 @@ public class GoldResource {
 
     @POST
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
-    @APIResponse(responseCode = "201", description = "Marked as gold", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoldJson.class)))
-    public Response mark(MarkRequest request) {
+    @APIResponse(responseCode = "201", description = "Marked as gold",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GoldJson.class),
+            examples = {
+                    @ExampleObject(name = "known correction", value = ReviewExamples.GOLD)}))
+    public Response mark(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MarkRequest.class),
+                    examples = {@ExampleObject(name = "known correction", value = ReviewExamples.MARK_REQUEST)}))
+            MarkRequest request) {
         if (request == null || request.itemId() == null || request.itemId().isBlank()) {
             throw InvalidInputException.of("itemId", "is required: the item whose known answer this is");
         }
@@ -91,6 +101,11 @@ public class GoldResource {
 
     @GET
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "The gold items served now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = GoldJson.class),
+            examples = {
+                    @ExampleObject(name = "one item", value = ReviewExamples.GOLDS)}))
     public List<GoldJson> active(@QueryParam("workflow") String workflowKey) {
         return gold.active(required(workflowKey)).stream().map(GoldJson::of).toList();
     }
@@ -98,6 +113,11 @@ public class GoldResource {
     @GET
     @Path("accuracy")
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "Per reviewer: gold answers, accuracy and trend over the last 90 days",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AccuracyJson.class),
+            examples = {
+                    @ExampleObject(name = "two reviewers", value = ReviewExamples.ACCURACY)}))
     public List<AccuracyJson> accuracy(@QueryParam("workflow") String workflowKey) {
         return gold.accuracy(required(workflowKey)).stream().map(AccuracyJson::of).toList();
     }
@@ -105,6 +125,11 @@ public class GoldResource {
     @GET
     @Path("pauses")
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "Reviewers paused now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = PauseJson.class),
+            examples = {
+                    @ExampleObject(name = "one pause", value = ReviewExamples.PAUSES)}))
     public List<PauseJson> pauses() {
         return gold.activePauses().stream().map(PauseJson::of).toList();
     }
@@ -112,7 +137,16 @@ public class GoldResource {
     @POST
     @Path("pauses/{pauseId}/resumption")
     @RolesAllowed(Roles.ADMIN)
-    public PauseJson resume(@PathParam("pauseId") String pauseId, ResumeRequest request) {
+    @APIResponse(responseCode = "200", description = "The pause, ended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PauseJson.class),
+            examples = {
+                    @ExampleObject(name = "resumed", value = ReviewExamples.RESUMED)}))
+    public PauseJson resume(@PathParam("pauseId") String pauseId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ResumeRequest.class),
+                    examples = {@ExampleObject(name = "reason", value = ReviewExamples.RESUME_REQUEST)}))
+            ResumeRequest request) {
         return PauseJson.of(gold.resume(pauseId, request == null ? null : request.reason()));
     }
 

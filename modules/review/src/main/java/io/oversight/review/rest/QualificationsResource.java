@@ -17,6 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Reviewers' qualifications, managed by administrators. */
 @Path("qualifications")
@@ -33,6 +38,11 @@ public class QualificationsResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "200", description = "Every qualification",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = QualificationJson.class),
+            examples = {
+                    @ExampleObject(name = "two reviewers", value = ReviewExamples.QUALIFICATIONS)}))
     public List<QualificationJson> all() {
         return qualifications.all().stream().map(QualificationJson::of).toList();
     }
@@ -41,7 +51,15 @@ public class QualificationsResource {
     @Path("{login}/{workflowKey}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The qualification",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = QualificationJson.class),
+            examples = {
+                    @ExampleObject(name = "tier 2", value = ReviewExamples.QUALIFICATION)}))
     public QualificationJson grant(@PathParam("login") String login, @PathParam("workflowKey") String workflowKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GrantRequest.class),
+                    examples = {@ExampleObject(name = "tier 2", value = ReviewExamples.GRANT_REQUEST)}))
             GrantRequest request) {
         return QualificationJson.of(qualifications.grant(login, workflowKey, request == null ? null : request.maxTier(),
                 request != null && Boolean.TRUE.equals(request.mayRevealPii())));

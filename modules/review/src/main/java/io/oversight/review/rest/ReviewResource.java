@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 
 /**
  * A reviewer's day: the next task from any queue they may work (rotating across workflows), their
@@ -54,7 +56,11 @@ public class ReviewResource {
     /** 200 with the claimed task, 204 when no queue the caller may work has anything for them. */
     @POST
     @Path("next")
-    @APIResponse(responseCode = "200", description = "The claimed task", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewerClaimJson.class)))
+    @APIResponse(responseCode = "200", description = "The claimed task",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReviewerClaimJson.class),
+            examples = {
+                    @ExampleObject(name = "claimed", value = ReviewExamples.CLAIMED)}))
     @APIResponse(responseCode = "204", description = "No queue the caller may work has anything for them")
     public Response next() {
         return queues.claimNextAnywhere().map(c -> ReviewerClaimJson.of(c, queues)).map(c -> Response.ok(c).build())
@@ -63,12 +69,22 @@ public class ReviewResource {
 
     @GET
     @Path("workload/{workflowKey}")
+    @APIResponse(responseCode = "200", description = "The caller's workload in the workflow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WorkloadJson.class),
+            examples = {
+                    @ExampleObject(name = "break due", value = ReviewExamples.WORKLOAD)}))
     public WorkloadJson workload(@PathParam("workflowKey") String workflowKey) {
         return WorkloadJson.of(queues.workload(workflowKey));
     }
 
     @GET
     @Path("notices")
+    @APIResponse(responseCode = "200", description = "The latest notices, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = NoticeJson.class),
+            examples = {
+                    @ExampleObject(name = "answer changed", value = ReviewExamples.NOTICES)}))
     public List<NoticeJson> notices() {
         return queues.myNotices().stream().map(NoticeJson::of).toList();
     }

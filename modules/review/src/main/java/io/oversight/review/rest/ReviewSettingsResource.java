@@ -19,6 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A workflow's review settings: fixed or dynamic multi-review, what a disagreement leads to, when a
@@ -51,6 +56,11 @@ public class ReviewSettingsResource {
 
     @GET
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "The workflow's review settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReviewSettingsJson.class),
+            examples = {
+                    @ExampleObject(name = "dynamic", value = ReviewExamples.REVIEW_SETTINGS)}))
     public ReviewSettingsJson get(@PathParam("workflowKey") String workflowKey) {
         return ReviewSettingsJson.of(settings.of(existing(workflowKey)));
     }
@@ -58,7 +68,16 @@ public class ReviewSettingsResource {
     @PUT
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    public ReviewSettingsJson change(@PathParam("workflowKey") String workflowKey, ReviewSettingsJson request) {
+    @APIResponse(responseCode = "200", description = "The review settings saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReviewSettingsJson.class),
+            examples = {
+                    @ExampleObject(name = "dynamic", value = ReviewExamples.REVIEW_SETTINGS)}))
+    public ReviewSettingsJson change(@PathParam("workflowKey") String workflowKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReviewSettingsJson.class),
+                    examples = {@ExampleObject(name = "dynamic, add a reviewer", value = ReviewExamples.REVIEW_SETTINGS_REQUEST)}))
+            ReviewSettingsJson request) {
         ReviewSettings current = settings.of(existing(workflowKey));
         ReviewSettingsJson r = request == null ? ReviewSettingsJson.of(current) : request;
         Violations v = new Violations();

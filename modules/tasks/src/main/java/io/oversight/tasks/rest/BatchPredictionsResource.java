@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Intake of up to {@value PredictionParser#MAX_BATCH} predictions in one request and one
@@ -58,7 +60,13 @@ public class BatchPredictionsResource {
     @POST
     @RolesAllowed(Roles.INTEGRATION)
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchRequest.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchRequest.class),
+            examples = {@ExampleObject(name = "two predictions", value = TasksExamples.BATCH_REQUEST)}))
+    @APIResponse(responseCode = "200", description = "How many predictions are new and replayed, and each one's document, in request order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchJson.class),
+            examples = {
+                    @ExampleObject(name = "one replay, one new", value = TasksExamples.BATCH)}))
     public BatchJson submit(@PathParam("workflowKey") String workflowKey, InputStream body) {
         var requests = PredictionParser.parseBatch(JsonBodies.readObject(body, configuration.maxBatchBodyBytes()));
         var submissions = intake.submit(workflowKey, requests, callers.actorIn(Roles.INTEGRATION), true);

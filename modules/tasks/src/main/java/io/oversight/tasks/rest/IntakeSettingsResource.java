@@ -26,6 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A workflow's intake settings: queue order, leases, inline timeout and its outcome, webhook,
@@ -53,6 +58,11 @@ public class IntakeSettingsResource {
 
     @GET
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "The intake settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SettingsJson.class),
+            examples = {
+                    @ExampleObject(name = "settings", value = TasksExamples.SETTINGS)}))
     public SettingsJson get(@PathParam("workflowKey") String workflowKey) {
         if (workflows.find(workflowKey).isEmpty()) {
             throw new NotFoundException("No workflow " + workflowKey + ".");
@@ -63,7 +73,16 @@ public class IntakeSettingsResource {
     @PUT
     @RolesAllowed({Roles.GOVERNANCE, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    public SettingsJson change(@PathParam("workflowKey") String workflowKey, SettingsRequest request) {
+    @APIResponse(responseCode = "200", description = "The settings saved; newWebhookSecret when this request created or rotated the secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SettingsJson.class),
+            examples = {
+                    @ExampleObject(name = "webhook set", value = TasksExamples.SETTINGS_CHANGED)}))
+    public SettingsJson change(@PathParam("workflowKey") String workflowKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SettingsRequest.class),
+                    examples = {@ExampleObject(name = "webhook and lease", value = TasksExamples.SETTINGS_REQUEST)}))
+            SettingsRequest request) {
         if (workflows.find(workflowKey).isEmpty()) {
             throw new NotFoundException("No workflow " + workflowKey + ".");
         }

@@ -45,6 +45,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 
 /**
  * Intake of one prediction, its status URL, its webhook deliveries, and user feedback
@@ -86,10 +88,24 @@ public class PredictionsResource {
     @POST
     @RolesAllowed(Roles.INTEGRATION)
     @Consumes(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "201", description = "Settled by the routing policy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskViews.PredictionJson.class)))
-    @APIResponse(responseCode = "202", description = "Routed to people; poll the status URL or wait for the webhook", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskViews.PredictionJson.class)))
-    @APIResponse(responseCode = "200", description = "A replay of a client key already sent, or an inline answer", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskViews.PredictionJson.class)))
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PredictionRequest.class)))
+    @APIResponse(responseCode = "201", description = "Settled by the routing policy",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskViews.PredictionJson.class),
+            examples = {
+                    @ExampleObject(name = "auto-accepted", value = TasksExamples.AUTO_ACCEPTED)}))
+    @APIResponse(responseCode = "202", description = "Routed to people; poll the status URL or wait for the webhook",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskViews.PredictionJson.class),
+            examples = {
+                    @ExampleObject(name = "in review", value = TasksExamples.IN_REVIEW)}))
+    @APIResponse(responseCode = "200", description = "A replay of a client key already sent, or an inline answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskViews.PredictionJson.class),
+            examples = {
+                    @ExampleObject(name = "replay of a decided prediction", value = TasksExamples.DECIDED)}))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PredictionRequest.class),
+            examples = {@ExampleObject(name = "async, with personal data", value = TasksExamples.PREDICTION_REQUEST),
+                    @ExampleObject(name = "inline", value = TasksExamples.INLINE_REQUEST)}))
     public void submit(@PathParam("workflowKey") String workflowKey, InputStream body,
             @Suspended AsyncResponse response) {
         PredictionRequest request = PredictionParser.parse(JsonBodies.readObject(body, configuration.maxBodyBytes()));
@@ -119,6 +135,12 @@ public class PredictionsResource {
     @GET
     @Path("{itemId}")
     @RolesAllowed({Roles.INTEGRATION, Roles.GOVERNANCE, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "The prediction document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PredictionJson.class),
+            examples = {
+                    @ExampleObject(name = "in review", value = TasksExamples.IN_REVIEW),
+                    @ExampleObject(name = "decided", value = TasksExamples.DECIDED)}))
     public PredictionJson status(@PathParam("workflowKey") String workflowKey, @PathParam("itemId") String itemId) {
         ReviewItem item = itemOf(workflowKey, itemId);
         return TaskViews.prediction(item, false, Optional.empty(), statusUrl(workflowKey, itemId));
@@ -127,6 +149,11 @@ public class PredictionsResource {
     @GET
     @Path("{itemId}/webhook-deliveries")
     @RolesAllowed({Roles.INTEGRATION, Roles.GOVERNANCE, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "The webhook deliveries with their attempts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryJson.class),
+            examples = {
+                    @ExampleObject(name = "delivered at the second attempt", value = TasksExamples.DELIVERIES)}))
     public List<DeliveryJson> deliveries(@PathParam("workflowKey") String workflowKey, @PathParam("itemId") String itemId) {
         itemOf(workflowKey, itemId);
         return webhooks.deliveriesOf(itemId).stream().map(d -> new DeliveryJson(d.id(), d.url(), d.status().name(),
@@ -142,8 +169,15 @@ public class PredictionsResource {
     @Path("{itemId}/feedback")
     @RolesAllowed(Roles.INTEGRATION)
     @Consumes(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "201", description = "Feedback received; a feedback review task was opened", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskViews.FeedbackJson.class)))
+    @APIResponse(responseCode = "201", description = "Feedback received; a feedback review task was opened",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskViews.FeedbackJson.class),
+            examples = {
+                    @ExampleObject(name = "issue report", value = TasksExamples.FEEDBACK)}))
     public Response feedback(@PathParam("workflowKey") String workflowKey, @PathParam("itemId") String itemId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FeedbackRequest.class),
+                    examples = {@ExampleObject(name = "issue report", value = TasksExamples.FEEDBACK_REQUEST)}))
             FeedbackRequest request) {
         if (request == null) {
             throw InvalidInputException.of("body", "is required: {\"kind\": \"THUMBS_DOWN\" or \"REPORT_ISSUE\", \"comment\": ...}");

@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -46,7 +50,11 @@ public class SubjectsResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Find the data subject of a prediction by its workflow and client key")
-    @APIResponse(responseCode = "200", description = "The subject's pseudonym, workflow and whether it was erased")
+    @APIResponse(responseCode = "200", description = "The subject's pseudonym, workflow and whether it was erased",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubjectErasure.DataSubject.class),
+            examples = {
+                    @ExampleObject(name = "subject", value = TasksExamples.SUBJECT)}))
     @APIResponse(responseCode = "400", description = "workflow or clientKey missing")
     @APIResponse(responseCode = "404", description = "No prediction with that client key carried personal data")
     public SubjectErasure.DataSubject find(@QueryParam("workflow") String workflowKey,
@@ -70,7 +78,11 @@ public class SubjectsResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "A data subject by pseudonym: its workflow and whether it was erased")
     @APIResponse(responseCode = "404", description = "No item declared this subject")
-    @APIResponse(responseCode = "200", description = "The subject")
+    @APIResponse(responseCode = "200", description = "The subject",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubjectErasure.DataSubject.class),
+            examples = {
+                    @ExampleObject(name = "subject", value = TasksExamples.SUBJECT)}))
     public SubjectErasure.DataSubject subject(@PathParam("pseudonym") String pseudonym) {
         return erasure.find(pseudonym);
     }
@@ -80,12 +92,20 @@ public class SubjectsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Erase a data subject: destroy its key so its personal data can never be read again")
-    @APIResponse(responseCode = "200", description = "Erased; the ledger records it")
+    @APIResponse(responseCode = "200", description = "Erased; the ledger records it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubjectErasure.Erasure.class),
+            examples = {
+                    @ExampleObject(name = "erased", value = TasksExamples.ERASURE)}))
     @APIResponse(responseCode = "400", description = "reason missing or longer than 2000 characters")
     @APIResponse(responseCode = "404", description = "No item declared this subject")
     @APIResponse(responseCode = "409", description = "Legal hold or retention period: blockedBy and possibleFrom say which and until when")
     @APIResponse(responseCode = "410", description = "Erased before")
-    public SubjectErasure.Erasure erase(@PathParam("pseudonym") String pseudonym, ErasureRequest request) {
+    public SubjectErasure.Erasure erase(@PathParam("pseudonym") String pseudonym,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErasureRequest.class),
+                    examples = {@ExampleObject(name = "request", value = TasksExamples.ERASURE_REQUEST)}))
+            ErasureRequest request) {
         return erasure.erase(pseudonym, request == null ? null : request.reason(), callers.actorIn(Roles.ADMIN));
     }
 }
