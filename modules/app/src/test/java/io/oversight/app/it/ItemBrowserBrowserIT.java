@@ -61,10 +61,26 @@ class ItemBrowserBrowserIT {
             assertEquals("Received from: enter a date such as 2026-11-21.", page.visible(By.id("from-message")).getText());
             assertTrue(page.browser.findElements(By.id("items")).isEmpty(), "nothing is searched with a filter it cannot read");
 
-            page.type("from", "");
+            // a hand-edited address: every unreadable filter is named beside its field, no search, no stack trace
+            page.browser.get(deployment + "review/items.xhtml?find=1&status=NOPE&from=2026-02-01&to=2026-01-31&page=-3");
+            assertEquals("Status: choose one from the list.", page.visible(By.id("status-message")).getText());
+            assertEquals("Received to: the period ends before it starts.", page.visible(By.id("to-message")).getText());
+            assertTrue(page.browser.findElements(By.id("items")).isEmpty());
+            page.assertFitsAndIsClean("review/items.xhtml with bad filters");
+            page.browser.get(deployment + "review/items.xhtml?find=1&from=%2B999999999-12-31&page=2000000000");
+            assertEquals("Received from: enter a date such as 2026-11-21.", page.visible(By.id("from-message")).getText());
+            page.assertFitsAndIsClean("review/items.xhtml with an unbounded year");
+            page.browser.get(deployment + "review/items.xhtml");
+            page.visible(By.id("page-title"));
+
             new Select(page.visible(By.id("workflow"))).selectByValue(f.key);
             page.click("search");
             assertEquals(3, rows(page).size());
+            assertEquals(f.key, new Select(page.visible(By.id("workflow"))).getFirstSelectedOption().getAttribute("value"),
+                    "the chosen workflow stays chosen");
+            assertEquals("", new Select(page.visible(By.id("status"))).getFirstSelectedOption().getAttribute("value"),
+                    "unchosen filters stay at Any");
+            assertEquals("", new Select(page.visible(By.id("outcome"))).getFirstSelectedOption().getAttribute("value"));
             page.browser.findElements(By.cssSelector("#items th a")).stream()
                     .filter(a -> a.getText().equals("Confidence")).findFirst().orElseThrow().click();
             page.wait.until(d -> d.getCurrentUrl().contains("sort=confidence"));

@@ -53,6 +53,7 @@ import java.util.function.Predicate;
 public class ItemBrowserPage {
 
     static final int PAGE_SIZE = 25;
+    private static final int MAX_PAGE_NUMBER = 1_000_000;
     /** Most ledger entries one subject's history reads (an item has a handful; a task, fewer). */
     private static final int MAX_STEPS_PER_SUBJECT = 1000;
 
@@ -123,8 +124,9 @@ public class ItemBrowserPage {
         order = parse(parameters.get("sort"), s -> ItemSearch.Order.valueOf(s.toUpperCase(Locale.ROOT)), "sort",
                 "Sort: choose one of the column headers.").orElse(ItemSearch.Order.RECEIVED);
         descending = !"asc".equals(parameters.get("dir"));
+        // bounded so that the row offset (page × 25) stays an int: a hand-edited page=2000000000 is page 1, not an error
         page = parse(parameters.get("page"), Integer::parseInt, "page", "Page: a page number such as 2.")
-                .filter(p -> p >= 1).map(p -> p - 1).orElse(0);
+                .filter(p -> p >= 1 && p <= MAX_PAGE_NUMBER).map(p -> p - 1).orElse(0);
         String itemId = parameters.get("item");
         if (itemId != null && !itemId.isBlank()) {
             openItem(itemId.strip());
@@ -136,9 +138,9 @@ public class ItemBrowserPage {
     private void search() {
         Optional<ItemStatus> status = parse(filters.get("status"), ItemStatus::valueOf, "status",
                 "Status: choose one from the list.");
-        Optional<LocalDate> from = parse(filters.get("from"), LocalDate::parse, "from",
+        Optional<LocalDate> from = parse(filters.get("from"), ItemBrowserPage::date, "from",
                 "Received from: enter a date such as 2026-11-21.");
-        Optional<LocalDate> to = parse(filters.get("to"), LocalDate::parse, "to",
+        Optional<LocalDate> to = parse(filters.get("to"), ItemBrowserPage::date, "to",
                 "Received to: enter a date such as 2026-11-22.");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             errors.put("to", "Received to: the period ends before it starts.");
@@ -216,6 +218,18 @@ public class ItemBrowserPage {
             errors.put(field, message);
             return Optional.empty();
         }
+    }
+
+    /**
+     * A reception date as YYYY-MM-DD. ISO also reads years such as +999999999, whose next day does not
+     * exist and which no database timestamp holds, so years outside 1970–9999 are refused like bad text.
+     */
+    private static LocalDate date(String text) {
+        LocalDate date = LocalDate.parse(text);
+        if (date.getYear() < 1970 || date.getYear() > 9999) {
+            throw new IllegalArgumentException("year out of range: " + text);
+        }
+        return date;
     }
 
     private Optional<String> present(String name) {
