@@ -3,7 +3,12 @@ package io.oversight.export.web;
 import io.oversight.export.DatasetFormat;
 import io.oversight.export.DatasetJob;
 import io.oversight.export.DatasetRequest;
+import io.oversight.export.InvalidExportRequestException;
 import io.oversight.export.JobState;
+import io.oversight.export.RetrainTrigger;
+import io.oversight.export.RetrainTriggerKind;
+import io.oversight.export.RetrainTriggerRequest;
+import io.oversight.export.RetrainTriggers;
 import io.oversight.export.TrainingSets;
 import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
@@ -11,6 +16,7 @@ import io.oversight.governance.ModelSnapshot;
 import io.oversight.governance.ModelSnapshots;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
+import io.oversight.kernel.FieldError;
 import io.oversight.kernel.RefusalException;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.PersonKind;
@@ -32,18 +38,21 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Datasets page (SPEC X3, X4) for governance leads: choose a workflow, a period in UTC and filters,
  * preview how many released labels they select, export, watch the progress bar (the page refreshes
  * itself while an export runs), and download files and manifests from the history, which shows each
- * export's manifest digest and ledger entry.
+ * export's manifest digest and ledger entry. Below, the retrain rules (SPEC G5, ADR 0056): add one
+ * to a workflow, see whether it is armed, how often it fired and the export it last made, remove it.
  */
 @Named
 @RequestScoped
@@ -55,6 +64,9 @@ public class DatasetsPage {
 
     @Inject
     TrainingSets trainingSets;
+
+    @Inject
+    RetrainTriggers triggers;
 
     @Inject
     Workflows workflows;
@@ -84,6 +96,12 @@ public class DatasetsPage {
     private String label = "";
     private Long previewRows;
     private List<DatasetJob> history;
+    private String ruleWorkflow;
+    private String ruleKind = RetrainTriggerKind.CORRECTIONS_SINCE_EXPORT.name();
+    private String ruleCorrections = "";
+    private String ruleRate = "";
+    private String ruleWindowHours = "";
+    private String ruleEveryHours = "";
 
     /** The form starts with the last 30 days, up to the current minute. */
     public String getFrom() {
@@ -211,9 +229,7 @@ public class DatasetsPage {
     public String export() {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            Actor caller = new Actor(pseudonyms.pseudonymFor(PersonKind.ACTOR, security.getCallerPrincipal().getName()),
-                    Roles.GOVERNANCE);
-            DatasetJob job = trainingSets.request(request(), caller);
+            DatasetJob job = trainingSets.request(request(), caller());
             faces.getExternalContext().getFlash().setKeepMessages(true);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Export requested",
                     "Training set " + job.id() + " is being exported."));
@@ -222,6 +238,131 @@ public class DatasetsPage {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not exported", e.getMessage()));
             return null;
         }
+    }
+
+    public String getRuleWorkflow() {
+        if (ruleWorkflow == null) {
+            ruleWorkflow = getWorkflow();
+        }
+        return ruleWorkflow;
+    }
+
+    public void setRuleWorkflow(String ruleWorkflow) {
+        this.ruleWorkflow = ruleWorkflow;
+    }
+
+    public String getRuleKind() {
+        return ruleKind;
+    }
+
+    public void setRuleKind(String ruleKind) {
+        this.ruleKind = ruleKind;
+    }
+
+    public String getRuleCorrections() {
+        return ruleCorrections;
+    }
+
+    public void setRuleCorrections(String ruleCorrections) {
+        this.ruleCorrections = ruleCorrections;
+    }
+
+    public String getRuleRate() {
+        return ruleRate;
+    }
+
+    public void setRuleRate(String ruleRate) {
+        this.ruleRate = ruleRate;
+    }
+
+    public String getRuleWindowHours() {
+        return ruleWindowHours;
+    }
+
+    public void setRuleWindowHours(String ruleWindowHours) {
+        this.ruleWindowHours = ruleWindowHours;
+    }
+
+    public String getRuleEveryHours() {
+        return ruleEveryHours;
+    }
+
+    public void setRuleEveryHours(String ruleEveryHours) {
+        this.ruleEveryHours = ruleEveryHours;
+    }
+
+    public List<String> getRuleKinds() {
+        return Arrays.stream(RetrainTriggerKind.values()).map(Enum::name).toList();
+    }
+
+    public List<RetrainTrigger> getRules() {
+        return triggers.all();
+    }
+
+    /** A rule's condition in words. */
+    public String condition(RetrainTrigger trigger) {
+        RetrainTriggerRequest rule = trigger.rule();
+        return switch (rule.kind()) {
+            case CORRECTIONS_SINCE_EXPORT -> rule.corrections().orElseThrow() + " corrections since the last export";
+            case CORRECTION_RATE -> "correction rate ≥ " + rule.rate().orElseThrow() + " over the last "
+                    + rule.windowHours().orElseThrow() + " h";
+            case DRIFT_ALERT -> "a drift alert is open";
+            case SCHEDULE -> "every " + rule.everyHours().orElseThrow() + " h";
+        };
+    }
+
+    public String addRule() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            List<FieldError> problems = new ArrayList<>();
+            RetrainTriggerRequest rule = new RetrainTriggerRequest(RetrainTriggerKind.valueOf(ruleKind),
+                    number("corrections", ruleCorrections, Long::valueOf, problems),
+                    number("rate", ruleRate, Double::valueOf, problems),
+                    number("windowHours", ruleWindowHours, Integer::valueOf, problems),
+                    number("everyHours", ruleEveryHours, Integer::valueOf, problems));
+            if (!problems.isEmpty()) {
+                throw new InvalidExportRequestException(problems);
+            }
+            triggers.create(getRuleWorkflow(), rule, caller());
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Rule added",
+                    "Retrain rule added to " + getRuleWorkflow() + "."));
+            return "/export/datasets?faces-redirect=true";
+        } catch (RefusalException | IllegalArgumentException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Rule not added", e.getMessage()));
+            return null;
+        }
+    }
+
+    public String removeRule(String workflowKey, String id) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            triggers.delete(workflowKey, id, caller());
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Rule removed",
+                    "The retrain rule was removed; the exports it made stay."));
+            return "/export/datasets?faces-redirect=true";
+        } catch (RefusalException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Rule not removed", e.getMessage()));
+            return null;
+        }
+    }
+
+    /** An optional number field of the rule form: empty when blank, a field error when not a number. */
+    private static <T> Optional<T> number(String field, String value, Function<String, T> parse, List<FieldError> problems) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse.apply(value.strip()));
+        } catch (NumberFormatException e) {
+            problems.add(new FieldError(field, "is not a number: " + value));
+            return Optional.empty();
+        }
+    }
+
+    private Actor caller() {
+        return new Actor(pseudonyms.pseudonymFor(PersonKind.ACTOR, security.getCallerPrincipal().getName()), Roles.GOVERNANCE);
     }
 
     private DatasetRequest request() {
