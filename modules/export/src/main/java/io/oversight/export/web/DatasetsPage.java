@@ -17,6 +17,7 @@ import io.oversight.governance.ModelSnapshots;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
 import io.oversight.kernel.FieldError;
+import io.oversight.kernel.PageMessages;
 import io.oversight.kernel.RefusalException;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.PersonKind;
@@ -40,8 +41,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -97,11 +100,13 @@ public class DatasetsPage {
     private Long previewRows;
     private List<DatasetJob> history;
     private String ruleWorkflow;
-    private String ruleKind = RetrainTriggerKind.CORRECTIONS_SINCE_EXPORT.name();
-    private String ruleCorrections = "";
-    private String ruleRate = "";
-    private String ruleWindowHours = "";
-    private String ruleEveryHours = "";
+    // named like the fields of RetrainTriggerRequest, so PageMessages shows each refused field beside its input
+    private String kind = RetrainTriggerKind.CORRECTIONS_SINCE_EXPORT.name();
+    private String corrections = "";
+    private String rate = "";
+    private String windowHours = "";
+    private String everyHours = "";
+    private List<RetrainTrigger> rules;
 
     /** The form starts with the last 30 days, up to the current minute. */
     public String getFrom() {
@@ -251,59 +256,69 @@ public class DatasetsPage {
         this.ruleWorkflow = ruleWorkflow;
     }
 
-    public String getRuleKind() {
-        return ruleKind;
+    public String getKind() {
+        return kind;
     }
 
-    public void setRuleKind(String ruleKind) {
-        this.ruleKind = ruleKind;
+    public void setKind(String kind) {
+        this.kind = kind;
     }
 
-    public String getRuleCorrections() {
-        return ruleCorrections;
+    public String getCorrections() {
+        return corrections;
     }
 
-    public void setRuleCorrections(String ruleCorrections) {
-        this.ruleCorrections = ruleCorrections;
+    public void setCorrections(String corrections) {
+        this.corrections = corrections;
     }
 
-    public String getRuleRate() {
-        return ruleRate;
+    public String getRate() {
+        return rate;
     }
 
-    public void setRuleRate(String ruleRate) {
-        this.ruleRate = ruleRate;
+    public void setRate(String rate) {
+        this.rate = rate;
     }
 
-    public String getRuleWindowHours() {
-        return ruleWindowHours;
+    public String getWindowHours() {
+        return windowHours;
     }
 
-    public void setRuleWindowHours(String ruleWindowHours) {
-        this.ruleWindowHours = ruleWindowHours;
+    public void setWindowHours(String windowHours) {
+        this.windowHours = windowHours;
     }
 
-    public String getRuleEveryHours() {
-        return ruleEveryHours;
+    public String getEveryHours() {
+        return everyHours;
     }
 
-    public void setRuleEveryHours(String ruleEveryHours) {
-        this.ruleEveryHours = ruleEveryHours;
+    public void setEveryHours(String everyHours) {
+        this.everyHours = everyHours;
     }
 
-    public List<String> getRuleKinds() {
-        return Arrays.stream(RetrainTriggerKind.values()).map(Enum::name).toList();
+    /** The kinds of rule, value the enum name, label what it watches. */
+    public Map<String, String> getRuleKinds() {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put("Corrections since the last export reach N", RetrainTriggerKind.CORRECTIONS_SINCE_EXPORT.name());
+        kinds.put("Correction rate over a window reaches r", RetrainTriggerKind.CORRECTION_RATE.name());
+        kinds.put("A drift alert is open", RetrainTriggerKind.DRIFT_ALERT.name());
+        kinds.put("Every N hours", RetrainTriggerKind.SCHEDULE.name());
+        return kinds;
     }
 
     public List<RetrainTrigger> getRules() {
-        return triggers.all();
+        if (rules == null) {
+            rules = triggers.all();
+        }
+        return rules;
     }
 
     /** A rule's condition in words. */
     public String condition(RetrainTrigger trigger) {
         RetrainTriggerRequest rule = trigger.rule();
         return switch (rule.kind()) {
-            case CORRECTIONS_SINCE_EXPORT -> rule.corrections().orElseThrow() + " corrections since the last export";
+            case CORRECTIONS_SINCE_EXPORT -> rule.corrections().orElseThrow()
+                    + (rule.corrections().orElseThrow() == 1 ? " correction" : " corrections") + " since the last export";
             case CORRECTION_RATE -> "correction rate ≥ " + rule.rate().orElseThrow() + " over the last "
                     + rule.windowHours().orElseThrow() + " h";
             case DRIFT_ALERT -> "a drift alert is open";
@@ -311,52 +326,58 @@ public class DatasetsPage {
         };
     }
 
+    /**
+     * Adds the rule the form describes. Only the fields its kind reads are sent: the form shows all of
+     * them, and a value left in a field of another kind is not a mistake worth refusing the rule for.
+     */
     public String addRule() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            List<FieldError> problems = new ArrayList<>();
-            RetrainTriggerRequest rule = new RetrainTriggerRequest(RetrainTriggerKind.valueOf(ruleKind),
-                    number("corrections", ruleCorrections, Long::valueOf, problems),
-                    number("rate", ruleRate, Double::valueOf, problems),
-                    number("windowHours", ruleWindowHours, Integer::valueOf, problems),
-                    number("everyHours", ruleEveryHours, Integer::valueOf, problems));
+        RetrainTriggerKind chosen = Arrays.stream(RetrainTriggerKind.values()).filter(k -> k.name().equals(kind))
+                .findFirst().orElse(null);
+        List<FieldError> problems = new ArrayList<>();
+        RetrainTriggerRequest rule = new RetrainTriggerRequest(chosen,
+                number("corrections", corrections, Long::valueOf, chosen == RetrainTriggerKind.CORRECTIONS_SINCE_EXPORT, problems),
+                number("rate", rate, Double::valueOf, chosen == RetrainTriggerKind.CORRECTION_RATE, problems),
+                number("windowHours", windowHours, Integer::valueOf, chosen == RetrainTriggerKind.CORRECTION_RATE, problems),
+                number("everyHours", everyHours, Integer::valueOf, chosen == RetrainTriggerKind.SCHEDULE, problems));
+        String workflowKey = getRuleWorkflow();
+        boolean added = PageMessages.attempt(() -> {
             if (!problems.isEmpty()) {
+                // unreadable numbers first: the service would otherwise also call them missing
                 throw new InvalidExportRequestException(problems);
             }
-            triggers.create(getRuleWorkflow(), rule, caller());
-            faces.getExternalContext().getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Rule added",
-                    "Retrain rule added to " + getRuleWorkflow() + "."));
-            return "/export/datasets?faces-redirect=true";
-        } catch (RefusalException | IllegalArgumentException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Rule not added", e.getMessage()));
+            triggers.create(workflowKey, rule, caller());
+        }, null);
+        if (!added) {
             return null;
         }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Rule added",
+                "Retrain rule added to " + workflowKey + "."));
+        return "/export/datasets?faces-redirect=true";
     }
 
     public String removeRule(String workflowKey, String id) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            triggers.delete(workflowKey, id, caller());
-            faces.getExternalContext().getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Rule removed",
-                    "The retrain rule was removed; the exports it made stay."));
-            return "/export/datasets?faces-redirect=true";
-        } catch (RefusalException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Rule not removed", e.getMessage()));
+        if (!PageMessages.attempt(() -> triggers.delete(workflowKey, id, caller()), null)) {
             return null;
         }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Rule removed",
+                "The retrain rule on " + workflowKey + " was removed; the exports it made stay."));
+        return "/export/datasets?faces-redirect=true";
     }
 
-    /** An optional number field of the rule form: empty when blank, a field error when not a number. */
-    private static <T> Optional<T> number(String field, String value, Function<String, T> parse, List<FieldError> problems) {
-        if (value == null || value.isBlank()) {
+    /** A number field of the rule form: empty when blank or not read by the chosen kind, a field error when not a number. */
+    private static <T> Optional<T> number(String field, String value, Function<String, T> parse, boolean read,
+            List<FieldError> problems) {
+        if (!read || value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
             return Optional.of(parse.apply(value.strip()));
         } catch (NumberFormatException e) {
-            problems.add(new FieldError(field, "is not a number: " + value));
+            problems.add(new FieldError(field, "enter a number, not " + value.strip()));
             return Optional.empty();
         }
     }
