@@ -106,6 +106,8 @@ class RetrainTriggersBrowserIT {
                     "times for people: " + firedText);
             assertFalse(firedText.matches("(?s).*\\d{4}-\\d{2}-\\d{2}T.*"), "no ISO instants: " + firedText);
             page.assertFitsAndIsClean("export/datasets.xhtml with rules");
+            page.browser.executeScript("arguments[0].scrollIntoView({block: 'end'})",
+                    page.browser.findElement(By.id("rules:ruleTable")));
             Screenshots.save(page.browser, "retrain-triggers.png");
 
             // removing the armed rule asks first, then takes it off the page and out of the API
