@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -44,6 +45,9 @@ class ReviewSettingsBrowserIT {
             new Select(page.visible(By.id("chooseWorkflow"))).selectByValue(f.key);
             page.click("open");
             assertEquals(f.key, page.visible(By.id("settings-title")).getText());
+            // one option marked selected: an empty selected attribute on every option showed the last workflow
+            assertEquals(List.of(f.key), page.browser.findElements(By.cssSelector("#chooseWorkflow option[selected]"))
+                    .stream().map(o -> o.getAttribute("value")).toList(), "the chooser shows the workflow that is open");
             assertEquals(String.valueOf(before.getJsonNumber("goldRate").doubleValue()),
                     page.visible(By.id("settings:goldRate")).getAttribute("value"));
 

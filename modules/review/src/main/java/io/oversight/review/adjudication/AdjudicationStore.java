@@ -118,6 +118,15 @@ public final class AdjudicationStore {
         }
     }
 
+    /** The adjudication of an item, if its reviews ever disagreed (at most one per item). */
+    public static Optional<Adjudication> adjudicationOfItem(Connection c, String itemId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + ADJUDICATION_COLUMNS
+                + " FROM task_adjudication WHERE item_id = ?")) {
+            select.setString(1, itemId);
+            return adjudications(select).stream().findFirst();
+        }
+    }
+
     public static List<Adjudication> adjudicationsHeldBy(Connection c, String adjudicator) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + ADJUDICATION_COLUMNS
                 + " FROM task_adjudication WHERE status = 'CLAIMED' AND holder = ? ORDER BY created_at")) {

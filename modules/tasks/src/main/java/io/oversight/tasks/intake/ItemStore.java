@@ -9,6 +9,7 @@ import io.oversight.governance.IntegrationMode;
 import io.oversight.tasks.DecisionSource;
 import io.oversight.tasks.OrderingMethod;
 import io.oversight.tasks.Candidate;
+import io.oversight.tasks.ItemSearch;
 import io.oversight.tasks.ItemStatus;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.TimeoutOutcome;
@@ -112,6 +113,58 @@ public final class ItemStore {
         return items;
     }
 
+
+    /**
+     * One page of the items matching {@code search}, plus one more row when a next page exists. Sort
+     * columns come from a fixed list, never from the caller's text; a label matches an element of the
+     * predicted or decided label array, written as JSON text.
+     */
+    public static List<ReviewItem> search(Connection c, ItemSearch search) throws SQLException {
+        List<String> where = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        search.workflowKey().ifPresent(v -> { where.add("workflow_key = ?"); values.add(v); });
+        search.status().ifPresent(v -> { where.add("status = ?"); values.add(v.name()); });
+        search.routeOutcome().ifPresent(v -> { where.add("route_outcome = ?"); values.add(v); });
+        search.clientKey().ifPresent(v -> { where.add("client_key = ?"); values.add(v); });
+        search.label().ifPresent(v -> {
+            String element = jsonArray(List.of(v));
+            String pattern = "%" + likeLiteral(element.substring(1, element.length() - 1)) + "%";
+            where.add("(predicted_labels LIKE ? ESCAPE '!' OR decision_labels LIKE ? ESCAPE '!')");
+            values.add(pattern);
+            values.add(pattern);
+        });
+        search.receivedFrom().ifPresent(v -> { where.add("received_at >= ?"); values.add(utc(v)); });
+        search.receivedBefore().ifPresent(v -> { where.add("received_at < ?"); values.add(utc(v)); });
+        String column = switch (search.order()) {
+            case RECEIVED -> "received_at";
+            case CONFIDENCE -> "confidence";
+            case CLIENT_KEY -> "client_key";
+            case STATUS -> "status";
+            case ROUTE -> "route_outcome";
+        };
+        String direction = search.descending() ? " DESC" : " ASC";
+        String sql = "SELECT " + ITEM_COLUMNS + " FROM task_item"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY " + column + direction + ", id" + direction
+                + " OFFSET " + search.offset() + " ROWS FETCH NEXT " + (search.pageSize() + 1) + " ROWS ONLY";
+        List<ReviewItem> items = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                select.setObject(i + 1, values.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    items.add(item(rows).item());
+                }
+            }
+        }
+        return items;
+    }
+
+    /** {@code text} inside a LIKE pattern with escape character '!': its own wildcards match themselves. */
+    private static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
 
     public static Optional<StoredItem> findItem(Connection c, String id, boolean forUpdate) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(

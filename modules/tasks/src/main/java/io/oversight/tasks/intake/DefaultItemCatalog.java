@@ -1,0 +1,37 @@
+package io.oversight.tasks.intake;
+
+import io.oversight.ledger.Database;
+import io.oversight.tasks.ItemCatalog;
+import io.oversight.tasks.ItemSearch;
+import io.oversight.tasks.ReviewItem;
+import io.oversight.tasks.ReviewTask;
+import io.oversight.tasks.queue.TaskStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/** The item browser's queries, over the item and task tables this module owns. */
+@ApplicationScoped
+public class DefaultItemCatalog implements ItemCatalog {
+
+    @Inject
+    Database database;
+
+    @Override
+    public ItemPage find(ItemSearch search) {
+        List<ReviewItem> rows = database.run("finding items", c -> ItemStore.search(c, search));
+        boolean more = rows.size() > search.pageSize();
+        return new ItemPage(more ? List.copyOf(rows.subList(0, search.pageSize())) : rows, more);
+    }
+
+    @Override
+    public Optional<ReviewItem> item(String itemId) {
+        return database.run("reading an item", c -> ItemStore.findItem(c, itemId, false)).map(StoredItem::item);
+    }
+
+    @Override
+    public List<ReviewTask> tasksOf(String itemId) {
+        return database.run("reading an item's tasks", c -> TaskStore.tasksOfItem(c, itemId));
+    }
+}
