@@ -1,5 +1,6 @@
 package io.oversight.tasks.delivery;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -10,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,6 +28,21 @@ public final class WebhookSignature {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private WebhookSignature() {
+    }
+
+    /**
+     * The secret to store with {@code webhook}: none without a URL, a fresh one when the URL is set
+     * without a secret or when {@code rotate} asks for it, the current one otherwise. Shared by the API
+     * and the intake-settings page, so both create and rotate secrets alike.
+     */
+    public static Optional<String> secretFor(Optional<URI> webhook, Optional<String> current, boolean rotate) {
+        if (webhook.isEmpty()) {
+            return Optional.empty();
+        }
+        if (current.isEmpty() || rotate) {
+            return Optional.of(encodeSecret(newSecret()));
+        }
+        return current;
     }
 
     /** The header value for {@code body} sent at {@code unixSeconds}. */

@@ -103,12 +103,9 @@ public class IntakeSettingsResource {
             }
         }
         v.throwIfAny("The intake settings");
-        Optional<String> secret = webhook.isEmpty() ? Optional.empty() : current.webhookSecret();
-        String newSecret = null;
-        if (webhook.isPresent() && (secret.isEmpty() || Boolean.TRUE.equals(r.rotateWebhookSecret()))) {
-            newSecret = WebhookSignature.encodeSecret(WebhookSignature.newSecret());
-            secret = Optional.of(newSecret);
-        }
+        Optional<String> secret = WebhookSignature.secretFor(webhook, current.webhookSecret(),
+                Boolean.TRUE.equals(r.rotateWebhookSecret()));
+        String newSecret = secret.isPresent() && !secret.equals(current.webhookSecret()) ? secret.get() : null;
         IntakeSettings changed = new IntakeSettings(workflowKey, ordering,
                 or(r.diversityLambda(), current.diversityLambda()), or(r.leaseSeconds(), current.leaseSeconds()),
                 or(r.inlineTimeoutMillis(), current.inlineTimeoutMillis()), outcome, webhook, secret,

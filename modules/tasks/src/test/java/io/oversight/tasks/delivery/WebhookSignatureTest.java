@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,18 @@ class WebhookSignatureTest {
         String expected = HexFormat.of().formatHex(
                 mac.doFinal("1790000000.{\"task\":\"t-1\",\"outcome\":\"approved\"}".getBytes(StandardCharsets.UTF_8)));
         assertEquals("t=1790000000,v1=" + expected, WebhookSignature.sign(SECRET, SENT, BODY));
+    }
+
+    /** The API and the intake-settings page both rely on this: a secret exists exactly while a URL does. */
+    @Test
+    void aSecretIsCreatedWithTheFirstUrlKeptUntilRotatedAndDroppedWithTheUrl() {
+        Optional<URI> url = Optional.of(URI.create("https://receiver.example.org/hook"));
+        String created = WebhookSignature.secretFor(url, Optional.empty(), false).orElseThrow();
+        assertTrue(created.startsWith("whsec_"), created);
+        assertEquals(Optional.of(created), WebhookSignature.secretFor(url, Optional.of(created), false));
+        String rotated = WebhookSignature.secretFor(url, Optional.of(created), true).orElseThrow();
+        assertFalse(rotated.equals(created), "rotation makes a new secret");
+        assertEquals(Optional.empty(), WebhookSignature.secretFor(Optional.empty(), Optional.of(created), true));
     }
 
     @Test
