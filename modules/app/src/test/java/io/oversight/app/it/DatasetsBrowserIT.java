@@ -93,4 +93,58 @@ class DatasetsBrowserIT {
             browser.quit();
         }
     }
+
+    /**
+     * Refused filters are shown beside their fields, by their labels, and neither preview nor export
+     * happens: a reversed period, an emptied date, a period longer than the 366 days an export covers.
+     */
+    @Test
+    void refusedFiltersShowBesideTheirFieldsAndExportNothing() {
+        TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0);
+        int exportsBefore = ApiClient.array(f.governance.get("api/v1/datasets?limit=500")).size();
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.manage().window().setSize(new Dimension(1366, 1000));
+            Browser.signIn(browser, deployment, "gov-" + f.suffix, TasksFixture.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get(deployment + "export/datasets.xhtml");
+            wait.until(d -> d.findElements(By.id("export:exportButton")).size() > 0);
+            new Select(browser.findElement(By.id("export:workflow"))).selectByValue(f.key);
+            LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+            DateTimeFormatter form = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+            setPeriod(browser, form.format(now.minusDays(1)), form.format(now.minusDays(2)));
+            browser.findElement(By.id("export:exportButton")).click();
+            wait.until(d -> !besideField(d, "input", "to").isEmpty());
+            assertTrue(besideField(browser, "input", "to").startsWith("To: must be after from"), besideField(browser, "input", "to"));
+
+            setPeriod(browser, "", form.format(now.minusDays(2)));
+            browser.findElement(By.id("export:previewButton")).click();
+            wait.until(d -> !besideField(d, "input", "from").isEmpty());
+            assertTrue(besideField(browser, "input", "from").startsWith("From: must be a date and time in UTC"),
+                    besideField(browser, "input", "from"));
+            assertTrue(browser.findElements(By.id("export:preview")).isEmpty(), "no counts for a refused filter");
+
+            setPeriod(browser, form.format(now.minusDays(400)), form.format(now.minusMinutes(1)));
+            browser.findElement(By.id("export:exportButton")).click();
+            wait.until(d -> besideField(d, "input", "to").contains("longer than"));
+            assertEquals("", besideField(browser, "input", "from"), "the problem of the last attempt only");
+            assertTrue(!browser.getPageSource().contains("Exception"), "no Java names on the page");
+            assertEquals(exportsBefore, ApiClient.array(f.governance.get("api/v1/datasets?limit=500")).size(),
+                    "refused filters exported nothing");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void setPeriod(ChromeDriver browser, String from, String to) {
+        browser.executeScript("document.getElementById('export:from').value = arguments[0];"
+                + "document.getElementById('export:to').value = arguments[1];", from, to);
+    }
+
+    /** The message shown beside a field of the export form, empty when there is none. */
+    private static String besideField(org.openqa.selenium.WebDriver browser, String element, String field) {
+        return browser.findElements(By.xpath("//" + element + "[@id='export:" + field
+                + "']/following-sibling::*[contains(@class, 'field-message')]")).stream()
+                .map(m -> m.getText().trim()).findFirst().orElse("");
+    }
 }

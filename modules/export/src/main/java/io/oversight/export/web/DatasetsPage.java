@@ -17,8 +17,8 @@ import io.oversight.governance.ModelSnapshots;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
 import io.oversight.kernel.FieldError;
+import io.oversight.kernel.InvalidInputException;
 import io.oversight.kernel.PageMessages;
-import io.oversight.kernel.RefusalException;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.PersonKind;
 import io.oversight.ledger.Pseudonyms;
@@ -108,9 +108,12 @@ public class DatasetsPage {
     private String everyHours = "";
     private List<RetrainTrigger> rules;
 
-    /** The form starts with the last 30 days, up to the current minute. */
+    /**
+     * The form starts with the last 30 days, up to the current minute; on a post-back an emptied field
+     * stays empty (Faces submits it as null), so that it is refused rather than silently replaced.
+     */
     public String getFrom() {
-        if (from == null) {
+        if (from == null && !FacesContext.getCurrentInstance().isPostback()) {
             from = INPUT.format(LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(30)), ZoneOffset.UTC)
                     .truncatedTo(ChronoUnit.MINUTES));
         }
@@ -118,7 +121,7 @@ public class DatasetsPage {
     }
 
     public String getTo() {
-        if (to == null) {
+        if (to == null && !FacesContext.getCurrentInstance().isPostback()) {
             to = INPUT.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES));
         }
         return to;
@@ -221,28 +224,23 @@ public class DatasetsPage {
         return getHistory().stream().anyMatch(j -> !j.state().finished());
     }
 
+    /** Counts what an export would hold; a refused filter is shown beside its field, by its label. */
     public String preview() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            previewRows = trainingSets.preview(request());
-        } catch (RefusalException | IllegalArgumentException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "No preview", e.getMessage()));
-        }
+        previewRows = PageMessages.attemptGet(() -> trainingSets.preview(request()), null);
         return null;
     }
 
+    /** Requests the export; a refused filter is shown beside its field, and nothing is requested. */
     public String export() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            DatasetJob job = trainingSets.request(request(), caller());
-            faces.getExternalContext().getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Export requested",
-                    "Training set " + job.id() + " is being exported."));
-            return "/export/datasets?faces-redirect=true";
-        } catch (RefusalException | IllegalArgumentException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not exported", e.getMessage()));
+        DatasetJob job = PageMessages.attemptGet(() -> trainingSets.request(request(), caller()), null);
+        if (job == null) {
             return null;
         }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Export requested",
+                "Training set " + job.id() + " is being exported."));
+        return "/export/datasets?faces-redirect=true";
     }
 
     public String getRuleWorkflow() {
@@ -386,9 +384,14 @@ public class DatasetsPage {
         return new Actor(pseudonyms.pseudonymFor(PersonKind.ACTOR, security.getCallerPrincipal().getName()), Roles.GOVERNANCE);
     }
 
+    /** The request the form describes; a field that names no date and time is refused beside it. */
     private DatasetRequest request() {
-        Instant start = parse("From", getFrom());
-        Instant end = parse("To", getTo());
+        List<FieldError> problems = new ArrayList<>();
+        Instant start = parse("from", getFrom(), problems);
+        Instant end = parse("to", getTo(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The period is not a pair of dates and times.", problems);
+        }
         Set<DecisionSource> chosen = sources.stream().map(DecisionSource::valueOf).collect(Collectors.toSet());
         return new DatasetRequest(getWorkflow(), start, end, DatasetFormat.valueOf(format), blank(modelSnapshotId),
                 blank(guidelineVersionId), chosen, blank(label));
@@ -398,13 +401,15 @@ public class DatasetsPage {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    private Instant parse(String field, String value) {
+    private Instant parse(String field, String value, List<FieldError> problems) {
         try {
-            Instant instant = LocalDateTime.parse(value, INPUT).toInstant(ZoneOffset.UTC);
+            Instant instant = LocalDateTime.parse(value == null ? "" : value.strip(), INPUT).toInstant(ZoneOffset.UTC);
             // the form has minutes: "to" this minute means up to now, which an export may not pass
             return instant.isAfter(clock.instant()) ? clock.instant() : instant;
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalArgumentException(field + " is not a date and time like 2026-12-05T10:00");
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldError(field, "must be a date and time in UTC, like "
+                    + INPUT.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES))));
+            return null;
         }
     }
 
