@@ -83,6 +83,10 @@ public class GoldService implements GoldStandard {
 
     @Override
     public GoldItem mark(String itemId, TaskResult answer) {
+        // Checked here rather than in the resource so that the gold items page refuses it the same way.
+        if (itemId == null || itemId.isBlank()) {
+            throw InvalidInputException.of("itemId", "is required: the item whose known answer this is");
+        }
         Actor actor = callers.actorIn(List.of(Roles.GOVERNANCE, Roles.ADMIN));
         String login = callers.login();
         return inTransaction.call(() -> {

@@ -82,7 +82,7 @@ public class GoldResource {
                     schema = @Schema(implementation = MarkRequest.class),
                     examples = {@ExampleObject(name = "known correction", value = ReviewExamples.MARK_REQUEST)}))
             MarkRequest request) {
-        if (request == null || request.itemId() == null || request.itemId().isBlank()) {
+        if (request == null) {
             throw InvalidInputException.of("itemId", "is required: the item whose known answer this is");
         }
         GoldItem marked = gold.mark(request.itemId(), ReviewBodies.result(request.verdict(), request.labels(),

@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reads a reviewer's decision from its JSON fields. */
-final class ReviewBodies {
+/**
+ * Reads a reviewer's decision from its JSON fields. Public so that a page taking the same fields
+ * (the gold items page) refuses a verdict exactly as the API does.
+ */
+public final class ReviewBodies {
 
     private ReviewBodies() {
     }
 
     /** A decision from its JSON fields; an unknown or missing verdict is a field error. */
-    static TaskResult result(String verdict, List<String> labels, String output, String rationale) {
+    public static TaskResult result(String verdict, List<String> labels, String output, String rationale) {
         Verdict parsed;
         try {
             parsed = Verdict.valueOf(verdict == null ? "" : verdict.trim().toUpperCase(Locale.ROOT));
