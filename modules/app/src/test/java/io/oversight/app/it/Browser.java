@@ -13,12 +13,15 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from the distribution's packages (chromium, chromium-driver), started with the
@@ -54,12 +57,19 @@ public final class Browser {
                 .map(LogEntry::getMessage).toList();
     }
 
-    /** Fills in and submits the login page; the caller waits for what should follow. */
+    /**
+     * Fills in and submits the login page, and waits until the browser has left the submitted page
+     * (signed in, or the login page again with its error); the caller checks which. Without the wait a
+     * caller that opens another page at once can cancel the sign-in in flight (ErasureBrowserIT then
+     * found the login page instead of the admin workspace).
+     */
     public static void signIn(WebDriver browser, URL deployment, String username, String password) {
         browser.get(deployment + "login.xhtml");
         browser.findElement(By.id("login:username")).sendKeys(username);
         browser.findElement(By.id("login:password")).sendKeys(password);
-        browser.findElement(By.id("login:signIn")).click();
+        WebElement submit = browser.findElement(By.id("login:signIn"));
+        submit.click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(submit));
     }
 
     /** Keeps what the browser shows under target/screenshots/<database>/, for people to look at. */

@@ -3,12 +3,7 @@ package io.oversight.export.web;
 import io.oversight.export.DatasetFormat;
 import io.oversight.export.DatasetJob;
 import io.oversight.export.DatasetRequest;
-import io.oversight.export.InvalidExportRequestException;
 import io.oversight.export.JobState;
-import io.oversight.export.RetrainTrigger;
-import io.oversight.export.RetrainTriggerKind;
-import io.oversight.export.RetrainTriggerRequest;
-import io.oversight.export.RetrainTriggers;
 import io.oversight.export.TrainingSets;
 import io.oversight.governance.GuidelineVersion;
 import io.oversight.governance.Guidelines;
@@ -39,23 +34,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Datasets page (SPEC X3, X4) for governance leads: choose a workflow, a period in UTC and filters,
  * preview how many released labels they select, export, watch the progress bar (the page refreshes
  * itself while an export runs), and download files and manifests from the history, which shows each
- * export's manifest digest and ledger entry. Below, the retrain rules (SPEC G5, ADR 0056): add one
- * to a workflow, see whether it is armed, how often it fired and the export it last made, remove it.
+ * export's manifest digest and ledger entry. The retrain rules below the history are
+ * {@link RetrainRulesSection}'s.
  */
 @Named
 @RequestScoped
@@ -67,9 +58,6 @@ public class DatasetsPage {
 
     @Inject
     TrainingSets trainingSets;
-
-    @Inject
-    RetrainTriggers triggers;
 
     @Inject
     Workflows workflows;
@@ -99,14 +87,6 @@ public class DatasetsPage {
     private String label = "";
     private Long previewRows;
     private List<DatasetJob> history;
-    private String ruleWorkflow;
-    // named like the fields of RetrainTriggerRequest, so PageMessages shows each refused field beside its input
-    private String kind = RetrainTriggerKind.CORRECTIONS_SINCE_EXPORT.name();
-    private String corrections = "";
-    private String rate = "";
-    private String windowHours = "";
-    private String everyHours = "";
-    private List<RetrainTrigger> rules;
 
     /**
      * The form starts with the last 30 days, up to the current minute; on a post-back an emptied field
@@ -241,143 +221,6 @@ public class DatasetsPage {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Export requested",
                 "Training set " + job.id() + " is being exported."));
         return "/export/datasets?faces-redirect=true";
-    }
-
-    public String getRuleWorkflow() {
-        if (ruleWorkflow == null) {
-            ruleWorkflow = getWorkflow();
-        }
-        return ruleWorkflow;
-    }
-
-    public void setRuleWorkflow(String ruleWorkflow) {
-        this.ruleWorkflow = ruleWorkflow;
-    }
-
-    public String getKind() {
-        return kind;
-    }
-
-    public void setKind(String kind) {
-        this.kind = kind;
-    }
-
-    public String getCorrections() {
-        return corrections;
-    }
-
-    public void setCorrections(String corrections) {
-        this.corrections = corrections;
-    }
-
-    public String getRate() {
-        return rate;
-    }
-
-    public void setRate(String rate) {
-        this.rate = rate;
-    }
-
-    public String getWindowHours() {
-        return windowHours;
-    }
-
-    public void setWindowHours(String windowHours) {
-        this.windowHours = windowHours;
-    }
-
-    public String getEveryHours() {
-        return everyHours;
-    }
-
-    public void setEveryHours(String everyHours) {
-        this.everyHours = everyHours;
-    }
-
-    /** The kinds of rule, value the enum name, label what it watches. */
-    public Map<String, String> getRuleKinds() {
-        Map<String, String> kinds = new LinkedHashMap<>();
-        kinds.put("Corrections since the last export reach N", RetrainTriggerKind.CORRECTIONS_SINCE_EXPORT.name());
-        kinds.put("Correction rate over a window reaches r", RetrainTriggerKind.CORRECTION_RATE.name());
-        kinds.put("A drift alert is open", RetrainTriggerKind.DRIFT_ALERT.name());
-        kinds.put("Every N hours", RetrainTriggerKind.SCHEDULE.name());
-        return kinds;
-    }
-
-    public List<RetrainTrigger> getRules() {
-        if (rules == null) {
-            rules = triggers.all();
-        }
-        return rules;
-    }
-
-    /** A rule's condition in words. */
-    public String condition(RetrainTrigger trigger) {
-        RetrainTriggerRequest rule = trigger.rule();
-        return switch (rule.kind()) {
-            case CORRECTIONS_SINCE_EXPORT -> rule.corrections().orElseThrow()
-                    + (rule.corrections().orElseThrow() == 1 ? " correction" : " corrections") + " since the last export";
-            case CORRECTION_RATE -> "correction rate ≥ " + rule.rate().orElseThrow() + " over the last "
-                    + rule.windowHours().orElseThrow() + " h";
-            case DRIFT_ALERT -> "a drift alert is open";
-            case SCHEDULE -> "every " + rule.everyHours().orElseThrow() + " h";
-        };
-    }
-
-    /**
-     * Adds the rule the form describes. Only the fields its kind reads are sent: the form shows all of
-     * them, and a value left in a field of another kind is not a mistake worth refusing the rule for.
-     */
-    public String addRule() {
-        RetrainTriggerKind chosen = Arrays.stream(RetrainTriggerKind.values()).filter(k -> k.name().equals(kind))
-                .findFirst().orElse(null);
-        List<FieldError> problems = new ArrayList<>();
-        RetrainTriggerRequest rule = new RetrainTriggerRequest(chosen,
-                number("corrections", corrections, Long::valueOf, chosen == RetrainTriggerKind.CORRECTIONS_SINCE_EXPORT, problems),
-                number("rate", rate, Double::valueOf, chosen == RetrainTriggerKind.CORRECTION_RATE, problems),
-                number("windowHours", windowHours, Integer::valueOf, chosen == RetrainTriggerKind.CORRECTION_RATE, problems),
-                number("everyHours", everyHours, Integer::valueOf, chosen == RetrainTriggerKind.SCHEDULE, problems));
-        String workflowKey = getRuleWorkflow();
-        boolean added = PageMessages.attempt(() -> {
-            if (!problems.isEmpty()) {
-                // unreadable numbers first: the service would otherwise also call them missing
-                throw new InvalidExportRequestException(problems);
-            }
-            triggers.create(workflowKey, rule, caller());
-        }, null);
-        if (!added) {
-            return null;
-        }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Rule added",
-                "Retrain rule added to " + workflowKey + "."));
-        return "/export/datasets?faces-redirect=true";
-    }
-
-    public String removeRule(String workflowKey, String id) {
-        if (!PageMessages.attempt(() -> triggers.delete(workflowKey, id, caller()), null)) {
-            return null;
-        }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Rule removed",
-                "The retrain rule on " + workflowKey + " was removed; the exports it made stay."));
-        return "/export/datasets?faces-redirect=true";
-    }
-
-    /** A number field of the rule form: empty when blank or not read by the chosen kind, a field error when not a number. */
-    private static <T> Optional<T> number(String field, String value, Function<String, T> parse, boolean read,
-            List<FieldError> problems) {
-        if (!read || value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(parse.apply(value.strip()));
-        } catch (NumberFormatException e) {
-            problems.add(new FieldError(field, "enter a number, not " + value.strip()));
-            return Optional.empty();
-        }
     }
 
     private Actor caller() {
