@@ -28,11 +28,8 @@ import jakarta.security.enterprise.SecurityContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,7 +49,6 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class DatasetsPage {
 
-    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -94,15 +90,14 @@ public class DatasetsPage {
      */
     public String getFrom() {
         if (from == null && !FacesContext.getCurrentInstance().isPostback()) {
-            from = INPUT.format(LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(30)), ZoneOffset.UTC)
-                    .truncatedTo(ChronoUnit.MINUTES));
+            from = FormDateTimes.format(clock.instant().minus(Duration.ofDays(30)));
         }
         return from;
     }
 
     public String getTo() {
         if (to == null && !FacesContext.getCurrentInstance().isPostback()) {
-            to = INPUT.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES));
+            to = FormDateTimes.format(clock.instant());
         }
         return to;
     }
@@ -230,8 +225,10 @@ public class DatasetsPage {
     /** The request the form describes; a field that names no date and time is refused beside it. */
     private DatasetRequest request() {
         List<FieldError> problems = new ArrayList<>();
-        Instant start = parse("from", getFrom(), problems);
-        Instant end = parse("to", getTo(), problems);
+        Instant start = FormDateTimes.parse("from", getFrom(), clock, problems);
+        // the form has minutes: "to" this minute means up to now, which an export may not pass
+        Instant end = Optional.ofNullable(FormDateTimes.parse("to", getTo(), clock, problems))
+                .map(to -> to.isAfter(clock.instant()) ? clock.instant() : to).orElse(null);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The period is not a pair of dates and times.", problems);
         }
@@ -242,18 +239,6 @@ public class DatasetsPage {
 
     private static Optional<String> blank(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-    }
-
-    private Instant parse(String field, String value, List<FieldError> problems) {
-        try {
-            Instant instant = LocalDateTime.parse(value == null ? "" : value.strip(), INPUT).toInstant(ZoneOffset.UTC);
-            // the form has minutes: "to" this minute means up to now, which an export may not pass
-            return instant.isAfter(clock.instant()) ? clock.instant() : instant;
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldError(field, "must be a date and time in UTC, like "
-                    + INPUT.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES))));
-            return null;
-        }
     }
 
     public String human(Instant instant) {

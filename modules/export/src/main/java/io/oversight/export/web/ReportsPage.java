@@ -24,11 +24,8 @@ import jakarta.security.enterprise.SecurityContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +40,6 @@ import java.util.Optional;
 @RequestScoped
 public class ReportsPage {
 
-    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -73,15 +69,14 @@ public class ReportsPage {
      */
     public String getFrom() {
         if (from == null && !FacesContext.getCurrentInstance().isPostback()) {
-            from = INPUT.format(LocalDateTime.ofInstant(clock.instant().minus(Duration.ofHours(1)), ZoneOffset.UTC)
-                    .truncatedTo(ChronoUnit.MINUTES));
+            from = FormDateTimes.format(clock.instant().minus(Duration.ofHours(1)));
         }
         return from;
     }
 
     public String getTo() {
         if (to == null && !FacesContext.getCurrentInstance().isPostback()) {
-            to = INPUT.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES));
+            to = FormDateTimes.format(clock.instant());
         }
         return to;
     }
@@ -163,23 +158,13 @@ public class ReportsPage {
     /** The request the form describes; a field that names no date and time is refused beside it. */
     private ReportRequest request() {
         List<FieldError> problems = new ArrayList<>();
-        Instant start = parse("from", getFrom(), problems);
-        Instant end = parse("to", getTo(), problems);
+        Instant start = FormDateTimes.parse("from", getFrom(), clock, problems);
+        Instant end = FormDateTimes.parse("to", getTo(), clock, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The period is not a pair of dates and times.", problems);
         }
         return new ReportRequest(workflow == null || workflow.isBlank() ? Optional.empty() : Optional.of(workflow),
                 start, end);
-    }
-
-    private Instant parse(String field, String value, List<FieldError> problems) {
-        try {
-            return LocalDateTime.parse(value == null ? "" : value.trim(), INPUT).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldError(field, "must be a date and time in UTC, like "
-                    + INPUT.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES))));
-            return null;
-        }
     }
 
     public String human(Instant instant) {
