@@ -26,7 +26,7 @@ final class AdminPagesSupport implements AutoCloseable {
         this.deployment = deployment;
         browser = Browser.start();
         browser.manage().window().setSize(new Dimension(1366, 900));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
         Browser.signIn(browser, deployment, login, password);
         visible(By.id("welcome"));
     }

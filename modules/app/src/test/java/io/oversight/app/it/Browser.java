@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -55,6 +56,17 @@ public final class Browser {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
+    }
+
+    /**
+     * A wait for a condition on the page that retries when an element it read was replaced: pages here
+     * replace themselves (a form's answer, a refresh while a job runs), and a condition that finds an
+     * element and then reads it can meet the old one in between.
+     */
+    public static WebDriverWait waitUpTo(WebDriver browser, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /**

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -56,7 +55,7 @@ class DatasetsBrowserIT {
         try {
             browser.manage().window().setSize(new Dimension(1366, 1000));
             Browser.signIn(browser, deployment, "gov-" + f.suffix, TasksFixture.PASSWORD);
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
             wait.until(d -> d.findElements(By.id("welcome")).size() > 0 || d.getCurrentUrl().contains("governance"));
             browser.get(deployment + "governance/index.xhtml");
             browser.findElement(By.id("datasetsLink")).click();
@@ -71,7 +70,7 @@ class DatasetsBrowserIT {
                     browser.findElement(By.id("export:preview")).getText());
 
             browser.findElement(By.id("export:exportButton")).click();
-            WebElement row = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
+            WebElement row = wait.until(d -> d.findElements(
                     By.cssSelector("#exports tbody tr")).stream()
                     .filter(r -> r.getText().contains(f.key) && r.getText().contains("COMPLETED")
                             && r.getText().contains("ledger entry "))
@@ -106,7 +105,7 @@ class DatasetsBrowserIT {
         try {
             browser.manage().window().setSize(new Dimension(1366, 1000));
             Browser.signIn(browser, deployment, "gov-" + f.suffix, TasksFixture.PASSWORD);
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
             browser.get(deployment + "export/datasets.xhtml");
             wait.until(d -> d.findElements(By.id("export:exportButton")).size() > 0);
             new Select(browser.findElement(By.id("export:workflow"))).selectByValue(f.key);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,9 +48,7 @@ class ErasureBrowserIT {
         try {
             browser.manage().window().setSize(new Dimension(1366, 900));
             Browser.signIn(browser, deployment, admin, TasksFixture.PASSWORD);
-            // the messages are read while the page may be replacing itself after a submit
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            wait.ignoring(StaleElementReferenceException.class);
+            WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
             browser.get(deployment + "admin/index.xhtml");
             browser.findElement(By.id("erasureLink")).click();
             wait.until(d -> d.findElements(By.id("byClientKey:find")).size() > 0);

@@ -49,7 +49,7 @@ class GovernanceBrowserIT {
     @BeforeEach
     void openBrowser() {
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach

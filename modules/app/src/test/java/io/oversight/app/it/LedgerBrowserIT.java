@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -59,7 +58,7 @@ class LedgerBrowserIT {
             Thread.sleep(200);
         }
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -88,11 +87,11 @@ class LedgerBrowserIT {
         assertEquals("0", first.get(0));
 
         browser.findElement(By.id("results:next")).click();
-        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.attributeToBe(By.cssSelector("#results\\:entries tbody tr td:first-child .as-link"), "value", String.valueOf(PAGE)));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#results\\:entries tbody tr td:first-child .as-link"), "value", String.valueOf(PAGE)));
         assertEquals(String.valueOf(PAGE), sequenceNumbersShown().get(0));
 
         browser.findElement(By.id("results:previous")).click();
-        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.attributeToBe(By.cssSelector("#results\\:entries tbody tr td:first-child .as-link"), "value", "0"));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#results\\:entries tbody tr td:first-child .as-link"), "value", "0"));
 
         browser.findElements(By.cssSelector("#results\\:entries tbody tr td:first-child .as-link")).get(3).click();
         WebElement leaf = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("leaf-hash")));

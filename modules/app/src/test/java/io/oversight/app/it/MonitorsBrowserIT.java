@@ -65,7 +65,7 @@ class MonitorsBrowserIT {
         try {
             browser.manage().window().setSize(new Dimension(1366, 1000));
             Browser.signIn(browser, deployment, "gov-" + f.suffix, TasksFixture.PASSWORD);
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
             wait.until(d -> d.findElements(By.id("welcome")).size() > 0 || d.getCurrentUrl().contains("governance"));
             browser.get(deployment + "governance/monitors.xhtml?workflow=" + f.key + "&grain=HOUR");
             try {

@@ -72,7 +72,7 @@ class PagesBrowserIT {
     void openBrowser() {
         browser = Browser.start();
         browser.manage().window().setSize(new Dimension(1366, 900));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach

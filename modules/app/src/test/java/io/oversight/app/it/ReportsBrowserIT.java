@@ -48,7 +48,7 @@ class ReportsBrowserIT {
         try {
             browser.manage().window().setSize(new Dimension(1366, 900));
             Browser.signIn(browser, deployment, lead, PASSWORD);
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
             browser.get(deployment + "export/reports.xhtml");
             wait.until(d -> d.findElements(By.id("generate:generateButton")).size() > 0);
             int jobsBefore = ApiClient.array(api.get("api/v1/reports?limit=500")).size();

@@ -19,7 +19,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -93,7 +92,7 @@ class RetrainTriggersBrowserIT {
             page.type("rule:corrections", "1");
             page.click("rule:addRule");
             page.wait.until(d -> rules(f).size() == 2);
-            WebElement fired = page.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement fired = page.wait.until(d -> {
                 page.open("export/datasets.xhtml");
                 return row(page, f.key, "1 correction since the last export")
                         .filter(r -> r.findElement(By.className("rule-firings")).getText().equals("1")).orElse(null);

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -59,7 +58,7 @@ class ReviewBrowserIT {
                 + "/completion", approval));
 
         ChromeDriver browser = Browser.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
         String decidedTask;
         String decidedItem;
         try {
@@ -93,14 +92,14 @@ class ReviewBrowserIT {
             Browser.saveScreenshot(browser, "workbench.png");
             rationale.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
 
-            wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            wait.until(d -> {
                 List<WebElement> shown = d.findElements(By.id("work:task"));
                 return !shown.isEmpty() && !decidedTask.equals(shown.get(0).getAttribute("data-task"));
             });
             assertTrue(browser.findElement(By.id("work:workMessages")).getText().contains("Decision recorded: correct"));
             assertTrue(browser.findElement(By.id("work:rationale")).getAttribute("value").isEmpty(), "the form is fresh");
             keys.sendKeys("a").perform();
-            wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.textToBePresentInElementLocated(
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("work:workMessages"), "Decision recorded: approve"));
         } finally {
             browser.quit();
@@ -115,7 +114,7 @@ class ReviewBrowserIT {
         String adjudicator = "adj-" + f.suffix;
         f.admin.createUser(adjudicator, TasksFixture.PASSWORD, "adjudicator");
         ChromeDriver adjBrowser = Browser.start();
-        WebDriverWait adjWait = new WebDriverWait(adjBrowser, Duration.ofSeconds(30));
+        WebDriverWait adjWait = Browser.waitUpTo(adjBrowser, Duration.ofSeconds(30));
         try {
             Browser.signIn(adjBrowser, deployment, adjudicator, TasksFixture.PASSWORD);
             adjWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
@@ -146,10 +145,10 @@ class ReviewBrowserIT {
         ChromeDriver govBrowser = Browser.start();
         try {
             Browser.signIn(govBrowser, deployment, "gov-" + f.suffix, TasksFixture.PASSWORD);
-            new WebDriverWait(govBrowser, Duration.ofSeconds(30))
+            Browser.waitUpTo(govBrowser, Duration.ofSeconds(30))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
             govBrowser.get(deployment + "review/agreement.xhtml?workflow=" + f.key + "&days=1");
-            WebElement metrics = new WebDriverWait(govBrowser, Duration.ofSeconds(30))
+            WebElement metrics = Browser.waitUpTo(govBrowser, Duration.ofSeconds(30))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("metrics")));
             assertTrue(metrics.getText().contains("Percent agreement"), metrics.getText());
             assertTrue(metrics.getText().contains("Krippendorff's alpha (nominal)"), metrics.getText());

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -70,7 +69,7 @@ class ReviewerViewBrowserIT {
         f.qualify(login, 1);
 
         ChromeDriver browser = Browser.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
         try {
             Browser.signIn(browser, deployment, login, TasksFixture.PASSWORD);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
@@ -117,7 +116,7 @@ class ReviewerViewBrowserIT {
             keys.sendKeys("1").perform();
             assertTrue(browser.findElement(By.cssSelector(".labels input[value='card-not-present']")).isSelected());
             keys.sendKeys("c").perform();
-            wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.textToBePresentInElementLocated(
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("work:workMessages"), "The model had predicted card-not-present (confidence 70.0%)"));
             assertTrue(browser.findElement(By.id("work:workMessages")).getText().contains("Answer recorded."));
         } finally {
@@ -150,7 +149,7 @@ class ReviewerViewBrowserIT {
         f.admin.createUser(adjudicator, TasksFixture.PASSWORD, "adjudicator");
 
         ChromeDriver browser = Browser.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
         try {
             Browser.signIn(browser, deployment, adjudicator, TasksFixture.PASSWORD);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
@@ -222,7 +221,7 @@ class ReviewerViewBrowserIT {
     void governanceEditsTheViewOnTheWorkflowPage() {
         TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0.0);
         ChromeDriver browser = Browser.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
         try {
             Browser.signIn(browser, deployment, "gov-" + f.suffix, TasksFixture.PASSWORD);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -49,7 +48,7 @@ class SecurityBrowserIT {
     @BeforeEach
     void openBrowser() {
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -182,7 +181,7 @@ class SecurityBrowserIT {
                 unknown);
         keys.sendKeys("a").perform();
 
-        WebElement notice = wait.ignoring(StaleElementReferenceException.class)
+        WebElement notice = wait
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertTrue(notice.getText().contains("This page had expired"), notice.getText());
         assertTrue(browser.getCurrentUrl().startsWith(page.replaceAll("\\?.*", "")), browser.getCurrentUrl());

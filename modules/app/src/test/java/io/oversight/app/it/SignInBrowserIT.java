@@ -42,7 +42,7 @@ class SignInBrowserIT {
     @BeforeEach
     void openBrowser() {
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
