@@ -36,6 +36,8 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
+  -- done() runs in wrk's main Lua state, where init() never ran: read the size again
+  local size = tonumber(os.getenv("BENCH_BATCH_SIZE") or "1000")
   local total = {}
   for _, thread in ipairs(threads) do
     for status, n in pairs(thread:get("statuses")) do
