@@ -1,11 +1,13 @@
 package io.oversight.app.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,6 +57,18 @@ final class AdminPagesSupport implements AutoCloseable {
     String messageBeside(String fieldId) {
         WebElement field = visible(By.id(fieldId));
         return field.findElement(By.xpath("following-sibling::*[contains(@class,'field-message')]")).getText();
+    }
+
+    /**
+     * Asserts the message beside a field, waiting for the page (reloaded, or its form replaced by Ajax) to
+     * show it: the page before the answer may still show an earlier message there.
+     */
+    void assertMessageBeside(String fieldId, String expected) {
+        try {
+            wait.until(d -> messageBeside(fieldId).equals(expected));
+        } catch (TimeoutException e) {
+            assertEquals(expected, messageBeside(fieldId));
+        }
     }
 
     /** No horizontal scrolling at 1366 px, no script blocked by the Content-Security-Policy, no stack trace. */

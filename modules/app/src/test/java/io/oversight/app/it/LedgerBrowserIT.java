@@ -137,17 +137,70 @@ class LedgerBrowserIT {
         assertTrue(browser.findElements(By.id("detail-title")).isEmpty());
     }
 
+    /**
+     * Typed or arriving in a shared link, a filter the API would refuse is shown beside its field by its
+     * label, stays in the field, and runs no search; an emptied field stays empty; a good search has a
+     * link of its own that runs it again.
+     */
     @Test
-    void aMalformedTimeIsReportedAndRunsNoSearch() {
+    void badFiltersTypedOrLinkedAreRefusedBesideTheirFieldsAndRunNoSearch() {
         Browser.signIn(browser, deployment, auditor, PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
         browser.get(deployment + "auditor/ledger.xhtml");
 
-        browser.findElement(By.id("search:from")).sendKeys("yesterday");
+        type("search:from", "yesterday");
+        type("search:action", "x".repeat(300));
         browser.findElement(By.id("search:find")).click();
+        assertEquals("Logged from: must be an ISO-8601 UTC instant such as 2026-11-21T10:00:00Z", messageBeside("search:from"));
+        assertEquals("Action contains: must be at most 256 characters", messageBeside("search:action"));
+        assertEquals("yesterday", browser.findElement(By.id("search:from")).getAttribute("value"), "the refused value stays");
+        assertTrue(browser.findElements(By.id("results:entries")).isEmpty(), "no search ran");
+        assertTrue(browser.findElement(By.cssSelector(".messages")).getText().contains("Please correct the fields marked below."));
 
-        WebElement messages = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".messages")));
-        assertTrue(messages.getText().contains("From must be an ISO-8601 UTC instant"), messages.getText());
-        assertTrue(browser.findElements(By.id("results:entries")).isEmpty());
+        type("search:from", "2026-11-22T00:00:00Z");
+        type("search:to", "2026-11-21T00:00:00Z");
+        type("search:action", "");
+        browser.findElement(By.id("search:find")).click();
+        assertEquals("Logged before: must not be before Logged from", messageBeside("search:to"));
+        assertTrue(browser.findElements(By.id("results:entries")).isEmpty(), "a reversed period runs no search");
+
+        type("search:from", "");
+        type("search:to", "");
+        type("search:action", "ACCOUNT.CREA");
+        browser.findElement(By.id("search:find")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results:entries")));
+        assertEquals("", browser.findElement(By.id("search:from")).getAttribute("value"), "an emptied field stays empty");
+        assertEquals(PAGE, sequenceNumbersShown().size());
+        String link = browser.findElement(By.id("searchLink")).getAttribute("href");
+        assertTrue(link.contains("action=ACCOUNT.CREA") && link.contains("order=newest"), link);
+        browser.get(link);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results:entries")));
+        assertEquals("ACCOUNT.CREA", browser.findElement(By.id("search:action")).getAttribute("value"));
+        assertEquals(PAGE, sequenceNumbersShown().size(), "the link runs the search again");
+
+        browser.get(deployment + "auditor/ledger.xhtml?from=yesterday&order=sideways&actor=" + "a".repeat(300));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search:find")));
+        assertEquals("Logged from: must be an ISO-8601 UTC instant such as 2026-11-21T10:00:00Z", messageBeside("search:from"));
+        assertEquals("Order: must be newest first or oldest first", messageBeside("search:order"));
+        assertEquals("Actor pseudonym: must be at most 256 characters", messageBeside("search:actor"));
+        assertEquals("yesterday", browser.findElement(By.id("search:from")).getAttribute("value"), "the linked value is shown");
+        assertTrue(browser.findElements(By.id("results:entries")).isEmpty(), "a refused link runs no search");
+        String source = browser.getPageSource();
+        assertTrue(!source.contains("Exception") && !source.contains("at io.oversight"), "no stack trace");
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** The message shown beside a field (the h:message that follows it), waited for. */
+    private String messageBeside(String fieldId) {
+        return wait.until(d -> {
+            List<WebElement> message = d.findElement(By.id(fieldId))
+                    .findElements(By.xpath("following-sibling::*[contains(@class,'field-message')]"));
+            return message.isEmpty() || message.get(0).getText().isEmpty() ? null : message.get(0).getText();
+        });
     }
 }

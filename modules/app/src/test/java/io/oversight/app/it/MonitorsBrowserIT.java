@@ -101,4 +101,36 @@ class MonitorsBrowserIT {
             browser.quit();
         }
     }
+
+    /**
+     * An address naming no workflow or no window length (a hand-edited or stale link) is refused beside the
+     * chips it would choose, by their label, and shows nothing that could read as an answer: no period, no
+     * chart, no "no data yet".
+     */
+    @Test
+    void anAddressNamingNoWorkflowOrWindowIsRefusedBesideItsChoiceAndShowsNoFigure() {
+        TasksFixture f = new TasksFixture(deployment).workflow(1, "[]", 0.0);
+        try (AdminPagesSupport page = new AdminPagesSupport(deployment, "gov-" + f.suffix, TasksFixture.PASSWORD)) {
+            page.open("governance/monitors.xhtml?workflow=no-such-workflow&grain=MONTH");
+            assertEquals("Workflow: there is no workflow 'no-such-workflow'.", page.visible(By.id("workflow-message")).getText());
+            assertEquals("Windows: 'MONTH' is not one of HOUR, DAY or WEEK.", page.visible(By.id("grain-message")).getText());
+            assertShowsNothing(page);
+            page.assertFitsAndIsClean("governance/monitors.xhtml");
+
+            page.open("governance/monitors.xhtml?workflow=" + f.key + "&grain=fortnight");
+            assertEquals("Windows: 'fortnight' is not one of HOUR, DAY or WEEK.", page.visible(By.id("grain-message")).getText());
+            assertEquals("", page.browser.findElement(By.id("workflow-message")).getText(), "the workflow is known");
+            assertShowsNothing(page);
+
+            page.open("governance/monitors.xhtml?workflow=" + f.key + "&grain=DAY");
+            assertTrue(page.visible(By.id("period")).getText().contains("UTC"), "a good address shows its period");
+            assertEquals("", page.browser.findElement(By.id("grain-message")).getText());
+        }
+    }
+
+    private static void assertShowsNothing(AdminPagesSupport page) {
+        for (String id : List.of("period", "no-data", "dashboard")) {
+            assertTrue(page.browser.findElements(By.id(id)).isEmpty(), id + " is not shown for a refused address");
+        }
+    }
 }

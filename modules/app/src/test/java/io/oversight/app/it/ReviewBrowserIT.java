@@ -167,4 +167,103 @@ class ReviewBrowserIT {
         assertEquals(List.of("ok"), item.getJsonObject("decision").getJsonArray("labels").getValuesAs(
                 jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
     }
+
+    /**
+     * A refused decision, on the workbench and on the adjudication page, is shown beside the field at
+     * fault by its label (labels missing when correcting, a rationale missing or over 4,000 characters),
+     * what was typed stays, and nothing is recorded: the task stays held and the item undecided.
+     */
+    @Test
+    void aRefusedDecisionIsShownBesideItsFieldAndRecordsNothing() {
+        TasksFixture f = new TasksFixture(deployment).workflow(2, "[]", 0.0);
+        String item = object(expect(202, f.submit(f.prediction("fe-1", 0.5)))).getString("id");
+        String login = "fe-" + f.suffix;
+        f.admin.createUser(login, TasksFixture.PASSWORD, "reviewer");
+        f.qualify(login, 2);
+        ApiClient reviewer = ApiClient.as(deployment, login, TasksFixture.PASSWORD);
+        String tooLong = "x".repeat(4001);
+
+        try (AdminPagesSupport page = new AdminPagesSupport(deployment, login, TasksFixture.PASSWORD)) {
+            page.open("review/workbench.xhtml");
+            page.click("work:next");
+            String task = page.visible(By.id("work:task")).getAttribute("data-task");
+
+            page.type("work:rationale", "The statement shows a refund.");
+            page.click("work:correct");
+            page.assertMessageBeside("work:chosenLabels", "Labels: must name at least one label when correcting");
+            assertEquals("The statement shows a refund.", page.visible(By.id("work:rationale")).getAttribute("value"),
+                    "what was typed stays");
+            assertHeldAndUndecided(f, reviewer, task, item);
+
+            page.visible(By.cssSelector(".labels input[value='ok']")).click();
+            fill(page, "work:rationale", tooLong);
+            page.click("work:correct");
+            page.assertMessageBeside("work:rationale", "Rationale: must be at most 4000 characters");
+            assertTrue(page.visible(By.cssSelector(".labels input[value='ok']")).isSelected(), "the ticked label stays");
+            assertHeldAndUndecided(f, reviewer, task, item);
+
+            page.type("work:rationale", "");
+            page.click("work:skip");
+            page.assertMessageBeside("work:rationale", "Rationale: is required: why you skip the item (at most 4000 characters)");
+            assertEquals("", page.visible(By.id("work:rationale")).getAttribute("value"), "an emptied field stays empty");
+            assertHeldAndUndecided(f, reviewer, task, item);
+            page.assertFitsAndIsClean("review/workbench.xhtml");
+
+            assertTrue(page.visible(By.cssSelector(".labels input[value='ok']")).isSelected(), "still ticked");
+            page.type("work:rationale", "The statement shows a refund.");
+            page.click("work:correct");
+            page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("work:workMessages"),
+                    "Decision recorded: correct"));
+        }
+        ApiClient other = f.reviewer("other", 2);
+        String otherTask = f.claim(other, 2, 1).get(0).getJsonObject("task").getString("id");
+        expect(200, TasksFixture.completion(other, otherTask, TasksFixture.decision("APPROVE", "looks right")));
+
+        String adjudicator = "fa-" + f.suffix;
+        f.admin.createUser(adjudicator, TasksFixture.PASSWORD, "adjudicator");
+        try (AdminPagesSupport page = new AdminPagesSupport(deployment, adjudicator, TasksFixture.PASSWORD)) {
+            page.open("review/adjudication.xhtml");
+            page.visible(By.xpath("//table[@id='adjudication:queues']//tr[td[1][normalize-space()='" + f.key + "']]"))
+                    .findElement(By.cssSelector("input.claim")).click();
+            page.visible(By.id("adjudication:reviews"));
+
+            page.visible(By.cssSelector("input[name='adjudication:verdict'][value='CORRECT']")).click();
+            page.type("adjudication:rationale", "The refund note settles it.");
+            page.click("adjudication:decide");
+            page.assertMessageBeside("adjudication:chosenLabels", "Labels: must name at least one label when correcting");
+            assertEquals("The refund note settles it.", page.visible(By.id("adjudication:rationale")).getAttribute("value"));
+
+            page.visible(By.cssSelector("#adjudication\\:chosenLabels input[value='ok']")).click();
+            fill(page, "adjudication:rationale", tooLong);
+            page.click("adjudication:decide");
+            page.assertMessageBeside("adjudication:rationale", "Rationale: must be at most 4000 characters");
+
+            page.type("adjudication:rationale", "");
+            page.click("adjudication:decide");
+            page.assertMessageBeside("adjudication:rationale", "Rationale: is required for every decision in " + f.key);
+            assertEquals("", page.visible(By.id("adjudication:rationale")).getAttribute("value"));
+            assertTrue(page.visible(By.cssSelector("#adjudication\\:chosenLabels input[value='ok']")).isSelected());
+            assertFalse("DECIDED".equals(f.item(item).getString("status")), "a refused adjudication decides nothing");
+            assertTrue(page.visible(By.id("adjudication:reviews")).isDisplayed(), "the case stays held");
+            page.assertFitsAndIsClean("review/adjudication.xhtml");
+
+            page.type("adjudication:rationale", "The refund note settles it.");
+            page.click("adjudication:decide");
+            page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("adjudication:adjudicationMessages"),
+                    "Adjudication recorded"));
+        }
+        assertEquals("DECIDED", f.item(item).getString("status"));
+    }
+
+    /** Sets a long text at once (typing 4,001 keys would take long), as pasting it would. */
+    private static void fill(AdminPagesSupport page, String id, String text) {
+        page.browser.executeScript("arguments[0].value = arguments[1];", page.visible(By.id(id)), text);
+    }
+
+    /** The reviewer still holds the task, and the item has no decision: nothing was recorded. */
+    private static void assertHeldAndUndecided(TasksFixture f, ApiClient reviewer, String task, String item) {
+        String held = expect(200, reviewer.get("api/v1/tasks/mine")).body();
+        assertTrue(held.contains(task), "the task stays held: " + held);
+        assertEquals("IN_REVIEW", f.item(item).getString("status"));
+    }
 }

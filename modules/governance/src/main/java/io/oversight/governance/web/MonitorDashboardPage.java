@@ -70,26 +70,48 @@ public class MonitorDashboardPage implements Serializable {
     private transient Map<String, List<MonitorValue>> inputDrift;
     private Instant from;
     private Instant to;
+    private final Map<String, String> errors = new TreeMap<>();
 
+    /**
+     * Reads the workflow and the window length from the page's address (the chips are links, so a view is
+     * a link people share). A value that names nothing is refused beside its chips, by their label, and
+     * nothing is shown: no chart, and no "no data yet" either, which would read as an answer.
+     */
     @PostConstruct
     void init() {
         workflowList = workflows.list();
-        workflowKey = Optional.ofNullable(PageMessages.parameter("workflow")).filter(k -> !k.isBlank())
-                .orElse(workflowList.isEmpty() ? null : workflowList.get(0).key());
+        String key = PageMessages.parameter("workflow");
+        if (key == null) {
+            workflowKey = workflowList.isEmpty() ? null : workflowList.get(0).key();
+        } else if (workflowList.stream().anyMatch(w -> w.key().equals(key))) {
+            workflowKey = key;
+        } else {
+            errors.put("workflow", "Workflow: there is no workflow '" + key + "'.");
+        }
         String g = PageMessages.parameter("grain");
         if (g != null) {
             try {
-                grain = MonitorGrain.valueOf(g);
+                grain = MonitorGrain.valueOf(g.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                PageMessages.error("Unknown window length '" + g + "'; showing hours.");
+                errors.put("grain", "Windows: '" + g + "' is not one of HOUR, DAY or WEEK.");
             }
         }
         to = grain.windowStart(clock.instant()).plus(grain.length());
         from = to.minus(grain.length().multipliedBy(WINDOWS.get(grain)));
     }
 
+    /** Each refused address parameter's message, by parameter. */
+    public Map<String, String> getErrors() {
+        return errors;
+    }
+
+    /** Whether the address names a workflow and window length the page can show. */
+    public boolean isShown() {
+        return errors.isEmpty() && workflowKey != null;
+    }
+
     private void load() {
-        if (series != null || workflowKey == null) {
+        if (series != null || !isShown()) {
             return;
         }
         series = new EnumMap<>(Monitor.class);

@@ -1,10 +1,13 @@
 package io.oversight.ledger.web;
 
+import io.oversight.kernel.FieldError;
+import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.AuditLedger;
 import io.oversight.ledger.EntryFilter;
 import io.oversight.ledger.EntryPage;
 import io.oversight.ledger.InclusionProof;
+import io.oversight.ledger.LedgerRecord;
 import io.oversight.ledger.PersonKind;
 import io.oversight.ledger.Pseudonyms;
 import io.oversight.ledger.Roles;
@@ -14,17 +17,23 @@ import io.oversight.ledger.VerificationStatus;
 import io.oversight.ledger.format.Digest;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -33,14 +42,19 @@ import java.util.function.Consumer;
  * The auditor's ledger page: filters over sealed entries with keyset paging, newest or oldest first,
  * one entry's detail with its inclusion proof, and an online verification of the whole log with its
  * progress. An entry has a link of its own ({@code ledger.xhtml?entry=42}) that opens its detail, so
- * auditors can send each other the evidence itself. Bad filter input is reported on the page and runs
- * no query.
+ * auditors can send each other the evidence itself, and so has a search. A refused filter, typed or
+ * linked, is shown beside its field by its label and runs no query.
  */
 @Named
 @ViewScoped
 public class LedgerSearchPage implements Serializable {
 
     static final int PAGE_SIZE = 25;
+    static final String NEWEST = "newest";
+    static final String OLDEST = "oldest";
+    /** The query parameters of a shared search link. */
+    private static final List<String> LINK_PARAMETERS = List.of("from", "to", "action", "actor", "workflow", "subject",
+            "guideline", "model", "order");
 
     @Inject
     AuditLedger ledger;
@@ -56,7 +70,7 @@ public class LedgerSearchPage implements Serializable {
     private String subject;
     private String guidelineVersion;
     private String modelSnapshot;
-    private boolean newestFirst = true;
+    private String order = NEWEST;
     private String linkError;
 
     private EntryFilter filter = EntryFilter.all();
@@ -82,10 +96,15 @@ public class LedgerSearchPage implements Serializable {
         }
     }
 
-    /** Opens the entry a shared link names ({@code ?entry=N}); anything but a sequence number is reported. */
+    /**
+     * Opens what a shared link names: one entry ({@code ?entry=N}; anything but a sequence number is
+     * reported), or a search ({@code ?action=decision&from=...&order=oldest}, the parameters of
+     * {@link #getSearchLink()}), whose refused values are shown beside their fields like typed ones.
+     */
     @PostConstruct
-    void openLinkedEntry() {
-        String linked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("entry");
+    void openLink() {
+        Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        String linked = parameters.get("entry");
         if (present(linked)) {
             try {
                 long sequence = Long.parseLong(linked.trim());
@@ -98,17 +117,76 @@ public class LedgerSearchPage implements Serializable {
                 // after the layout has already written its messages
                 linkError = "The link names entry \"" + linked + "\", which is not a sequence number.";
             }
+            return;
+        }
+        if (LINK_PARAMETERS.stream().noneMatch(parameters::containsKey)) {
+            return;
+        }
+        from = parameters.get("from");
+        to = parameters.get("to");
+        action = parameters.get("action");
+        actor = parameters.get("actor");
+        workflow = parameters.get("workflow");
+        subject = parameters.get("subject");
+        guidelineVersion = parameters.get("guideline");
+        modelSnapshot = parameters.get("model");
+        order = parameters.getOrDefault("order", NEWEST);
+        search();
+    }
+
+    /** Runs the search the fields describe; a refused field is shown beside it, by its label, and nothing is searched. */
+    public void search() {
+        try {
+            filter = parseFilter();
+        } catch (InvalidInputException refused) {
+            showBesideFields(refused);
+            rows = null;
+            return;
+        }
+        previousCursors.clear();
+        load(null);
+    }
+
+    /**
+     * Each refused filter's message beside its field (named by the field's id in the search form), by the
+     * field's label. Found by id, not by walking the page as {@code PageMessages} does: a linked search
+     * runs while this bean is being built, when walking the page would evaluate its expressions, which
+     * name this bean again.
+     */
+    private static void showBesideFields(InvalidInputException refused) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Please correct the fields marked below.", null));
+        for (FieldError error : refused.errors()) {
+            UIComponent field = faces.getViewRoot().findComponent("search:" + error.field());
+            faces.addMessage(field.getClientId(faces), new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    field.getAttributes().get("label") + ": " + error.message(), null));
         }
     }
 
-    public void search() {
-        Optional<EntryFilter> parsed = parseFilter();
-        if (parsed.isEmpty()) {
-            return;
-        }
-        filter = parsed.get();
-        previousCursors.clear();
-        load(null);
+    /** This search as a link another auditor can open: the filters as query parameters. */
+    public String getSearchLink() {
+        StringBuilder link = new StringBuilder(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath())
+                .append("/auditor/ledger.xhtml?order=").append(URLEncoder.encode(order, StandardCharsets.UTF_8));
+        filterTexts().forEach((name, value) -> {
+            if (present(value)) {
+                link.append('&').append(name).append('=').append(URLEncoder.encode(value.trim(), StandardCharsets.UTF_8));
+            }
+        });
+        return link.toString();
+    }
+
+    /** The text filters, each by its field's id in the search form, which is also its name in a search link. */
+    private Map<String, String> filterTexts() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("from", from);
+        texts.put("to", to);
+        texts.put("action", action);
+        texts.put("actor", actor);
+        texts.put("workflow", workflow);
+        texts.put("subject", subject);
+        texts.put("guideline", guidelineVersion);
+        texts.put("model", modelSnapshot);
+        return texts;
     }
 
     public void nextPage() {
@@ -177,26 +255,33 @@ public class LedgerSearchPage implements Serializable {
         detail = null;
     }
 
-    private Optional<EntryFilter> parseFilter() {
-        EntryFilter.Builder builder = EntryFilter.builder();
-        boolean valid = true;
-        Optional<Instant> fromInstant = instant("From", from);
-        Optional<Instant> toInstant = instant("To", to);
-        if ((present(from) && fromInstant.isEmpty()) || (present(to) && toInstant.isEmpty())) {
-            valid = false;
-        }
+    /** The filter the fields describe; every field the API would refuse is refused, each under its field's id. */
+    private EntryFilter parseFilter() {
+        List<FieldError> problems = new ArrayList<>();
+        Optional<Instant> fromInstant = instant("from", from, problems);
+        Optional<Instant> toInstant = instant("to", to, problems);
         if (fromInstant.isPresent() && toInstant.isPresent() && fromInstant.get().isAfter(toInstant.get())) {
-            error("From must not be after To.");
-            valid = false;
+            problems.add(new FieldError("to", "must not be before Logged from"));
         }
-        if (!valid) {
-            return Optional.empty();
+        filterTexts().forEach((field, text) -> {
+            // the API's bound on an identifier; a time is refused above when it is no instant
+            boolean time = field.equals("from") || field.equals("to");
+            if (!time && present(text) && text.trim().length() > LedgerRecord.MAX_ID_LENGTH) {
+                problems.add(new FieldError(field, "must be at most " + LedgerRecord.MAX_ID_LENGTH + " characters"));
+            }
+        });
+        if (!NEWEST.equals(order) && !OLDEST.equals(order)) {
+            problems.add(new FieldError("order", "must be newest first or oldest first"));
         }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The search is invalid.", problems);
+        }
+        EntryFilter.Builder builder = EntryFilter.builder();
         fromInstant.ifPresent(builder::loggedFrom);
         toInstant.ifPresent(builder::loggedBefore);
         ifPresent(actor, builder::actorPseudonym);
         ifPresent(action, builder::actionContains);
-        builder.newestFirst(newestFirst);
+        builder.newestFirst(NEWEST.equals(order));
         ifPresent(workflow, builder::workflow);
         ifPresent(guidelineVersion, builder::guidelineVersionId);
         ifPresent(modelSnapshot, builder::modelSnapshotId);
@@ -208,17 +293,17 @@ public class LedgerSearchPage implements Serializable {
                 builder.subjectId(subject.trim());
             }
         }
-        return Optional.of(builder.build());
+        return builder.build();
     }
 
-    private Optional<Instant> instant(String label, String text) {
+    private static Optional<Instant> instant(String field, String text, List<FieldError> problems) {
         if (!present(text)) {
             return Optional.empty();
         }
         try {
             return Optional.of(Instant.parse(text.trim()));
         } catch (DateTimeParseException e) {
-            error(label + " must be an ISO-8601 UTC instant such as 2026-11-21T10:00:00Z, not \"" + text + "\".");
+            problems.add(new FieldError(field, "must be an ISO-8601 UTC instant such as 2026-11-21T10:00:00Z"));
             return Optional.empty();
         }
     }
@@ -329,12 +414,13 @@ public class LedgerSearchPage implements Serializable {
         this.modelSnapshot = modelSnapshot;
     }
 
-    public boolean isNewestFirst() {
-        return newestFirst;
+    /** {@value #NEWEST} or {@value #OLDEST}; anything else (a hand-edited link or form) is refused beside the field. */
+    public String getOrder() {
+        return order;
     }
 
-    public void setNewestFirst(boolean newestFirst) {
-        this.newestFirst = newestFirst;
+    public void setOrder(String order) {
+        this.order = order;
     }
 
     /** Why the entry a followed link names cannot be shown; null when there is nothing to say. */

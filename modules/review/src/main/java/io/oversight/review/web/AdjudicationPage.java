@@ -1,5 +1,7 @@
 package io.oversight.review.web;
 
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.PageMessages;
 import io.oversight.kernel.RefusalException;
 import io.oversight.governance.ReviewerViews;
 import io.oversight.governance.TaskKind;
@@ -19,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +45,7 @@ public class AdjudicationPage {
 
     private String adjudicationId;
     private String verdict = Verdict.CORRECT.name();
-    private List<String> chosenLabels = new ArrayList<>();
+    private List<String> labels = new ArrayList<>();
     private String output = "";
     private String rationale = "";
     private boolean notifyReviewers = true;
@@ -134,24 +137,33 @@ public class AdjudicationPage {
         return null;
     }
 
+    /**
+     * Records the final decision; a refused field (a missing choice, labels that cannot be, an overlong or
+     * missing rationale) is shown beside it by its label, the case stays held and nothing is recorded.
+     */
     public String decide() {
-        try {
-            Verdict chosen = Verdict.valueOf(verdict);
-            adjudications.decide(adjudicationId, new TaskResult(chosen, chosen == Verdict.CORRECT ? chosenLabels : List.of(),
+        boolean recorded = PageMessages.attempt(() -> {
+            Verdict chosen = chosenVerdict();
+            adjudications.decide(adjudicationId, new TaskResult(chosen, chosen == Verdict.CORRECT ? labels : List.of(),
                     chosen == Verdict.CORRECT && !output.isBlank() ? Optional.of(output) : Optional.empty(), rationale),
                     notifyReviewers);
-            message(FacesMessage.SEVERITY_INFO, "Adjudication recorded; the item is decided.");
+        }, "Adjudication recorded; the item is decided.");
+        if (recorded) {
             adjudicationId = null;
             rationale = "";
-            chosenLabels = new ArrayList<>();
-        } catch (RefusalException e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            labels = new ArrayList<>();
         }
         current = null;
         queues = null;
         choices = null;
         inputFields = null;
         return null;
+    }
+
+    /** The verdict chosen; none (a form sent without one) is refused beside the choice. */
+    private Verdict chosenVerdict() {
+        return Arrays.stream(Verdict.values()).filter(v -> v.name().equals(verdict)).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("verdict", "is required: approve, correct or reject"));
     }
 
     public String release() {
@@ -191,12 +203,13 @@ public class AdjudicationPage {
         this.verdict = verdict;
     }
 
-    public List<String> getChosenLabels() {
-        return chosenLabels;
+    /** The labels ticked; named as the decision names them, so that a refusal of them is shown beside the boxes. */
+    public List<String> getLabels() {
+        return labels;
     }
 
-    public void setChosenLabels(List<String> chosenLabels) {
-        this.chosenLabels = chosenLabels == null ? new ArrayList<>() : new ArrayList<>(chosenLabels);
+    public void setLabels(List<String> labels) {
+        this.labels = labels == null ? new ArrayList<>() : new ArrayList<>(labels);
     }
 
     public String getOutput() {

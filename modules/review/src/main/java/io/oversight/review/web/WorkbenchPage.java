@@ -1,5 +1,8 @@
 package io.oversight.review.web;
 
+import io.oversight.kernel.FieldError;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.PageMessages;
 import io.oversight.kernel.RefusalException;
 import io.oversight.governance.GuidelineExample;
 import io.oversight.governance.GuidelineVersion;
@@ -57,7 +60,7 @@ public class WorkbenchPage {
     private Boolean mayReveal;
     private String rationale = "";
     private String output = "";
-    private List<String> chosenLabels = new ArrayList<>();
+    private List<String> labels = new ArrayList<>();
     private Optional<ClaimedTask> current;
     private List<ReviewerNotice> notices;
     private List<QueueStatistics> myQueues;
@@ -298,16 +301,32 @@ public class WorkbenchPage {
 
     public String correct() {
         return isFreeText() ? decide(Verdict.CORRECT, List.of(), Optional.of(output))
-                : decide(Verdict.CORRECT, chosenLabels, Optional.empty());
+                : decide(Verdict.CORRECT, labels, Optional.empty());
     }
 
     public String skip() {
-        return act(() -> queues.skip(taskId, rationale), "Skipped; you will not be offered that item again.");
+        return act(reasonAsRationale(() -> queues.skip(taskId, rationale)), "Skipped; you will not be offered that item again.");
     }
 
     public String escalate() {
         int toTier = Math.min(3, getTask().task().queue().tier() + 1);
-        return act(() -> queues.escalate(taskId, toTier, rationale), "Escalated to tier " + toTier + ".");
+        return act(reasonAsRationale(() -> queues.escalate(taskId, toTier, rationale)), "Escalated to tier " + toTier + ".");
+    }
+
+    /**
+     * Skipping and escalating call the rationale "reason", as the API's body does; on this page it is the
+     * rationale field, so a refusal of it is shown there.
+     */
+    private static Runnable reasonAsRationale(Runnable action) {
+        return () -> {
+            try {
+                action.run();
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.getMessage(), e.errors().stream()
+                        .map(error -> error.field().equals("reason") ? new FieldError("rationale", error.message()) : error)
+                        .toList());
+            }
+        };
     }
 
     private String decide(Verdict verdict, List<String> labels, Optional<String> written) {
@@ -317,19 +336,19 @@ public class WorkbenchPage {
         return act(() -> queues.complete(taskId, new TaskResult(verdict, labels, written, rationale)), done + afterwards);
     }
 
-    /** Runs a decision on the held task; on success clears the form and brings the next task. */
+    /**
+     * Runs a decision on the held task; on success clears the form and brings the next task. A refused
+     * field is shown beside it by its label (the task stays held, what was typed stays in the form).
+     */
     private String act(Runnable action, String done) {
-        try {
-            action.run();
-        } catch (RefusalException e) {
-            error(e.getMessage());
+        if (!PageMessages.attempt(action, null)) {
             current = null;
             return null;
         }
         info(done);
         rationale = "";
         output = "";
-        chosenLabels = new ArrayList<>();
+        labels = new ArrayList<>();
         taskId = null;
         current = null;
         myQueues = null;
@@ -379,11 +398,12 @@ public class WorkbenchPage {
         this.output = output == null ? "" : output;
     }
 
-    public List<String> getChosenLabels() {
-        return chosenLabels;
+    /** The labels ticked; named as the decision names them, so that a refusal of them is shown beside the boxes. */
+    public List<String> getLabels() {
+        return labels;
     }
 
-    public void setChosenLabels(List<String> chosenLabels) {
-        this.chosenLabels = chosenLabels == null ? new ArrayList<>() : new ArrayList<>(chosenLabels);
+    public void setLabels(List<String> labels) {
+        this.labels = labels == null ? new ArrayList<>() : new ArrayList<>(labels);
     }
 }
