@@ -77,7 +77,7 @@ class DatasetsBrowserIT {
                     .findFirst().orElse(null));
             String text = row.getText();
             try {
-                Browser.saveScreenshot(browser, "datasets.png");
+                Screenshots.save(browser, "datasets.png");
             } finally {
                 assertTrue(text.contains("2 rows"), text);
                 assertTrue(text.contains("UTC") && !text.matches("(?s).*\\d{4}-\\d{2}-\\d{2}T.*"), "dates for people: " + text);

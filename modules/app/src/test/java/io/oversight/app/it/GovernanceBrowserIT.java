@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -116,17 +112,6 @@ class GovernanceBrowserIT {
         browser.get(deployment + "governance/workflow.xhtml?key=" + key);
         WebElement guidelines = visible(By.id("guidelines"));
         assertTrue(guidelines.getText().contains("v1") && guidelines.getText().contains("ACTIVE"), guidelines.getText());
-        saveScreenshot("governance-workflow.png");
-    }
-
-    private void saveScreenshot(String name) {
-        try {
-            Path directory = Path.of("target", "screenshots", System.getProperty("it.db", "h2"));
-            Files.createDirectories(directory);
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), directory.resolve(name),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Screenshots.save(browser, "governance-workflow-guidelines.png");
     }
 }

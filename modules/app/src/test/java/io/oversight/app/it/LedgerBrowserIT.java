@@ -98,7 +98,7 @@ class LedgerBrowserIT {
         assertTrue(leaf.getText().matches("[0-9a-f]{64}"), leaf.getText());
         assertEquals("Entry 3", browser.findElement(By.id("detail-title")).getText());
         assertTrue(browser.findElement(By.id("proof-checkpoint")).getText().startsWith("oversight.local/ledger"));
-        Browser.saveScreenshot(browser, "ledger.png");
+        Screenshots.save(browser, "ledger.png");
 
         browser.findElement(By.id("verify:start")).click();
         wait.until(ExpectedConditions.textMatches(By.id("verify:status"), java.util.regex.Pattern.compile("^Verified: .*")));

@@ -71,7 +71,7 @@ class MonitorsBrowserIT {
             try {
                 wait.until(d -> d.findElements(By.cssSelector("[data-rendered]")).size() == 6);
             } finally {
-                Browser.saveScreenshot(browser, "monitors.png");
+                Screenshots.save(browser, "monitors.png");
             }
             assertEquals(List.of(), browser.findElements(By.cssSelector("[data-rendered='failed']")).stream()
                     .map(e -> e.getAttribute("id")).toList(), "charts that failed to draw");

@@ -89,7 +89,7 @@ class ReviewBrowserIT {
             WebElement rationale = browser.switchTo().activeElement();
             assertEquals("work:rationale", rationale.getAttribute("id"), "correcting asks for a rationale first");
             rationale.sendKeys("The statement shows a refund, not fraud.");
-            Browser.saveScreenshot(browser, "workbench.png");
+            Screenshots.save(browser, "workbench.png");
             rationale.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
 
             wait.until(d -> {
@@ -135,7 +135,7 @@ class ReviewBrowserIT {
             adjBrowser.findElement(By.cssSelector("input[name='adjudication:verdict'][value='CORRECT']")).click();
             adjBrowser.findElement(By.cssSelector("#adjudication\\:chosenLabels input[value='ok']")).click();
             adjBrowser.findElement(By.id("adjudication:rationale")).sendKeys("The refund note settles it.");
-            Browser.saveScreenshot(adjBrowser, "adjudication.png");
+            Screenshots.save(adjBrowser, "adjudication.png");
             adjBrowser.findElement(By.id("adjudication:decide")).click();
             adjWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("adjudication:adjudicationMessages"),
                     "Adjudication recorded"));
@@ -156,7 +156,7 @@ class ReviewBrowserIT {
             assertTrue(govBrowser.findElement(By.id("counts")).getText().contains("4 reviews of 2 items by 2 reviewers"),
                     govBrowser.findElement(By.id("counts")).getText());
             assertFalse(govBrowser.findElements(By.cssSelector("#chart svg polyline.percent")).isEmpty(), "a trend line");
-            Browser.saveScreenshot(govBrowser, "agreement.png");
+            Screenshots.save(govBrowser, "agreement.png");
         } finally {
             govBrowser.quit();
         }

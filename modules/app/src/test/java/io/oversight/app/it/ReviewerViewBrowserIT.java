@@ -111,7 +111,7 @@ class ReviewerViewBrowserIT {
             assertTrue(browser.findElement(By.id("keyHelp")).isDisplayed(), "? shows every key");
             keys.sendKeys(Keys.ESCAPE).perform();
             assertFalse(browser.findElement(By.id("keyHelp")).isDisplayed());
-            Browser.saveScreenshot(browser, "workbench-reviewer-view.png");
+            Screenshots.save(browser, "workbench-reviewer-view.png");
 
             keys.sendKeys("1").perform();
             assertTrue(browser.findElement(By.cssSelector(".labels input[value='card-not-present']")).isSelected());
@@ -205,7 +205,7 @@ class ReviewerViewBrowserIT {
             WebElement rationale = browser.switchTo().activeElement();
             assertEquals("adjudication:rationale", rationale.getAttribute("id"), "D asks for the rationale first");
             rationale.sendKeys("Both reviewers missed the friendly-fraud pattern.");
-            Browser.saveScreenshot(browser, "adjudication-keyboard.png");
+            Screenshots.save(browser, "adjudication-keyboard.png");
             rationale.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("adjudication:adjudicationMessages"),
                     "Adjudication recorded"));
@@ -244,7 +244,7 @@ class ReviewerViewBrowserIT {
             }
             browser.findElement(By.id("reviewerView:saveReviewerView")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages"), "Reviewer view saved"));
-            Browser.saveScreenshot(browser, "governance-reviewer-view.png");
+            Screenshots.save(browser, "governance-reviewer-view.png");
         } finally {
             browser.quit();
         }

@@ -121,7 +121,7 @@ class SecurityBrowserIT {
         assertTrue(messageBeside("create:reviewers").startsWith("Reviewers per item: must be between 1 and"),
                 messageBeside("create:reviewers"));
         assertEquals(404, f.governance.get("api/v1/workflows/" + key).statusCode(), "nothing was created");
-        Browser.saveScreenshot(browser, "field-errors.png");
+        Screenshots.save(browser, "field-errors.png");
 
         browser.get(deployment + "governance/workflow.xhtml?key=" + f.key);
         String treeBefore = visible(By.id("tree")).getText();

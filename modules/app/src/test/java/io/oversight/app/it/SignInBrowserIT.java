@@ -65,7 +65,7 @@ class SignInBrowserIT {
         assertEquals("Welcome, " + reviewer, welcome.getText());
         List<String> menu = browser.findElements(By.cssSelector("nav.workspaces a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Annotation", "Review"), menu);
-        Browser.saveScreenshot(browser, "home.png");
+        Screenshots.save(browser, "home.png");
 
         browser.findElement(By.linkText("Review")).click();
         assertEquals("Review", wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace-title"))).getText());
@@ -100,7 +100,7 @@ class SignInBrowserIT {
 
         assertTrue(accounts.getText().contains(ApiClient.ADMIN));
         assertFalse(accounts.getText().contains("PBKDF2"), "hashes are never shown");
-        Browser.saveScreenshot(browser, "admin.png");
+        Screenshots.save(browser, "admin.png");
     }
 
     @Test
@@ -122,7 +122,7 @@ class SignInBrowserIT {
         assertTrue(secret.matches("ovt_[A-Za-z0-9_-]{43}"), secret);
         WebElement failures = browser.findElement(By.id("signInFailures"));
         assertTrue(failures.getText().contains(service), "the failed sign-in is listed: " + failures.getText());
-        Browser.saveScreenshot(browser, "admin-tokens.png");
+        Screenshots.save(browser, "admin-tokens.png");
         browser.get(deployment + "admin/index.xhtml");
         assertFalse(browser.getPageSource().contains(secret), "the secret is shown once");
         WebElement row = browser.findElements(By.cssSelector("#tokenList\\:tokenTable tbody tr")).stream()

@@ -23,6 +23,15 @@ public final class WebhookStore {
             long durationMillis) {
     }
 
+    /** A delivery as a workflow's list shows it: with its latest attempt, if it was tried. */
+    public record Listed(Delivery delivery, Optional<Attempt> lastAttempt) {
+    }
+
+    /** Which of a workflow's deliveries to list: status, creation period [from, to), and the page's start. */
+    public record Filter(Optional<DeliveryStatus> status, Optional<Instant> from, Optional<Instant> to,
+            Optional<String> beforeId) {
+    }
+
     private static final String COLUMNS =
             "id, item_id, workflow_key, url, body, status, attempts, next_attempt_at, created_at, delivered_at";
 
@@ -60,6 +69,65 @@ public final class WebhookStore {
             select.setString(1, itemId);
             return deliveries(select);
         }
+    }
+
+    /**
+     * A workflow's deliveries newest first (creation time, then id, both descending: the keyset of
+     * index task_webhook_by_workflow), each with its latest attempt. {@code beforeId} starts the page
+     * after that delivery of the previous one; a delivery of another workflow or none at all matches nothing.
+     */
+    public static List<Listed> ofWorkflow(Connection c, String workflowKey, Filter filter, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + prefixed("d.") + ", a.attempt, a.attempted_at, a.status_code, "
+                + "a.error, a.duration_ms FROM task_webhook_delivery d LEFT JOIN task_webhook_attempt a "
+                + "ON a.delivery_id = d.id AND a.attempt = d.attempts WHERE d.workflow_key = ?");
+        List<Object> values = new ArrayList<>();
+        values.add(workflowKey);
+        filter.status().ifPresent(s -> {
+            sql.append(" AND d.status = ?");
+            values.add(s.name());
+        });
+        filter.from().ifPresent(from -> {
+            sql.append(" AND d.created_at >= ?");
+            values.add(SqlValues.utc(from));
+        });
+        filter.to().ifPresent(to -> {
+            sql.append(" AND d.created_at < ?");
+            values.add(SqlValues.utc(to));
+        });
+        filter.beforeId().ifPresent(id -> {
+            // the cursor's own stored time, read in SQL, so no precision is lost on the way through Java
+            sql.append(" AND EXISTS (SELECT 1 FROM task_webhook_delivery b WHERE b.id = ? AND b.workflow_key = d.workflow_key"
+                    + " AND (d.created_at < b.created_at OR (d.created_at = b.created_at AND d.id < b.id)))");
+            values.add(id);
+        });
+        sql.append(" ORDER BY d.created_at DESC, d.id DESC LIMIT ?");
+        values.add(limit);
+        try (PreparedStatement select = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                select.setObject(i + 1, values.get(i));
+            }
+            List<Listed> list = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    Delivery delivery = delivery(r);
+                    int attempt = r.getInt(11);
+                    Optional<Attempt> last = Optional.empty();
+                    if (!r.wasNull()) {
+                        int code = r.getInt(13);
+                        Optional<Integer> statusCode = r.wasNull() ? Optional.empty() : Optional.of(code);
+                        last = Optional.of(new Attempt(attempt, SqlValues.instant(r, 12).orElseThrow(), statusCode,
+                                Optional.ofNullable(r.getString(14)), r.getLong(15)));
+                    }
+                    list.add(new Listed(delivery, last));
+                }
+            }
+            return list;
+        }
+    }
+
+    private static String prefixed(String alias) {
+        return alias + COLUMNS.replace(", ", ", " + alias);
     }
 
     public static List<Attempt> attempts(Connection c, String deliveryId) throws SQLException {
@@ -107,11 +175,15 @@ public final class WebhookStore {
         List<Delivery> list = new ArrayList<>();
         try (ResultSet r = select.executeQuery()) {
             while (r.next()) {
-                list.add(new Delivery(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                        DeliveryStatus.valueOf(r.getString(6)), r.getInt(7), SqlValues.instant(r, 8),
-                        SqlValues.instant(r, 9).orElseThrow(), SqlValues.instant(r, 10)));
+                list.add(delivery(r));
             }
         }
         return list;
+    }
+
+    private static Delivery delivery(ResultSet r) throws SQLException {
+        return new Delivery(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                DeliveryStatus.valueOf(r.getString(6)), r.getInt(7), SqlValues.instant(r, 8),
+                SqlValues.instant(r, 9).orElseThrow(), SqlValues.instant(r, 10));
     }
 }

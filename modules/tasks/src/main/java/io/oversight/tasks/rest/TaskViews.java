@@ -122,6 +122,26 @@ public final class TaskViews {
         }
     }
 
+    /** One of a workflow's deliveries in its list: its state and its latest attempt (nulls when not tried yet). */
+    public record ListedDeliveryJson(String id, String itemId, String url, String status, int attempts,
+            Instant createdAt, Instant lastAttemptAt, Integer lastStatusCode, String lastError, Instant nextAttemptAt,
+            Instant deliveredAt) {
+
+        static ListedDeliveryJson of(WebhookStore.Listed listed) {
+            WebhookStore.Delivery d = listed.delivery();
+            Optional<WebhookStore.Attempt> last = listed.lastAttempt();
+            return new ListedDeliveryJson(d.id(), d.itemId(), d.url(), d.status().name(), d.attempts(), d.createdAt(),
+                    last.map(WebhookStore.Attempt::attemptedAt).orElse(null),
+                    last.flatMap(WebhookStore.Attempt::statusCode).orElse(null),
+                    last.flatMap(WebhookStore.Attempt::error).orElse(null), d.nextAttemptAt().orElse(null),
+                    d.deliveredAt().orElse(null));
+        }
+    }
+
+    /** A page of a workflow's deliveries; pass {@code nextBefore} as {@code before} for the next (null, left out of the JSON, on the last page). */
+    public record DeliveryPageJson(List<ListedDeliveryJson> deliveries, String nextBefore) {
+    }
+
     public record FeedbackJson(String id, String itemId, String kind, String taskId, int tier, int priority,
             Instant receivedAt) {
     }

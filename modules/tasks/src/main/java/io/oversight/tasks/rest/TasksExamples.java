@@ -107,6 +107,19 @@ final class TasksExamples {
                {"attempt":1,"attemptedAt":"2026-11-22T10:15:02.301Z","statusCode":503,"durationMillis":148},
                {"attempt":2,"attemptedAt":"2026-11-22T10:15:12.402Z","statusCode":200,"durationMillis":86}]}]""";
 
+    static final String WORKFLOW_DELIVERIES = """
+            {"deliveries":[
+              {"id":"9e2b4d71-6c0a-4f38-b5d2-1a7e3c9f0b64","itemId":"5b0c9e7d-1a2f-4d63-8e4b-9c7a3f1d2e50",
+               "url":"https://hooks.example.com/oversight","status":"PENDING","attempts":1,
+               "createdAt":"2026-11-22T10:20:04.517Z","lastAttemptAt":"2026-11-22T10:20:04.690Z",
+               "lastStatusCode":503,"lastError":"receiver answered HTTP 503",
+               "nextAttemptAt":"2026-11-22T10:20:14.690Z"},
+              {"id":"71c3e9a2-4d8b-4f05-b6e1-2a9c0d7f3b58","itemId":"e4a7c2d9-3b1f-4e86-a0c5-6d2b9f8e1a73",
+               "url":"https://hooks.example.com/oversight","status":"DELIVERED","attempts":2,
+               "createdAt":"2026-11-22T10:15:02.120Z","lastAttemptAt":"2026-11-22T10:15:12.402Z",
+               "lastStatusCode":200,"deliveredAt":"2026-11-22T10:15:12.402Z"}],
+             "nextBefore":"71c3e9a2-4d8b-4f05-b6e1-2a9c0d7f3b58"}""";
+
     static final String FEEDBACK_REQUEST = """
             {"kind":"REPORT_ISSUE","comment":"the customer ordered twice"}""";
 
