@@ -1,5 +1,6 @@
 package io.oversight.governance.application;
 
+import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.LoopObservations;
 import io.oversight.governance.infrastructure.MonitorStore;
 import java.sql.Connection;
@@ -91,8 +92,8 @@ class MonitorTickBenchmark {
 
     @Test
     void aTickAtOneMillionPredictions() throws Exception {
-        DataSource db = MonitoringDatabase.POSTGRES.fresh();
-        MonitoringDatabase.workflow(db, WORKFLOW);
+        DataSource db = GovernanceDatabase.POSTGRES.fresh();
+        GovernanceDatabase.workflow(db, WORKFLOW);
         Duration month = Duration.ofDays(30);
         long t0 = System.nanoTime();
         for (int part = 0; part < 10; part++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.AlertRule;
 import io.oversight.governance.Monitor;
 import io.oversight.governance.MonitorAlert;
@@ -104,11 +105,11 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MonitoringDatabase.class)
-    void twoSchedulersOnOneDatabaseFoldEachObservationOnceAndOpenOneAlertPerEpisode(MonitoringDatabase database)
+    @EnumSource(GovernanceDatabase.class)
+    void twoSchedulersOnOneDatabaseFoldEachObservationOnceAndOpenOneAlertPerEpisode(GovernanceDatabase database)
             throws Exception {
         DataSource db = database.fresh();
-        MonitoringDatabase.workflow(db, WORKFLOW);
+        GovernanceDatabase.workflow(db, WORKFLOW);
         try (Connection c = db.getConnection()) {
             MonitorConfigStore.insertRule(c, agreementBelow(0.8, 1, 10));
         }
@@ -169,8 +170,8 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MonitoringDatabase.class)
-    void aRoundThatAnotherServerHoldsIsSkippedAtOnce(MonitoringDatabase database) throws Exception {
+    @EnumSource(GovernanceDatabase.class)
+    void aRoundThatAnotherServerHoldsIsSkippedAtOnce(GovernanceDatabase database) throws Exception {
         DataSource db = database.fresh();
         insert(db, List.of(prediction(T0, 0.7, "ok")));
         try (Connection holder = db.getConnection()) {
@@ -184,10 +185,10 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MonitoringDatabase.class)
-    void windowsBelowTheMinimumSayNotEnoughDataAndDriftWaitsForItsReference(MonitoringDatabase database) throws Exception {
+    @EnumSource(GovernanceDatabase.class)
+    void windowsBelowTheMinimumSayNotEnoughDataAndDriftWaitsForItsReference(GovernanceDatabase database) throws Exception {
         DataSource db = database.fresh();
-        MonitoringDatabase.workflow(db, WORKFLOW);
+        GovernanceDatabase.workflow(db, WORKFLOW);
         List<MonitorStore.Observation> rows = new ArrayList<>();
         // 1,000 reference predictions around 0.9 in hour 0 (the default reference is the first 1,000),
         // then 100 around 0.6 in hour 1; 5 decisions in hour 1 (below the default minimum of 30)
@@ -228,10 +229,10 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MonitoringDatabase.class)
-    void reviewerAgreementIsFoldedPerWindowFromAnswerCounts(MonitoringDatabase database) throws Exception {
+    @EnumSource(GovernanceDatabase.class)
+    void reviewerAgreementIsFoldedPerWindowFromAnswerCounts(GovernanceDatabase database) throws Exception {
         DataSource db = database.fresh();
-        MonitoringDatabase.workflow(db, WORKFLOW);
+        GovernanceDatabase.workflow(db, WORKFLOW);
         // hour 0: ten items on which both reviewers agree and ten on which they split; the answer
         // keys carry the separators the stored form escapes
         List<MonitorStore.Observation> rows = new ArrayList<>();
@@ -259,11 +260,11 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MonitoringDatabase.class)
-    void aDeclaredFieldGetsItsOwnReferenceAndWindowsAndOnlyTheInputDriftMonitors(MonitoringDatabase database)
+    @EnumSource(GovernanceDatabase.class)
+    void aDeclaredFieldGetsItsOwnReferenceAndWindowsAndOnlyTheInputDriftMonitors(GovernanceDatabase database)
             throws Exception {
         DataSource db = database.fresh();
-        MonitoringDatabase.workflow(db, WORKFLOW);
+        GovernanceDatabase.workflow(db, WORKFLOW);
         // a rule on the field's KS statistic, and one on the workflow's agreement that no field value feeds
         AlertRule ksAbove = new AlertRule(UUID.randomUUID().toString(), WORKFLOW, Monitor.INPUT_KS, Optional.of("amount"),
                 MonitorGrain.HOUR, AlertRule.Direction.ABOVE, 0.5, 5, AlertRule.Severity.CRITICAL, 1, 1, T0, false, 0,
