@@ -60,6 +60,9 @@ public class DefaultMonitors implements Monitors {
     @Inject
     GovernanceLedger ledger;
 
+    @Inject
+    MonitorConfigStore monitorConfigStore;
+
     @Override
     public List<MonitorValue> values(String workflowKey, Optional<String> subject, MonitorGrain grain, Instant from,
             Instant to) {
@@ -68,7 +71,7 @@ public class DefaultMonitors implements Monitors {
         String key = subject.orElse(MonitorTick.WORKFLOW);
         Instant now = ledger.clock().instant();
         return database.run("reading monitor windows", c -> {
-            MonitorSettings settings = MonitorConfigStore.settings(c, workflowKey);
+            MonitorSettings settings = monitorConfigStore.settings(c, workflowKey);
             Optional<WindowAggregate> reference = MonitorTick.completeReference(c, settings, key, now);
             List<MonitorValue> values = new ArrayList<>();
             for (Map.Entry<Instant, WindowAggregate> w : MonitorStore.windows(c, workflowKey, key, grain, from, to).entrySet()) {
@@ -105,7 +108,7 @@ public class DefaultMonitors implements Monitors {
 
     public MonitorSettings settings(String workflowKey) {
         workflows.require(workflowKey);
-        return database.run("reading monitor settings", c -> MonitorConfigStore.settings(c, workflowKey));
+        return database.run("reading monitor settings", c -> monitorConfigStore.settings(c, workflowKey));
     }
 
     public MonitorSettings saveSettings(MonitorSettings s, Actor actor) {
@@ -139,7 +142,7 @@ public class DefaultMonitors implements Monitors {
         }
         v.throwIfAny("The monitor-settings request");
         database.run("saving monitor settings", c -> {
-            MonitorConfigStore.saveSettings(c, s);
+            monitorConfigStore.saveSettings(c, s);
             return null;
         });
         var record = ledger.record(SETTINGS_CHANGED, actor, s.workflowKey(), "workflow", s.workflowKey())
@@ -158,7 +161,7 @@ public class DefaultMonitors implements Monitors {
 
     public List<AlertRule> rules(Optional<String> workflowKey) {
         workflowKey.ifPresent(workflows::require);
-        return database.run("reading alert rules", c -> MonitorConfigStore.rules(c, workflowKey));
+        return database.run("reading alert rules", c -> monitorConfigStore.rules(c, workflowKey));
     }
 
     /**
@@ -209,7 +212,7 @@ public class DefaultMonitors implements Monitors {
                 spec.direction(), spec.threshold(), spec.minN(), spec.severity(), spec.openAfter(), spec.closeAfter(),
                 ledger.clock().instant(), false, 0, Optional.empty(), Optional.empty());
         database.run("creating an alert rule", c -> {
-            MonitorConfigStore.insertRule(c, rule);
+            monitorConfigStore.insertRule(c, rule);
             return null;
         });
         ledger.write(ledger.record(RULE_CREATED, actor, rule.workflowKey(), "alert-rule", rule.id())
@@ -228,7 +231,7 @@ public class DefaultMonitors implements Monitors {
         AlertRule rule = rules(Optional.empty()).stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No alert rule with id '" + id + "'."));
         workflows.lock(rule.workflowKey());
-        boolean deleted = database.run("deleting an alert rule", c -> MonitorConfigStore.deleteRule(c, id));
+        boolean deleted = database.run("deleting an alert rule", c -> monitorConfigStore.deleteRule(c, id));
         if (!deleted) {
             throw new ConflictException("Alert rule " + id
                     + " has an open episode; it can be deleted once the episode has closed.");

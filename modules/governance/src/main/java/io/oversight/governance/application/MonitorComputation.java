@@ -1,5 +1,6 @@
 package io.oversight.governance.application;
 
+import io.oversight.governance.infrastructure.MonitorConfigStore;
 import io.oversight.ledger.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,8 +24,11 @@ public class MonitorComputation {
     @Inject
     Clock clock;
 
+    @Inject
+    MonitorConfigStore monitorConfigStore;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public MonitorTick.Result tick() {
-        return database.run("computing monitors", c -> MonitorTick.run(c, clock.instant(), HOLDER, alerts));
+        return database.run("computing monitors", c -> new MonitorTick(monitorConfigStore).run(c, clock.instant(), HOLDER, alerts));
     }
 }

@@ -50,10 +50,13 @@ public final class MonitorTick {
         }
     }
 
-    private MonitorTick() {
+    private final MonitorConfigStore config;
+
+    public MonitorTick(MonitorConfigStore config) {
+        this.config = config;
     }
 
-    public static Result run(Connection c, Instant now, String holder, AlertSink sink) throws SQLException {
+    public Result run(Connection c, Instant now, String holder, AlertSink sink) throws SQLException {
         if (!MonitorStore.tryLockHead(c)) {
             return Result.skipped();
         }
@@ -101,7 +104,7 @@ public final class MonitorTick {
         }
     }
 
-    private static void fold(Connection c, Observation o, Map<WindowKey, WindowAggregate> deltas,
+    private void fold(Connection c, Observation o, Map<WindowKey, WindowAggregate> deltas,
             Map<String, MonitorSettings> settings, Map<String, ReferenceState> references) throws SQLException {
         List<String> subjects = switch (o.kind()) {
             case ObservationKinds.GOLD -> List.of(WORKFLOW, REVIEWER_PREFIX + o.label().orElse("unknown"));
@@ -119,7 +122,7 @@ public final class MonitorTick {
         if (ObservationKinds.PREDICTION.equals(o.kind()) || ObservationKinds.INPUT.equals(o.kind())) {
             MonitorSettings s = settings.get(o.workflowKey());
             if (s == null) {
-                s = MonitorConfigStore.settings(c, o.workflowKey());
+                s = config.settings(c, o.workflowKey());
                 settings.put(o.workflowKey(), s);
             }
             for (String subject : subjects) {
@@ -150,17 +153,17 @@ public final class MonitorTick {
                 : Optional.empty();
     }
 
-    private static int[] evaluateRules(Connection c, Instant now, AlertSink sink) throws SQLException {
+    private int[] evaluateRules(Connection c, Instant now, AlertSink sink) throws SQLException {
         int opened = 0;
         int closed = 0;
-        for (AlertRule rule : MonitorConfigStore.rules(c, Optional.empty())) {
+        for (AlertRule rule : config.rules(c, Optional.empty())) {
             Instant to = rule.grain().windowStart(now);
             Instant from = rule.evaluatedTo().map(t -> t.plus(rule.grain().length()))
                     .orElse(rule.grain().windowStart(rule.createdAt()));
             if (!from.isBefore(to)) {
                 continue;
             }
-            MonitorSettings s = MonitorConfigStore.settings(c, rule.workflowKey());
+            MonitorSettings s = config.settings(c, rule.workflowKey());
             // an input-drift rule reads its field's series and reference; the others the workflow's
             Optional<String> fieldSubject = rule.field().map(f -> MonitorValues.INPUT_PREFIX + f);
             String subject = fieldSubject.orElse(WORKFLOW);
@@ -183,7 +186,7 @@ public final class MonitorTick {
                     closed++;
                 }
             }
-            MonitorConfigStore.saveRuleState(c, rule.id(), state.open(), state.streak(), to.minus(rule.grain().length()),
+            config.saveRuleState(c, rule.id(), state.open(), state.streak(), to.minus(rule.grain().length()),
                     alertId);
         }
         return new int[] {opened, closed};

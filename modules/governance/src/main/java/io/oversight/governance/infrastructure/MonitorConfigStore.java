@@ -1,5 +1,6 @@
 package io.oversight.governance.infrastructure;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.oversight.governance.AlertRule;
 import io.oversight.governance.DriftField;
 import io.oversight.governance.Monitor;
@@ -17,12 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** Monitor settings and alert rules (with their hysteresis state), plain JDBC. */
-public final class MonitorConfigStore {
+@ApplicationScoped
+public class MonitorConfigStore {
 
-    private MonitorConfigStore() {
-    }
-
-    public static MonitorSettings settings(Connection c, String workflowKey) throws SQLException {
+    public MonitorSettings settings(Connection c, String workflowKey) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT min_n, reference_size, reference_from, reference_to, gate_min_n, "
                 + "gate_min_agreement, gate_margin, advice_target, drift_fields FROM gov_monitor_settings WHERE workflow_key = ?")) {
             q.setString(1, workflowKey);
@@ -44,7 +43,7 @@ public final class MonitorConfigStore {
         }
     }
 
-    public static void saveSettings(Connection c, MonitorSettings s) throws SQLException {
+    public void saveSettings(Connection c, MonitorSettings s) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM gov_monitor_settings WHERE workflow_key = ?")) {
             delete.setString(1, s.workflowKey());
             delete.executeUpdate();
@@ -77,11 +76,11 @@ public final class MonitorConfigStore {
     }
 
     // path:KIND pairs, comma separated; paths are dotted identifiers, so neither separator occurs in them
-    static String encode(List<DriftField> fields) {
+    private static String encode(List<DriftField> fields) {
         return String.join(",", fields.stream().map(f -> f.path() + ":" + f.kind().name()).toList());
     }
 
-    static List<DriftField> driftFields(String text) {
+    private static List<DriftField> driftFields(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
@@ -92,7 +91,7 @@ public final class MonitorConfigStore {
     private static final String RULE_COLUMNS = "id, workflow_key, monitor, grain, direction, threshold, min_n, severity, "
             + "open_after, close_after, created_at, episode_open, streak, evaluated_to, open_alert_id, field";
 
-    public static List<AlertRule> rules(Connection c, Optional<String> workflowKey) throws SQLException {
+    public List<AlertRule> rules(Connection c, Optional<String> workflowKey) throws SQLException {
         List<AlertRule> rules = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT " + RULE_COLUMNS + " FROM gov_alert_rule"
                 + (workflowKey.isPresent() ? " WHERE workflow_key = ?" : "") + " ORDER BY workflow_key, monitor, id")) {
@@ -112,7 +111,7 @@ public final class MonitorConfigStore {
         return rules;
     }
 
-    public static void insertRule(Connection c, AlertRule r) throws SQLException {
+    public void insertRule(Connection c, AlertRule r) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO gov_alert_rule (" + RULE_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, r.id());
@@ -135,7 +134,7 @@ public final class MonitorConfigStore {
         }
     }
 
-    public static void saveRuleState(Connection c, String id, boolean open, int streak, Instant evaluatedTo,
+    public void saveRuleState(Connection c, String id, boolean open, int streak, Instant evaluatedTo,
             Optional<String> openAlertId) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE gov_alert_rule SET episode_open = ?, streak = ?, "
                 + "evaluated_to = ?, open_alert_id = ? WHERE id = ?")) {
@@ -149,7 +148,7 @@ public final class MonitorConfigStore {
     }
 
     /** Deletes a rule with no open episode; false when it does not exist or has one open. */
-    public static boolean deleteRule(Connection c, String id) throws SQLException {
+    public boolean deleteRule(Connection c, String id) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM gov_alert_rule WHERE id = ? AND episode_open = FALSE")) {
             delete.setString(1, id);
             return delete.executeUpdate() == 1;

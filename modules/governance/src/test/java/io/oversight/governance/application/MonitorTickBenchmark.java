@@ -2,6 +2,7 @@ package io.oversight.governance.application;
 
 import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.LoopObservations;
+import io.oversight.governance.infrastructure.MonitorConfigStore;
 import io.oversight.governance.infrastructure.MonitorStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +27,7 @@ class MonitorTickBenchmark {
 
     private static final String WORKFLOW = "bench";
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    private static final MonitorTick TICK = new MonitorTick(new MonitorConfigStore());
     private final Random random = new Random(42);
 
     private List<MonitorStore.Observation> observations(int predictions, int decisions, Instant from, Duration span) {
@@ -59,7 +61,7 @@ class MonitorTickBenchmark {
     private static MonitorTick.Result tick(DataSource db, Instant now) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            MonitorTick.Result r = MonitorTick.run(c, now, "bench", new MonitorTick.AlertSink() {
+            MonitorTick.Result r = TICK.run(c, now, "bench", new MonitorTick.AlertSink() {
                 @Override
                 public String opened(Connection connection, io.oversight.governance.AlertRule rule,
                         io.oversight.governance.MonitorValue value, Instant at) {

@@ -42,6 +42,8 @@ class MonitorTickTest {
 
     private static final String WORKFLOW = "loans";
     private static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
+    private static final MonitorConfigStore CONFIG = new MonitorConfigStore();
+    private static final MonitorTick TICK = new MonitorTick(CONFIG);
 
     /** Records the sink's calls and writes the alert row, as the server's alert service does. */
     private static final class RecordingSink implements MonitorTick.AlertSink {
@@ -94,7 +96,7 @@ class MonitorTickTest {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                MonitorTick.Result result = MonitorTick.run(c, now, holder, sink);
+                MonitorTick.Result result = TICK.run(c, now, holder, sink);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -111,7 +113,7 @@ class MonitorTickTest {
         DataSource db = database.fresh();
         GovernanceDatabase.workflow(db, WORKFLOW);
         try (Connection c = db.getConnection()) {
-            MonitorConfigStore.insertRule(c, agreementBelow(0.8, 1, 10));
+            CONFIG.insertRule(c, agreementBelow(0.8, 1, 10));
         }
         // three hours: 40 decisions each; agreement 90%, 50%, 90% → one episode (opens in hour 1, closes in hour 2)
         List<MonitorStore.Observation> rows = new ArrayList<>();
@@ -161,7 +163,7 @@ class MonitorTickTest {
             List<MonitorAlert> alerts = MonitorStore.alerts(c, Optional.of(WORKFLOW), T0, now.plusSeconds(60), 10);
             assertEquals(1, alerts.size());
             assertFalse(alerts.get(0).open());
-            AlertRule rule = MonitorConfigStore.rules(c, Optional.of(WORKFLOW)).get(0);
+            AlertRule rule = CONFIG.rules(c, Optional.of(WORKFLOW)).get(0);
             assertEquals(Optional.of(T0.plus(Duration.ofHours(2))), rule.evaluatedTo(), "evaluated up to the last closed hour");
         }
         // a later tick in the same hour changes nothing: every closed window was evaluated once
@@ -207,7 +209,7 @@ class MonitorTickTest {
             WindowAggregate hour1 = MonitorStore.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR, T0,
                     T0.plus(Duration.ofHours(2))).get(T0.plus(Duration.ofHours(1)));
             Optional<WindowAggregate> reference = MonitorTick.completeReference(c,
-                    MonitorConfigStore.settings(c, WORKFLOW), MonitorTick.WORKFLOW, T0.plus(Duration.ofHours(2)));
+                    CONFIG.settings(c, WORKFLOW), MonitorTick.WORKFLOW, T0.plus(Duration.ofHours(2)));
             assertTrue(reference.isPresent());
             assertEquals(1000, reference.get().predictions(), "the reference stops at its first 1,000 predictions");
             MonitorValues.Window w = new MonitorValues.Window(WORKFLOW, Optional.empty(), MonitorGrain.HOUR,
@@ -270,12 +272,12 @@ class MonitorTickTest {
                 MonitorGrain.HOUR, AlertRule.Direction.ABOVE, 0.5, 5, AlertRule.Severity.CRITICAL, 1, 1, T0, false, 0,
                 Optional.empty(), Optional.empty());
         try (Connection c = db.getConnection()) {
-            MonitorConfigStore.saveSettings(c, new io.oversight.governance.MonitorSettings(WORKFLOW, 5, 10, Optional.empty(),
+            CONFIG.saveSettings(c, new io.oversight.governance.MonitorSettings(WORKFLOW, 5, 10, Optional.empty(),
                     Optional.empty(), Optional.empty(), 0.02,
                     List.of(new io.oversight.governance.DriftField("amount", io.oversight.governance.DriftField.Kind.NUMERIC))));
-            MonitorConfigStore.insertRule(c, ksAbove);
-            MonitorConfigStore.insertRule(c, agreementBelow(0.8, 1, 1));
-            assertEquals(Optional.of("amount"), MonitorConfigStore.rules(c, Optional.of(WORKFLOW)).stream()
+            CONFIG.insertRule(c, ksAbove);
+            CONFIG.insertRule(c, agreementBelow(0.8, 1, 1));
+            assertEquals(Optional.of("amount"), CONFIG.rules(c, Optional.of(WORKFLOW)).stream()
                     .filter(r -> r.id().equals(ksAbove.id())).findFirst().orElseThrow().field(), "the field is stored");
         }
         // hour 0: ten amounts of 100 (the field's reference: its first 10 values); hour 1: ten of 5,000
@@ -294,7 +296,7 @@ class MonitorTickTest {
             String subject = MonitorValues.INPUT_PREFIX + "amount";
             WindowAggregate hour1 = MonitorStore.windows(c, WORKFLOW, subject, MonitorGrain.HOUR, T0,
                     T0.plus(Duration.ofHours(2))).get(T0.plus(Duration.ofHours(1)));
-            Optional<WindowAggregate> reference = MonitorTick.completeReference(c, MonitorConfigStore.settings(c, WORKFLOW),
+            Optional<WindowAggregate> reference = MonitorTick.completeReference(c, CONFIG.settings(c, WORKFLOW),
                     subject, T0.plus(Duration.ofHours(2)));
             assertEquals(10, reference.orElseThrow().predictions());
             assertTrue(MonitorStore.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR, T0,
