@@ -1,7 +1,12 @@
 package io.oversight.governance.application;
 
 import io.oversight.governance.infrastructure.MonitorConfigStore;
+import io.oversight.governance.infrastructure.MonitorHeadStore;
+import io.oversight.governance.infrastructure.ObservationStore;
+import io.oversight.governance.infrastructure.ReferenceStore;
+import io.oversight.governance.infrastructure.WindowStore;
 import io.oversight.ledger.Database;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,10 +30,29 @@ public class MonitorComputation {
     Clock clock;
 
     @Inject
-    MonitorConfigStore monitorConfigStore;
+    MonitorHeadStore headStore;
+
+    @Inject
+    ObservationStore observationStore;
+
+    @Inject
+    WindowStore windowStore;
+
+    @Inject
+    ReferenceStore referenceStore;
+
+    @Inject
+    MonitorConfigStore configStore;
+
+    private MonitorTick round;
+
+    @PostConstruct
+    void prepare() {
+        round = new MonitorTick(headStore, observationStore, windowStore, referenceStore, configStore);
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public MonitorTick.Result tick() {
-        return database.run("computing monitors", c -> new MonitorTick(monitorConfigStore).run(c, clock.instant(), HOLDER, alerts));
+        return database.run("computing monitors", c -> round.run(c, clock.instant(), HOLDER, alerts));
     }
 }

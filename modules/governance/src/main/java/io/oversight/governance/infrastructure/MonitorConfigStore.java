@@ -35,8 +35,8 @@ public class MonitorConfigStore {
                 double margin = rs.getDouble(7);
                 Optional<Double> m = rs.wasNull() ? Optional.empty() : Optional.of(margin);
                 return new MonitorSettings(workflowKey, rs.getInt(1), rs.getInt(2),
-                        Optional.ofNullable(MonitorStore.optionalInstant(rs, 3)),
-                        Optional.ofNullable(MonitorStore.optionalInstant(rs, 4)),
+                        Optional.ofNullable(JdbcValues.optionalInstant(rs, 3)),
+                        Optional.ofNullable(JdbcValues.optionalInstant(rs, 4)),
                         gated ? Optional.of(new MonitorSettings.AcceptanceCriteria(gateMinN, minAgreement, m)) : Optional.empty(),
                         rs.getDouble(8), driftFields(rs.getString(9)));
             }
@@ -54,8 +54,8 @@ public class MonitorConfigStore {
             insert.setString(1, s.workflowKey());
             insert.setInt(2, s.minN());
             insert.setInt(3, s.referenceSize());
-            insert.setObject(4, s.referenceFrom().map(MonitorStore::utc).orElse(null));
-            insert.setObject(5, s.referenceTo().map(MonitorStore::utc).orElse(null));
+            insert.setObject(4, s.referenceFrom().map(JdbcValues::utc).orElse(null));
+            insert.setObject(5, s.referenceTo().map(JdbcValues::utc).orElse(null));
             Optional<MonitorSettings.AcceptanceCriteria> gate = s.acceptance();
             if (gate.isPresent()) {
                 insert.setInt(6, gate.get().minN());
@@ -103,8 +103,8 @@ public class MonitorConfigStore {
                     rules.add(new AlertRule(rs.getString(1), rs.getString(2), Monitor.valueOf(rs.getString(3)),
                             Optional.ofNullable(rs.getString(16)), MonitorGrain.valueOf(rs.getString(4)), AlertRule.Direction.valueOf(rs.getString(5)),
                             rs.getDouble(6), rs.getInt(7), AlertRule.Severity.valueOf(rs.getString(8)), rs.getInt(9),
-                            rs.getInt(10), MonitorStore.instant(rs, 11), rs.getBoolean(12), rs.getInt(13),
-                            Optional.ofNullable(MonitorStore.optionalInstant(rs, 14)), Optional.ofNullable(rs.getString(15))));
+                            rs.getInt(10), JdbcValues.instant(rs, 11), rs.getBoolean(12), rs.getInt(13),
+                            Optional.ofNullable(JdbcValues.optionalInstant(rs, 14)), Optional.ofNullable(rs.getString(15))));
                 }
             }
         }
@@ -124,10 +124,10 @@ public class MonitorConfigStore {
             insert.setString(8, r.severity().name());
             insert.setInt(9, r.openAfter());
             insert.setInt(10, r.closeAfter());
-            insert.setObject(11, MonitorStore.utc(r.createdAt()));
+            insert.setObject(11, JdbcValues.utc(r.createdAt()));
             insert.setBoolean(12, r.episodeOpen());
             insert.setInt(13, r.streak());
-            insert.setObject(14, r.evaluatedTo().map(MonitorStore::utc).orElse(null));
+            insert.setObject(14, r.evaluatedTo().map(JdbcValues::utc).orElse(null));
             insert.setString(15, r.openAlertId().orElse(null));
             insert.setString(16, r.field().orElse(null));
             insert.executeUpdate();
@@ -140,7 +140,7 @@ public class MonitorConfigStore {
                 + "evaluated_to = ?, open_alert_id = ? WHERE id = ?")) {
             update.setBoolean(1, open);
             update.setInt(2, streak);
-            update.setObject(3, MonitorStore.utc(evaluatedTo));
+            update.setObject(3, JdbcValues.utc(evaluatedTo));
             update.setString(4, openAlertId.orElse(null));
             update.setString(5, id);
             update.executeUpdate();
