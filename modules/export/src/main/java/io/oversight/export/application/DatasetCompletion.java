@@ -46,6 +46,9 @@ public class DatasetCompletion {
     @Inject
     WorkflowWebhooks webhooks;
 
+    @Inject
+    TriggerStore triggerStore;
+
     @Transactional
     public void complete(String id, String workflow, Actor requestedBy, List<DatasetJob.DatasetFile> files, List<Path> contents,
             String manifest, long rows, Instant now) {
@@ -67,7 +70,7 @@ public class DatasetCompletion {
                 .attribute("rows", Long.toString(rows));
         record.attribute("files", String.join(",", files.stream().map(f -> f.name() + ":" + f.sha256()).toList()));
         recorder.record(record.build());
-        database.run("reading the rule of an export", c -> TriggerStore.triggerOfExport(c, id))
+        database.run("reading the rule of an export", c -> triggerStore.triggerOfExport(c, id))
                 .ifPresent(trigger -> webhooks.queue(workflow, retrainReady(id, workflow, trigger, files, manifestSha, rows, now)));
     }
 

@@ -45,6 +45,9 @@ public class DefaultRetrainTriggers implements RetrainTriggers {
     @Inject
     Clock clock;
 
+    @Inject
+    TriggerStore triggerStore;
+
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
@@ -60,7 +63,7 @@ public class DefaultRetrainTriggers implements RetrainTriggers {
         RetrainTrigger trigger = new RetrainTrigger(UUID.randomUUID().toString(), workflow, rule, true, by.pseudonym(), now,
                 Optional.empty(), Optional.empty(), 0);
         database.run("adding a retrain trigger", c -> {
-            TriggerStore.insert(c, trigger);
+            triggerStore.insert(c, trigger);
             return null;
         });
         LedgerRecord.Builder record = LedgerRecord.builder(TRIGGER_CHANGED, by).workflow(workflow)
@@ -77,19 +80,19 @@ public class DefaultRetrainTriggers implements RetrainTriggers {
     @Override
     public List<RetrainTrigger> of(String workflow) {
         requireWorkflow(workflow);
-        return database.run("listing retrain triggers", c -> TriggerStore.list(c, Optional.of(workflow)));
+        return database.run("listing retrain triggers", c -> triggerStore.list(c, Optional.of(workflow)));
     }
 
     @Override
     public List<RetrainTrigger> all() {
-        return database.run("listing retrain triggers", c -> TriggerStore.list(c, Optional.empty()));
+        return database.run("listing retrain triggers", c -> triggerStore.list(c, Optional.empty()));
     }
 
     @Override
     @Transactional
     public void delete(String workflow, String id, Actor by) {
         requireWorkflow(workflow);
-        boolean deleted = database.run("removing a retrain trigger", c -> TriggerStore.delete(c, workflow, id));
+        boolean deleted = database.run("removing a retrain trigger", c -> triggerStore.delete(c, workflow, id));
         if (!deleted) {
             throw new UnknownWorkflowException("Workflow " + workflow + " has no retrain trigger '" + id + "'.");
         }

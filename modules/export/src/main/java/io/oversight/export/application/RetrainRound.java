@@ -64,23 +64,26 @@ public class RetrainRound {
     @Inject
     AuditRecorder recorder;
 
+    @Inject
+    TriggerStore triggerStore;
+
     /** Export ids the round's firings queued, for the caller to start after the commit; empty if another server holds the round. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> run(Instant now) {
         return database.run("evaluating retrain triggers", c -> {
-            if (!TriggerStore.tryLockHead(c)) {
+            if (!triggerStore.tryLockHead(c)) {
                 return List.of();
             }
             List<String> exports = new ArrayList<>();
-            for (RetrainTrigger trigger : TriggerStore.list(c, Optional.empty())) {
+            for (RetrainTrigger trigger : triggerStore.list(c, Optional.empty())) {
                 Signals signals = signals(c, trigger, now);
                 switch (TriggerEvaluation.evaluate(trigger, signals)) {
                     case FIRE -> exports.add(fire(c, trigger, signals, now));
-                    case REARM -> TriggerStore.rearm(c, trigger.id());
+                    case REARM -> triggerStore.rearm(c, trigger.id());
                     case STAY -> { }
                 }
             }
-            TriggerStore.recordRound(c, now, HOLDER);
+            triggerStore.recordRound(c, now, HOLDER);
             return exports;
         });
     }
@@ -91,7 +94,7 @@ public class RetrainRound {
         Instant earliest = now.minus(DatasetRequest.MAX_PERIOD);
         return switch (trigger.rule().kind()) {
             case CORRECTIONS_SINCE_EXPORT -> {
-                Instant since = TriggerStore.lastExportEnd(c, workflow).filter(t -> t.isAfter(earliest)).orElse(earliest);
+                Instant since = triggerStore.lastExportEnd(c, workflow).filter(t -> t.isAfter(earliest)).orElse(earliest);
                 long corrections = since.isBefore(now) ? released.corrections(query(workflow, since, now)) : 0;
                 yield new Signals(corrections, 0, 0, false, now);
             }
@@ -125,8 +128,8 @@ public class RetrainRound {
         DatasetRequest request = new DatasetRequest(trigger.workflow(), now.minus(DatasetRequest.MAX_PERIOD), now,
                 DatasetFormat.JSONL, Optional.empty(), Optional.empty(), Set.of(), Optional.empty());
         datasets.insert(exportId, request, FIRING_ACTOR.pseudonym(), FIRING_ACTOR.role(), now);
-        TriggerStore.exportOfTrigger(c, exportId, trigger.id());
-        TriggerStore.fired(c, trigger.id(), now, exportId);
+        triggerStore.exportOfTrigger(c, exportId, trigger.id());
+        triggerStore.fired(c, trigger.id(), now, exportId);
         LedgerRecord.Builder record = LedgerRecord.builder(RetrainTriggers.TRIGGER_FIRED, FIRING_ACTOR)
                 .workflow(trigger.workflow())
                 .subject("retrain-trigger", trigger.id())

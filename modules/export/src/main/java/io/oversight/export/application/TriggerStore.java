@@ -6,6 +6,7 @@ import static io.oversight.kernel.SqlValues.utc;
 import io.oversight.export.RetrainTrigger;
 import io.oversight.export.RetrainTriggerKind;
 import io.oversight.export.RetrainTriggerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,26 +19,24 @@ import java.util.List;
 import java.util.Optional;
 
 /** SQL of retrain rules and of their round's lock row. Portable between H2 and PostgreSQL. */
-final class TriggerStore {
+@ApplicationScoped
+public class TriggerStore {
 
     private static final String COLUMNS = "id, workflow_key, kind, corrections, rate, window_hours, every_hours, armed, "
             + "created_by, created_at, last_fired_at, last_export_id, firings";
-
-    private TriggerStore() {
-    }
 
     /**
      * Takes the round's lock row, or answers false at once when another server's round holds it (the
      * monitor tick's pattern: that server is doing this round's work).
      */
-    static boolean tryLockHead(Connection c) throws SQLException {
+    boolean tryLockHead(Connection c) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("SELECT rounds FROM export_trigger_head WHERE id = 1 FOR UPDATE SKIP LOCKED");
                 ResultSet rs = lock.executeQuery()) {
             return rs.next();
         }
     }
 
-    static void recordRound(Connection c, Instant now, String holder) throws SQLException {
+    void recordRound(Connection c, Instant now, String holder) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE export_trigger_head SET rounds = rounds + 1, last_round_at = ?, last_round_holder = ? WHERE id = 1")) {
             update.setObject(1, utc(now));
@@ -46,7 +45,7 @@ final class TriggerStore {
         }
     }
 
-    static void insert(Connection c, RetrainTrigger t) throws SQLException {
+    void insert(Connection c, RetrainTrigger t) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO export_retrain_trigger (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             RetrainTriggerRequest rule = t.rule();
@@ -76,7 +75,7 @@ final class TriggerStore {
     }
 
     /** Every rule, of one workflow when given, oldest first. */
-    static List<RetrainTrigger> list(Connection c, Optional<String> workflow) throws SQLException {
+    List<RetrainTrigger> list(Connection c, Optional<String> workflow) throws SQLException {
         String where = workflow.isPresent() ? " WHERE workflow_key = ?" : "";
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM export_retrain_trigger" + where
                 + " ORDER BY created_at, id")) {
@@ -93,7 +92,7 @@ final class TriggerStore {
         }
     }
 
-    static boolean delete(Connection c, String workflow, String id) throws SQLException {
+    boolean delete(Connection c, String workflow, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM export_retrain_trigger WHERE workflow_key = ? AND id = ?")) {
             s.setString(1, workflow);
             s.setString(2, id);
@@ -102,7 +101,7 @@ final class TriggerStore {
     }
 
     /** A firing: disarmed, with its time and export. */
-    static void fired(Connection c, String id, Instant at, String exportId) throws SQLException {
+    void fired(Connection c, String id, Instant at, String exportId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE export_retrain_trigger SET armed = FALSE, last_fired_at = ?, "
                 + "last_export_id = ?, firings = firings + 1 WHERE id = ?")) {
             s.setObject(1, utc(at));
@@ -112,7 +111,7 @@ final class TriggerStore {
         }
     }
 
-    static void rearm(Connection c, String id) throws SQLException {
+    void rearm(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE export_retrain_trigger SET armed = TRUE WHERE id = ?")) {
             s.setString(1, id);
             s.executeUpdate();
@@ -123,7 +122,7 @@ final class TriggerStore {
      * The end of the workflow's last training-set export that has not failed, been cancelled or
      * interrupted: corrections after it are not in any export yet.
      */
-    static Optional<Instant> lastExportEnd(Connection c, String workflow) throws SQLException {
+    Optional<Instant> lastExportEnd(Connection c, String workflow) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT MAX(period_to) FROM export_dataset WHERE workflow_key = ? "
                 + "AND state IN ('QUEUED', 'RUNNING', 'COMPLETED')")) {
             s.setString(1, workflow);
@@ -135,7 +134,7 @@ final class TriggerStore {
     }
 
     /** Marks an export as made by a rule's firing. */
-    static void exportOfTrigger(Connection c, String exportId, String triggerId) throws SQLException {
+    void exportOfTrigger(Connection c, String exportId, String triggerId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE export_dataset SET trigger_id = ? WHERE id = ?")) {
             s.setString(1, triggerId);
             s.setString(2, exportId);
@@ -144,7 +143,7 @@ final class TriggerStore {
     }
 
     /** The rule whose firing made the export, if one did. */
-    static Optional<String> triggerOfExport(Connection c, String exportId) throws SQLException {
+    Optional<String> triggerOfExport(Connection c, String exportId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT trigger_id FROM export_dataset WHERE id = ?")) {
             s.setString(1, exportId);
             try (ResultSet r = s.executeQuery()) {

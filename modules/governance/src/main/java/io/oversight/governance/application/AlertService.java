@@ -1,15 +1,15 @@
 package io.oversight.governance.application;
 
-import io.oversight.ledger.Database;
-import io.oversight.kernel.ConflictException;
-import io.oversight.kernel.NotFoundException;
-import io.oversight.kernel.Violations;
 import io.oversight.governance.AlertChanged;
 import io.oversight.governance.AlertRule;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.MonitorValue;
-import io.oversight.governance.infrastructure.MonitorStore;
+import io.oversight.governance.infrastructure.AlertStore;
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.NotFoundException;
+import io.oversight.kernel.Violations;
 import io.oversight.ledger.Actor;
+import io.oversight.ledger.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -44,13 +44,16 @@ public class AlertService implements MonitorTick.AlertSink {
     @Inject
     Event<AlertChanged> changes;
 
+    @Inject
+    AlertStore alertStore;
+
     @Override
     public String opened(Connection c, AlertRule rule, MonitorValue value, Instant now) throws SQLException {
         String id = UUID.randomUUID().toString();
         MonitorAlert alert = new MonitorAlert(id, "MONITOR", rule.workflowKey(), Optional.of(rule.id()),
                 rule.monitor().name(), rule.severity().name(), summary(rule, value), now, value.value(),
                 Optional.of(value.n()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        MonitorStore.insertAlert(c, alert, Optional.of(value.windowStart()));
+        alertStore.insertAlert(c, alert, Optional.of(value.windowStart()));
         ledger.write(ledger.record(OPENED, MONITORS, rule.workflowKey(), "alert", id)
                 .attribute("rule", rule.id())
                 .attribute("monitor", rule.monitor().name())
@@ -67,14 +70,14 @@ public class AlertService implements MonitorTick.AlertSink {
 
     @Override
     public void closed(Connection c, AlertRule rule, String alertId, MonitorValue value, Instant now) throws SQLException {
-        MonitorStore.closeAlert(c, alertId, now);
+        alertStore.closeAlert(c, alertId, now);
         ledger.write(ledger.record(CLOSED, MONITORS, rule.workflowKey(), "alert", alertId)
                 .attribute("rule", rule.id())
                 .attribute("monitor", rule.monitor().name())
                 .attribute("window", value.windowStart().toString())
                 .attribute("value", value.value().map(String::valueOf).orElse(""))
                 .attribute("n", Long.toString(value.n())));
-        MonitorStore.alert(c, alertId).ifPresent(a -> changes.fire(new AlertChanged(a, "CLOSED", rule.monitor().title())));
+        alertStore.alert(c, alertId).ifPresent(a -> changes.fire(new AlertChanged(a, "CLOSED", rule.monitor().title())));
     }
 
     /** A person says they saw the alert and why it is handled; once per alert. */
@@ -86,16 +89,16 @@ public class AlertService implements MonitorTick.AlertSink {
         v.throwIfAny("The acknowledgement");
         Instant now = ledger.clock().instant();
         return database.run("acknowledging an alert", c -> {
-            MonitorAlert alert = MonitorStore.alert(c, alertId)
+            MonitorAlert alert = alertStore.alert(c, alertId)
                     .orElseThrow(() -> new NotFoundException("No alert with id '" + alertId + "'."));
-            if (!MonitorStore.acknowledge(c, alertId, actor.pseudonym(), note.strip(), now)) {
+            if (!alertStore.acknowledge(c, alertId, actor.pseudonym(), note.strip(), now)) {
                 throw new ConflictException("Alert " + alertId + " was already acknowledged.");
             }
             ledger.write(ledger.record(ACKNOWLEDGED, actor, alert.workflowKey(), "alert", alertId)
                     .attribute("source", alert.source())
                     .attribute("monitor", alert.monitor())
                     .rationale(note.strip()));
-            return MonitorStore.alert(c, alertId).orElseThrow();
+            return alertStore.alert(c, alertId).orElseThrow();
         });
     }
 

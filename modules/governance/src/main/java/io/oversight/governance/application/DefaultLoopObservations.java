@@ -1,11 +1,12 @@
 package io.oversight.governance.application;
 
-import io.oversight.kernel.JsonFactories;
 import io.oversight.governance.DriftField;
 import io.oversight.governance.LoopObservations;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.domain.monitoring.InputValues;
-import io.oversight.governance.infrastructure.MonitorStore;
+import io.oversight.governance.infrastructure.AlertStore;
+import io.oversight.governance.infrastructure.ObservationStore;
+import io.oversight.kernel.JsonFactories;
 import io.oversight.ledger.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,17 +33,23 @@ public class DefaultLoopObservations implements LoopObservations {
     @Inject
     DriftFieldSelection driftFields;
 
+    @Inject
+    ObservationStore observationStore;
+
+    @Inject
+    AlertStore alertStore;
+
     @Override
     public void predictions(List<Prediction> predictions) {
         database.run("observing predictions", c -> {
-            MonitorStore.insertObservations(c, predictions.stream().map(ObservationKinds::of).toList());
+            observationStore.insertObservations(c, predictions.stream().map(ObservationKinds::of).toList());
             return null;
         });
     }
 
     @Override
     public void inputs(List<Input> inputs) {
-        List<MonitorStore.Observation> rows = new ArrayList<>();
+        List<ObservationStore.Observation> rows = new ArrayList<>();
         for (Input input : inputs) {
             List<DriftField> fields = driftFields.fieldsOf(input.workflowKey());
             if (fields.isEmpty()) {
@@ -58,7 +65,7 @@ public class DefaultLoopObservations implements LoopObservations {
         }
         if (!rows.isEmpty()) {
             database.run("observing inputs", c -> {
-                MonitorStore.insertObservations(c, rows);
+                observationStore.insertObservations(c, rows);
                 return null;
             });
         }
@@ -92,7 +99,7 @@ public class DefaultLoopObservations implements LoopObservations {
     @Override
     public void queues(List<QueueState> queues) {
         database.run("observing queues", c -> {
-            MonitorStore.insertObservations(c, queues.stream().map(ObservationKinds::of).toList());
+            observationStore.insertObservations(c, queues.stream().map(ObservationKinds::of).toList());
             return null;
         });
     }
@@ -105,20 +112,20 @@ public class DefaultLoopObservations implements LoopObservations {
                 String summary = "Queue tier " + e.tier() + ": " + ("REVIEW_TIME".equals(e.measure())
                         ? "oldest open task " + e.observed() + " s, target " + e.target() + " s"
                         : e.observed() + " open tasks, target " + e.target());
-                MonitorStore.insertAlert(c, new MonitorAlert(e.alertId(), "SLA", e.workflowKey(), Optional.empty(),
+                alertStore.insertAlert(c, new MonitorAlert(e.alertId(), "SLA", e.workflowKey(), Optional.empty(),
                         "SLA_" + e.measure(), "WARNING", summary, e.at(), Optional.of((double) e.observed()),
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
                         Optional.empty());
             } else {
-                MonitorStore.closeAlert(c, e.alertId(), e.at());
+                alertStore.closeAlert(c, e.alertId(), e.at());
             }
             return null;
         });
     }
 
-    private void insert(String operation, MonitorStore.Observation row) {
+    private void insert(String operation, ObservationStore.Observation row) {
         database.run(operation, c -> {
-            MonitorStore.insertObservations(c, List.of(row));
+            observationStore.insertObservations(c, List.of(row));
             return null;
         });
     }

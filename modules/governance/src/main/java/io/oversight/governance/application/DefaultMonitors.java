@@ -1,10 +1,5 @@
 package io.oversight.governance.application;
 
-import io.oversight.ledger.Database;
-import io.oversight.kernel.ConflictException;
-import io.oversight.kernel.InvalidInputException;
-import io.oversight.kernel.NotFoundException;
-import io.oversight.kernel.Violations;
 import io.oversight.governance.AlertRule;
 import io.oversight.governance.DriftField;
 import io.oversight.governance.Monitor;
@@ -15,9 +10,16 @@ import io.oversight.governance.MonitorValue;
 import io.oversight.governance.Monitors;
 import io.oversight.governance.domain.monitoring.MonitorValues;
 import io.oversight.governance.domain.monitoring.WindowAggregate;
+import io.oversight.governance.infrastructure.AlertStore;
 import io.oversight.governance.infrastructure.MonitorConfigStore;
-import io.oversight.governance.infrastructure.MonitorStore;
+import io.oversight.governance.infrastructure.ReferenceStore;
+import io.oversight.governance.infrastructure.WindowStore;
+import io.oversight.kernel.ConflictException;
+import io.oversight.kernel.InvalidInputException;
+import io.oversight.kernel.NotFoundException;
+import io.oversight.kernel.Violations;
 import io.oversight.ledger.Actor;
+import io.oversight.ledger.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -60,6 +62,18 @@ public class DefaultMonitors implements Monitors {
     @Inject
     GovernanceLedger ledger;
 
+    @Inject
+    MonitorConfigStore monitorConfigStore;
+
+    @Inject
+    WindowStore windowStore;
+
+    @Inject
+    AlertStore alertStore;
+
+    @Inject
+    ReferenceStore referenceStore;
+
     @Override
     public List<MonitorValue> values(String workflowKey, Optional<String> subject, MonitorGrain grain, Instant from,
             Instant to) {
@@ -68,10 +82,10 @@ public class DefaultMonitors implements Monitors {
         String key = subject.orElse(MonitorTick.WORKFLOW);
         Instant now = ledger.clock().instant();
         return database.run("reading monitor windows", c -> {
-            MonitorSettings settings = MonitorConfigStore.settings(c, workflowKey);
-            Optional<WindowAggregate> reference = MonitorTick.completeReference(c, settings, key, now);
+            MonitorSettings settings = monitorConfigStore.settings(c, workflowKey);
+            Optional<WindowAggregate> reference = MonitorTick.completeReference(referenceStore, c, settings, key, now);
             List<MonitorValue> values = new ArrayList<>();
-            for (Map.Entry<Instant, WindowAggregate> w : MonitorStore.windows(c, workflowKey, key, grain, from, to).entrySet()) {
+            for (Map.Entry<Instant, WindowAggregate> w : windowStore.windows(c, workflowKey, key, grain, from, to).entrySet()) {
                 values.addAll(MonitorValues.of(new MonitorValues.Window(workflowKey, subject, grain, w.getKey()), w.getValue(),
                         reference, settings.minN()));
             }
@@ -83,7 +97,7 @@ public class DefaultMonitors implements Monitors {
     public WindowAggregate total(String workflowKey, String subject, MonitorGrain grain, Instant from, Instant to) {
         return database.run("reading monitor windows", c -> {
             WindowAggregate total = new WindowAggregate();
-            MonitorStore.windows(c, workflowKey, subject, grain, from, to).values().forEach(total::merge);
+            windowStore.windows(c, workflowKey, subject, grain, from, to).values().forEach(total::merge);
             return total;
         });
     }
@@ -91,7 +105,7 @@ public class DefaultMonitors implements Monitors {
     /** Snapshots and reviewers with windows of a grain in the period. */
     public List<String> subjects(String workflowKey, MonitorGrain grain, Instant from, Instant to) {
         workflows.require(workflowKey);
-        return database.run("reading monitor subjects", c -> MonitorStore.subjects(c, workflowKey, grain, from, to))
+        return database.run("reading monitor subjects", c -> windowStore.subjects(c, workflowKey, grain, from, to))
                 .stream().filter(s -> !MonitorTick.WORKFLOW.equals(s)).toList();
     }
 
@@ -100,12 +114,12 @@ public class DefaultMonitors implements Monitors {
         if (!from.isBefore(to)) {
             throw InvalidInputException.sentence("from", "must be before to");
         }
-        return database.run("reading alerts", c -> MonitorStore.alerts(c, workflowKey, from, to, MAX_ALERTS));
+        return database.run("reading alerts", c -> alertStore.alerts(c, workflowKey, from, to, MAX_ALERTS));
     }
 
     public MonitorSettings settings(String workflowKey) {
         workflows.require(workflowKey);
-        return database.run("reading monitor settings", c -> MonitorConfigStore.settings(c, workflowKey));
+        return database.run("reading monitor settings", c -> monitorConfigStore.settings(c, workflowKey));
     }
 
     public MonitorSettings saveSettings(MonitorSettings s, Actor actor) {
@@ -139,7 +153,7 @@ public class DefaultMonitors implements Monitors {
         }
         v.throwIfAny("The monitor-settings request");
         database.run("saving monitor settings", c -> {
-            MonitorConfigStore.saveSettings(c, s);
+            monitorConfigStore.saveSettings(c, s);
             return null;
         });
         var record = ledger.record(SETTINGS_CHANGED, actor, s.workflowKey(), "workflow", s.workflowKey())
@@ -158,7 +172,7 @@ public class DefaultMonitors implements Monitors {
 
     public List<AlertRule> rules(Optional<String> workflowKey) {
         workflowKey.ifPresent(workflows::require);
-        return database.run("reading alert rules", c -> MonitorConfigStore.rules(c, workflowKey));
+        return database.run("reading alert rules", c -> monitorConfigStore.rules(c, workflowKey));
     }
 
     /**
@@ -209,7 +223,7 @@ public class DefaultMonitors implements Monitors {
                 spec.direction(), spec.threshold(), spec.minN(), spec.severity(), spec.openAfter(), spec.closeAfter(),
                 ledger.clock().instant(), false, 0, Optional.empty(), Optional.empty());
         database.run("creating an alert rule", c -> {
-            MonitorConfigStore.insertRule(c, rule);
+            monitorConfigStore.insertRule(c, rule);
             return null;
         });
         ledger.write(ledger.record(RULE_CREATED, actor, rule.workflowKey(), "alert-rule", rule.id())
@@ -228,7 +242,7 @@ public class DefaultMonitors implements Monitors {
         AlertRule rule = rules(Optional.empty()).stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No alert rule with id '" + id + "'."));
         workflows.lock(rule.workflowKey());
-        boolean deleted = database.run("deleting an alert rule", c -> MonitorConfigStore.deleteRule(c, id));
+        boolean deleted = database.run("deleting an alert rule", c -> monitorConfigStore.deleteRule(c, id));
         if (!deleted) {
             throw new ConflictException("Alert rule " + id
                     + " has an open episode; it can be deleted once the episode has closed.");

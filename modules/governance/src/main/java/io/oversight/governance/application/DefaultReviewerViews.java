@@ -35,9 +35,12 @@ public class DefaultReviewerViews implements ReviewerViews {
     @Inject
     GovernanceLedger ledger;
 
+    @Inject
+    ReviewerViewStore reviewerViewStore;
+
     @Override
     public ReviewerView of(String workflowKey) {
-        return database.run("reading a reviewer view", c -> ReviewerViewStore.view(c, workflowKey))
+        return database.run("reading a reviewer view", c -> reviewerViewStore.view(c, workflowKey))
                 .orElseGet(() -> ReviewerView.unset(workflowKey));
     }
 
@@ -54,7 +57,7 @@ public class DefaultReviewerViews implements ReviewerViews {
         ReviewerView view = ReviewerViewRules.parse(workflowKey, fields, hiddenTiers, ledger.clock().instant());
         workflows.lock(workflowKey);
         database.run("saving a reviewer view", c -> {
-            ReviewerViewStore.save(c, view);
+            reviewerViewStore.save(c, view);
             return null;
         });
         String tiers = view.predictionHiddenTiers().stream().sorted().map(String::valueOf).collect(Collectors.joining(","));

@@ -37,6 +37,9 @@ public class DriftFieldSelection {
     @Inject
     DefaultWorkflowService workflows;
 
+    @Inject
+    MonitorConfigStore monitorConfigStore;
+
     public List<DriftField> fieldsOf(String workflowKey) {
         Instant now = clock.instant();
         Selection cached = selections.get(workflowKey);
@@ -45,7 +48,7 @@ public class DriftFieldSelection {
         }
         List<String> personal = workflows.find(workflowKey).map(Workflow::piiFieldPaths).orElse(List.of());
         List<DriftField> fields = database.run("reading drift fields",
-                c -> MonitorConfigStore.settings(c, workflowKey)).driftFields().stream()
+                c -> monitorConfigStore.settings(c, workflowKey)).driftFields().stream()
                 .filter(f -> !isPersonal(f.path(), personal)).toList();
         selections.put(workflowKey, new Selection(fields, now));
         return fields;

@@ -8,9 +8,12 @@ import io.oversight.governance.domain.monitoring.Hysteresis;
 import io.oversight.governance.domain.monitoring.MonitorValues;
 import io.oversight.governance.domain.monitoring.WindowAggregate;
 import io.oversight.governance.infrastructure.MonitorConfigStore;
-import io.oversight.governance.infrastructure.MonitorStore;
-import io.oversight.governance.infrastructure.MonitorStore.Observation;
-import io.oversight.governance.infrastructure.MonitorStore.WindowKey;
+import io.oversight.governance.infrastructure.MonitorHeadStore;
+import io.oversight.governance.infrastructure.ObservationStore.Observation;
+import io.oversight.governance.infrastructure.ObservationStore;
+import io.oversight.governance.infrastructure.ReferenceStore;
+import io.oversight.governance.infrastructure.WindowStore.WindowKey;
+import io.oversight.governance.infrastructure.WindowStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,14 +53,26 @@ public final class MonitorTick {
         }
     }
 
-    private MonitorTick() {
+    private final MonitorHeadStore head;
+    private final ObservationStore observations;
+    private final WindowStore windows;
+    private final ReferenceStore referenceStore;
+    private final MonitorConfigStore config;
+
+    public MonitorTick(MonitorHeadStore head, ObservationStore observations, WindowStore windows, ReferenceStore references,
+            MonitorConfigStore config) {
+        this.head = head;
+        this.observations = observations;
+        this.windows = windows;
+        this.referenceStore = references;
+        this.config = config;
     }
 
-    public static Result run(Connection c, Instant now, String holder, AlertSink sink) throws SQLException {
-        if (!MonitorStore.tryLockHead(c)) {
+    public Result run(Connection c, Instant now, String holder, AlertSink sink) throws SQLException {
+        if (!head.tryLockHead(c)) {
             return Result.skipped();
         }
-        List<Observation> rows = MonitorStore.oldestObservations(c, BATCH);
+        List<Observation> rows = observations.oldestObservations(c, BATCH);
         Map<WindowKey, WindowAggregate> deltas = new LinkedHashMap<>();
         Map<String, MonitorSettings> settings = new HashMap<>();
         Map<String, ReferenceState> references = new LinkedHashMap<>();
@@ -65,23 +80,23 @@ public final class MonitorTick {
             fold(c, o, deltas, settings, references);
         }
         for (Map.Entry<WindowKey, WindowAggregate> delta : deltas.entrySet()) {
-            Optional<WindowAggregate> stored = MonitorStore.window(c, delta.getKey());
+            Optional<WindowAggregate> stored = windows.window(c, delta.getKey());
             WindowAggregate merged = stored.orElseGet(WindowAggregate::new);
             merged.merge(delta.getValue());
-            MonitorStore.saveWindow(c, delta.getKey(), merged, stored.isPresent(), now);
+            windows.saveWindow(c, delta.getKey(), merged, stored.isPresent(), now);
         }
         for (ReferenceState r : references.values()) {
             if (r.changed) {
-                MonitorStore.saveReference(c, r.workflowKey, r.subject, new MonitorStore.Reference(r.aggregate.predictions(),
+                referenceStore.saveReference(c, r.workflowKey, r.subject, new ReferenceStore.Reference(r.aggregate.predictions(),
                         r.aggregate.confidence(), r.aggregate.labels()), r.exists);
             }
         }
-        MonitorStore.deleteObservations(c, rows);
+        observations.deleteObservations(c, rows);
         int[] changes = {0, 0};
         if (rows.size() < BATCH) {
             changes = evaluateRules(c, now, sink);
         }
-        MonitorStore.recordTick(c, now, holder);
+        head.recordTick(c, now, holder);
         return new Result(true, rows.size(), deltas.size(), changes[0], changes[1]);
     }
 
@@ -92,7 +107,7 @@ public final class MonitorTick {
         final boolean exists;
         boolean changed;
 
-        ReferenceState(String workflowKey, String subject, Optional<MonitorStore.Reference> stored) {
+        ReferenceState(String workflowKey, String subject, Optional<ReferenceStore.Reference> stored) {
             this.workflowKey = workflowKey;
             this.subject = subject;
             this.exists = stored.isPresent();
@@ -101,7 +116,7 @@ public final class MonitorTick {
         }
     }
 
-    private static void fold(Connection c, Observation o, Map<WindowKey, WindowAggregate> deltas,
+    private void fold(Connection c, Observation o, Map<WindowKey, WindowAggregate> deltas,
             Map<String, MonitorSettings> settings, Map<String, ReferenceState> references) throws SQLException {
         List<String> subjects = switch (o.kind()) {
             case ObservationKinds.GOLD -> List.of(WORKFLOW, REVIEWER_PREFIX + o.label().orElse("unknown"));
@@ -119,14 +134,14 @@ public final class MonitorTick {
         if (ObservationKinds.PREDICTION.equals(o.kind()) || ObservationKinds.INPUT.equals(o.kind())) {
             MonitorSettings s = settings.get(o.workflowKey());
             if (s == null) {
-                s = MonitorConfigStore.settings(c, o.workflowKey());
+                s = config.settings(c, o.workflowKey());
                 settings.put(o.workflowKey(), s);
             }
             for (String subject : subjects) {
                 String key = o.workflowKey() + '\n' + subject;
                 ReferenceState r = references.get(key);
                 if (r == null) {
-                    r = new ReferenceState(o.workflowKey(), subject, MonitorStore.reference(c, o.workflowKey(), subject));
+                    r = new ReferenceState(o.workflowKey(), subject, referenceStore.reference(c, o.workflowKey(), subject));
                     references.put(key, r);
                 }
                 boolean belongs = s.periodReference()
@@ -141,33 +156,33 @@ public final class MonitorTick {
     }
 
     /** The drift reference of a subject, once complete (full, or its period over). */
-    static Optional<WindowAggregate> completeReference(Connection c, MonitorSettings s, String subject, Instant now)
-            throws SQLException {
-        Optional<MonitorStore.Reference> r = MonitorStore.reference(c, s.workflowKey(), subject);
+    static Optional<WindowAggregate> completeReference(ReferenceStore references, Connection c, MonitorSettings s,
+            String subject, Instant now) throws SQLException {
+        Optional<ReferenceStore.Reference> r = references.reference(c, s.workflowKey(), subject);
         boolean complete = r.isPresent() && r.get().predictions() > 0 && (s.periodReference()
                 ? !now.isBefore(s.referenceTo().get()) : r.get().predictions() >= s.referenceSize());
         return complete ? r.map(x -> WindowAggregate.ofReference(x.predictions(), x.confidence(), x.labels()))
                 : Optional.empty();
     }
 
-    private static int[] evaluateRules(Connection c, Instant now, AlertSink sink) throws SQLException {
+    private int[] evaluateRules(Connection c, Instant now, AlertSink sink) throws SQLException {
         int opened = 0;
         int closed = 0;
-        for (AlertRule rule : MonitorConfigStore.rules(c, Optional.empty())) {
+        for (AlertRule rule : config.rules(c, Optional.empty())) {
             Instant to = rule.grain().windowStart(now);
             Instant from = rule.evaluatedTo().map(t -> t.plus(rule.grain().length()))
                     .orElse(rule.grain().windowStart(rule.createdAt()));
             if (!from.isBefore(to)) {
                 continue;
             }
-            MonitorSettings s = MonitorConfigStore.settings(c, rule.workflowKey());
+            MonitorSettings s = config.settings(c, rule.workflowKey());
             // an input-drift rule reads its field's series and reference; the others the workflow's
             Optional<String> fieldSubject = rule.field().map(f -> MonitorValues.INPUT_PREFIX + f);
             String subject = fieldSubject.orElse(WORKFLOW);
-            Optional<WindowAggregate> reference = completeReference(c, s, subject, now);
+            Optional<WindowAggregate> reference = completeReference(referenceStore, c, s, subject, now);
             Hysteresis state = new Hysteresis(rule.episodeOpen(), rule.streak());
             Optional<String> alertId = rule.openAlertId();
-            for (Map.Entry<Instant, WindowAggregate> w : MonitorStore.windows(c, rule.workflowKey(), subject, rule.grain(),
+            for (Map.Entry<Instant, WindowAggregate> w : windows.windows(c, rule.workflowKey(), subject, rule.grain(),
                     from, to).entrySet()) {
                 MonitorValue value = MonitorValues.of(new MonitorValues.Window(rule.workflowKey(), fieldSubject,
                         rule.grain(), w.getKey()), rule.monitor(), w.getValue(), reference, Math.max(rule.minN(), s.minN()));
@@ -183,7 +198,7 @@ public final class MonitorTick {
                     closed++;
                 }
             }
-            MonitorConfigStore.saveRuleState(c, rule.id(), state.open(), state.streak(), to.minus(rule.grain().length()),
+            config.saveRuleState(c, rule.id(), state.open(), state.streak(), to.minus(rule.grain().length()),
                     alertId);
         }
         return new int[] {opened, closed};

@@ -3,7 +3,7 @@ package io.oversight.governance.application;
 import io.oversight.governance.LoopObservations;
 import io.oversight.governance.domain.monitoring.Counts;
 import io.oversight.governance.domain.monitoring.WindowAggregate;
-import io.oversight.governance.infrastructure.MonitorStore.Observation;
+import io.oversight.governance.infrastructure.ObservationStore.Observation;
 import java.time.Instant;
 import java.util.Optional;
 

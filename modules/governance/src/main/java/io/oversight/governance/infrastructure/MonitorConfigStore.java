@@ -1,5 +1,6 @@
 package io.oversight.governance.infrastructure;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.oversight.governance.AlertRule;
 import io.oversight.governance.DriftField;
 import io.oversight.governance.Monitor;
@@ -17,12 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** Monitor settings and alert rules (with their hysteresis state), plain JDBC. */
-public final class MonitorConfigStore {
+@ApplicationScoped
+public class MonitorConfigStore {
 
-    private MonitorConfigStore() {
-    }
-
-    public static MonitorSettings settings(Connection c, String workflowKey) throws SQLException {
+    public MonitorSettings settings(Connection c, String workflowKey) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT min_n, reference_size, reference_from, reference_to, gate_min_n, "
                 + "gate_min_agreement, gate_margin, advice_target, drift_fields FROM gov_monitor_settings WHERE workflow_key = ?")) {
             q.setString(1, workflowKey);
@@ -36,15 +35,15 @@ public final class MonitorConfigStore {
                 double margin = rs.getDouble(7);
                 Optional<Double> m = rs.wasNull() ? Optional.empty() : Optional.of(margin);
                 return new MonitorSettings(workflowKey, rs.getInt(1), rs.getInt(2),
-                        Optional.ofNullable(MonitorStore.optionalInstant(rs, 3)),
-                        Optional.ofNullable(MonitorStore.optionalInstant(rs, 4)),
+                        Optional.ofNullable(JdbcValues.optionalInstant(rs, 3)),
+                        Optional.ofNullable(JdbcValues.optionalInstant(rs, 4)),
                         gated ? Optional.of(new MonitorSettings.AcceptanceCriteria(gateMinN, minAgreement, m)) : Optional.empty(),
                         rs.getDouble(8), driftFields(rs.getString(9)));
             }
         }
     }
 
-    public static void saveSettings(Connection c, MonitorSettings s) throws SQLException {
+    public void saveSettings(Connection c, MonitorSettings s) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM gov_monitor_settings WHERE workflow_key = ?")) {
             delete.setString(1, s.workflowKey());
             delete.executeUpdate();
@@ -55,8 +54,8 @@ public final class MonitorConfigStore {
             insert.setString(1, s.workflowKey());
             insert.setInt(2, s.minN());
             insert.setInt(3, s.referenceSize());
-            insert.setObject(4, s.referenceFrom().map(MonitorStore::utc).orElse(null));
-            insert.setObject(5, s.referenceTo().map(MonitorStore::utc).orElse(null));
+            insert.setObject(4, s.referenceFrom().map(JdbcValues::utc).orElse(null));
+            insert.setObject(5, s.referenceTo().map(JdbcValues::utc).orElse(null));
             Optional<MonitorSettings.AcceptanceCriteria> gate = s.acceptance();
             if (gate.isPresent()) {
                 insert.setInt(6, gate.get().minN());
@@ -77,11 +76,11 @@ public final class MonitorConfigStore {
     }
 
     // path:KIND pairs, comma separated; paths are dotted identifiers, so neither separator occurs in them
-    static String encode(List<DriftField> fields) {
+    private static String encode(List<DriftField> fields) {
         return String.join(",", fields.stream().map(f -> f.path() + ":" + f.kind().name()).toList());
     }
 
-    static List<DriftField> driftFields(String text) {
+    private static List<DriftField> driftFields(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
@@ -92,7 +91,7 @@ public final class MonitorConfigStore {
     private static final String RULE_COLUMNS = "id, workflow_key, monitor, grain, direction, threshold, min_n, severity, "
             + "open_after, close_after, created_at, episode_open, streak, evaluated_to, open_alert_id, field";
 
-    public static List<AlertRule> rules(Connection c, Optional<String> workflowKey) throws SQLException {
+    public List<AlertRule> rules(Connection c, Optional<String> workflowKey) throws SQLException {
         List<AlertRule> rules = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT " + RULE_COLUMNS + " FROM gov_alert_rule"
                 + (workflowKey.isPresent() ? " WHERE workflow_key = ?" : "") + " ORDER BY workflow_key, monitor, id")) {
@@ -104,15 +103,15 @@ public final class MonitorConfigStore {
                     rules.add(new AlertRule(rs.getString(1), rs.getString(2), Monitor.valueOf(rs.getString(3)),
                             Optional.ofNullable(rs.getString(16)), MonitorGrain.valueOf(rs.getString(4)), AlertRule.Direction.valueOf(rs.getString(5)),
                             rs.getDouble(6), rs.getInt(7), AlertRule.Severity.valueOf(rs.getString(8)), rs.getInt(9),
-                            rs.getInt(10), MonitorStore.instant(rs, 11), rs.getBoolean(12), rs.getInt(13),
-                            Optional.ofNullable(MonitorStore.optionalInstant(rs, 14)), Optional.ofNullable(rs.getString(15))));
+                            rs.getInt(10), JdbcValues.instant(rs, 11), rs.getBoolean(12), rs.getInt(13),
+                            Optional.ofNullable(JdbcValues.optionalInstant(rs, 14)), Optional.ofNullable(rs.getString(15))));
                 }
             }
         }
         return rules;
     }
 
-    public static void insertRule(Connection c, AlertRule r) throws SQLException {
+    public void insertRule(Connection c, AlertRule r) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO gov_alert_rule (" + RULE_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, r.id());
@@ -125,23 +124,23 @@ public final class MonitorConfigStore {
             insert.setString(8, r.severity().name());
             insert.setInt(9, r.openAfter());
             insert.setInt(10, r.closeAfter());
-            insert.setObject(11, MonitorStore.utc(r.createdAt()));
+            insert.setObject(11, JdbcValues.utc(r.createdAt()));
             insert.setBoolean(12, r.episodeOpen());
             insert.setInt(13, r.streak());
-            insert.setObject(14, r.evaluatedTo().map(MonitorStore::utc).orElse(null));
+            insert.setObject(14, r.evaluatedTo().map(JdbcValues::utc).orElse(null));
             insert.setString(15, r.openAlertId().orElse(null));
             insert.setString(16, r.field().orElse(null));
             insert.executeUpdate();
         }
     }
 
-    public static void saveRuleState(Connection c, String id, boolean open, int streak, Instant evaluatedTo,
+    public void saveRuleState(Connection c, String id, boolean open, int streak, Instant evaluatedTo,
             Optional<String> openAlertId) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE gov_alert_rule SET episode_open = ?, streak = ?, "
                 + "evaluated_to = ?, open_alert_id = ? WHERE id = ?")) {
             update.setBoolean(1, open);
             update.setInt(2, streak);
-            update.setObject(3, MonitorStore.utc(evaluatedTo));
+            update.setObject(3, JdbcValues.utc(evaluatedTo));
             update.setString(4, openAlertId.orElse(null));
             update.setString(5, id);
             update.executeUpdate();
@@ -149,7 +148,7 @@ public final class MonitorConfigStore {
     }
 
     /** Deletes a rule with no open episode; false when it does not exist or has one open. */
-    public static boolean deleteRule(Connection c, String id) throws SQLException {
+    public boolean deleteRule(Connection c, String id) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM gov_alert_rule WHERE id = ? AND episode_open = FALSE")) {
             delete.setString(1, id);
             return delete.executeUpdate() == 1;

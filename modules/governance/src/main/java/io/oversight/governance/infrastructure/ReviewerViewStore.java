@@ -3,6 +3,7 @@ package io.oversight.governance.infrastructure;
 import static io.oversight.kernel.SqlValues.instant;
 import static io.oversight.kernel.SqlValues.utc;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.oversight.governance.ReviewerView;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -21,12 +22,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Reviewer views (table {@code gov_reviewer_view}), plain JDBC. */
-public final class ReviewerViewStore {
+@ApplicationScoped
+public class ReviewerViewStore {
 
-    private ReviewerViewStore() {
-    }
-
-    public static Optional<ReviewerView> view(Connection c, String workflowKey) throws SQLException {
+    public Optional<ReviewerView> view(Connection c, String workflowKey) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT fields, prediction_hidden_tiers, changed_at "
                 + "FROM gov_reviewer_view WHERE workflow_key = ?")) {
             select.setString(1, workflowKey);
@@ -40,7 +39,7 @@ public final class ReviewerViewStore {
         }
     }
 
-    public static void save(Connection c, ReviewerView view) throws SQLException {
+    public void save(Connection c, ReviewerView view) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM gov_reviewer_view WHERE workflow_key = ?")) {
             delete.setString(1, view.workflowKey());
             delete.executeUpdate();

@@ -1,7 +1,12 @@
 package io.oversight.governance.application;
 
+import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.LoopObservations;
-import io.oversight.governance.infrastructure.MonitorStore;
+import io.oversight.governance.infrastructure.MonitorConfigStore;
+import io.oversight.governance.infrastructure.MonitorHeadStore;
+import io.oversight.governance.infrastructure.ObservationStore;
+import io.oversight.governance.infrastructure.ReferenceStore;
+import io.oversight.governance.infrastructure.WindowStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,10 +30,13 @@ class MonitorTickBenchmark {
 
     private static final String WORKFLOW = "bench";
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    private static final ObservationStore OBSERVATIONS = new ObservationStore();
+    private static final MonitorTick TICK = new MonitorTick(new MonitorHeadStore(), OBSERVATIONS, new WindowStore(),
+            new ReferenceStore(), new MonitorConfigStore());
     private final Random random = new Random(42);
 
-    private List<MonitorStore.Observation> observations(int predictions, int decisions, Instant from, Duration span) {
-        List<MonitorStore.Observation> rows = new ArrayList<>(predictions + decisions);
+    private List<ObservationStore.Observation> observations(int predictions, int decisions, Instant from, Duration span) {
+        List<ObservationStore.Observation> rows = new ArrayList<>(predictions + decisions);
         for (int i = 0; i < predictions; i++) {
             Instant at = from.plusMillis((long) (random.nextDouble() * span.toMillis()));
             double confidence = Math.min(1, Math.max(0, 0.75 + 0.15 * random.nextGaussian()));
@@ -45,11 +53,11 @@ class MonitorTickBenchmark {
         return rows;
     }
 
-    private static void insert(DataSource db, List<MonitorStore.Observation> rows) throws SQLException {
+    private static void insert(DataSource db, List<ObservationStore.Observation> rows) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             for (int i = 0; i < rows.size(); i += 10_000) {
-                MonitorStore.insertObservations(c, rows.subList(i, Math.min(rows.size(), i + 10_000)));
+                OBSERVATIONS.insertObservations(c, rows.subList(i, Math.min(rows.size(), i + 10_000)));
             }
             c.commit();
         }
@@ -58,7 +66,7 @@ class MonitorTickBenchmark {
     private static MonitorTick.Result tick(DataSource db, Instant now) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            MonitorTick.Result r = MonitorTick.run(c, now, "bench", new MonitorTick.AlertSink() {
+            MonitorTick.Result r = TICK.run(c, now, "bench", new MonitorTick.AlertSink() {
                 @Override
                 public String opened(Connection connection, io.oversight.governance.AlertRule rule,
                         io.oversight.governance.MonitorValue value, Instant at) {
@@ -91,8 +99,8 @@ class MonitorTickBenchmark {
 
     @Test
     void aTickAtOneMillionPredictions() throws Exception {
-        DataSource db = MonitoringDatabase.POSTGRES.fresh();
-        MonitoringDatabase.workflow(db, WORKFLOW);
+        DataSource db = GovernanceDatabase.POSTGRES.fresh();
+        GovernanceDatabase.workflow(db, WORKFLOW);
         Duration month = Duration.ofDays(30);
         long t0 = System.nanoTime();
         for (int part = 0; part < 10; part++) {

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oversight.governance.AlertRule;
+import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.Monitor;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorValue;
 import io.oversight.governance.domain.monitoring.MonitorValues;
 import io.oversight.governance.domain.monitoring.WindowAggregate;
+import io.oversight.governance.infrastructure.AlertStore;
 import io.oversight.governance.infrastructure.MonitorConfigStore;
-import io.oversight.governance.infrastructure.MonitorStore;
+import io.oversight.governance.infrastructure.MonitorHeadStore;
+import io.oversight.governance.infrastructure.ObservationStore;
+import io.oversight.governance.infrastructure.ReferenceStore;
+import io.oversight.governance.infrastructure.WindowStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -41,6 +46,13 @@ class MonitorTickTest {
 
     private static final String WORKFLOW = "loans";
     private static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
+    private static final MonitorConfigStore CONFIG = new MonitorConfigStore();
+    private static final ObservationStore OBSERVATIONS = new ObservationStore();
+    private static final MonitorHeadStore HEAD = new MonitorHeadStore();
+    private static final WindowStore WINDOWS = new WindowStore();
+    private static final ReferenceStore REFERENCES = new ReferenceStore();
+    private static final AlertStore ALERTS = new AlertStore();
+    private static final MonitorTick TICK = new MonitorTick(HEAD, OBSERVATIONS, WINDOWS, REFERENCES, CONFIG);
 
     /** Records the sink's calls and writes the alert row, as the server's alert service does. */
     private static final class RecordingSink implements MonitorTick.AlertSink {
@@ -51,7 +63,7 @@ class MonitorTickTest {
         @Override
         public String opened(Connection c, AlertRule rule, MonitorValue value, Instant now) throws SQLException {
             String id = UUID.randomUUID().toString();
-            MonitorStore.insertAlert(c, new MonitorAlert(id, "MONITOR", rule.workflowKey(), Optional.of(rule.id()),
+            ALERTS.insertAlert(c, new MonitorAlert(id, "MONITOR", rule.workflowKey(), Optional.of(rule.id()),
                     rule.monitor().name(), rule.severity().name(), "test", now, value.value(), Optional.of(value.n()),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), Optional.of(value.windowStart()));
             opened.add(value.windowStart().toString());
@@ -61,24 +73,24 @@ class MonitorTickTest {
 
         @Override
         public void closed(Connection c, AlertRule rule, String alertId, MonitorValue value, Instant now) throws SQLException {
-            MonitorStore.closeAlert(c, alertId, now);
+            ALERTS.closeAlert(c, alertId, now);
             closed.add(value.windowStart().toString());
         }
     }
 
-    private static MonitorStore.Observation decision(Instant at, boolean agreed) {
+    private static ObservationStore.Observation decision(Instant at, boolean agreed) {
         return ObservationKinds.of(new io.oversight.governance.LoopObservations.Decision(WORKFLOW, "snap-1", at, 0.9, agreed,
                 agreed ? "APPROVE" : "CORRECT", "REVIEW"));
     }
 
-    private static MonitorStore.Observation prediction(Instant at, double confidence, String label) {
+    private static ObservationStore.Observation prediction(Instant at, double confidence, String label) {
         return ObservationKinds.of(new io.oversight.governance.LoopObservations.Prediction(WORKFLOW, "snap-1", at, confidence,
                 label, "REVIEW"));
     }
 
-    private static void insert(DataSource db, List<MonitorStore.Observation> rows) throws SQLException {
+    private static void insert(DataSource db, List<ObservationStore.Observation> rows) throws SQLException {
         try (Connection c = db.getConnection()) {
-            MonitorStore.insertObservations(c, rows);
+            OBSERVATIONS.insertObservations(c, rows);
         }
     }
 
@@ -93,7 +105,7 @@ class MonitorTickTest {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                MonitorTick.Result result = MonitorTick.run(c, now, holder, sink);
+                MonitorTick.Result result = TICK.run(c, now, holder, sink);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -104,16 +116,16 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MonitoringDatabase.class)
-    void twoSchedulersOnOneDatabaseFoldEachObservationOnceAndOpenOneAlertPerEpisode(MonitoringDatabase database)
+    @EnumSource(GovernanceDatabase.class)
+    void twoSchedulersOnOneDatabaseFoldEachObservationOnceAndOpenOneAlertPerEpisode(GovernanceDatabase database)
             throws Exception {
         DataSource db = database.fresh();
-        MonitoringDatabase.workflow(db, WORKFLOW);
+        GovernanceDatabase.workflow(db, WORKFLOW);
         try (Connection c = db.getConnection()) {
-            MonitorConfigStore.insertRule(c, agreementBelow(0.8, 1, 10));
+            CONFIG.insertRule(c, agreementBelow(0.8, 1, 10));
         }
         // three hours: 40 decisions each; agreement 90%, 50%, 90% → one episode (opens in hour 1, closes in hour 2)
-        List<MonitorStore.Observation> rows = new ArrayList<>();
+        List<ObservationStore.Observation> rows = new ArrayList<>();
         double[] agreement = {0.9, 0.5, 0.9};
         for (int hour = 0; hour < 3; hour++) {
             for (int i = 0; i < 40; i++) {
@@ -149,18 +161,18 @@ class MonitorTickTest {
         assertEquals(List.of(T0.plus(Duration.ofHours(1)).toString()), sink.opened, "one alert, opened by the bad hour");
         assertEquals(List.of(T0.plus(Duration.ofHours(2)).toString()), sink.closed, "and closed by the next good hour");
         try (Connection c = db.getConnection()) {
-            assertEquals(0, MonitorStore.pendingObservations(c), "the outbox is drained");
-            assertEquals(ran.get(), MonitorStore.ticks(c), "the head counts every round that held it");
-            Map<Instant, WindowAggregate> hours = MonitorStore.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR,
+            assertEquals(0, OBSERVATIONS.pendingObservations(c), "the outbox is drained");
+            assertEquals(ran.get(), HEAD.ticks(c), "the head counts every round that held it");
+            Map<Instant, WindowAggregate> hours = WINDOWS.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR,
                     T0, now);
             assertEquals(3, hours.size());
             hours.values().forEach(w -> assertEquals(40, w.decisions(), "each decision folded exactly once"));
-            WindowAggregate day = MonitorStore.windows(c, WORKFLOW, "snap-1", MonitorGrain.DAY, T0, now).get(T0);
+            WindowAggregate day = WINDOWS.windows(c, WORKFLOW, "snap-1", MonitorGrain.DAY, T0, now).get(T0);
             assertEquals(120, day.decisions(), "the snapshot's day window holds all three hours");
-            List<MonitorAlert> alerts = MonitorStore.alerts(c, Optional.of(WORKFLOW), T0, now.plusSeconds(60), 10);
+            List<MonitorAlert> alerts = ALERTS.alerts(c, Optional.of(WORKFLOW), T0, now.plusSeconds(60), 10);
             assertEquals(1, alerts.size());
             assertFalse(alerts.get(0).open());
-            AlertRule rule = MonitorConfigStore.rules(c, Optional.of(WORKFLOW)).get(0);
+            AlertRule rule = CONFIG.rules(c, Optional.of(WORKFLOW)).get(0);
             assertEquals(Optional.of(T0.plus(Duration.ofHours(2))), rule.evaluatedTo(), "evaluated up to the last closed hour");
         }
         // a later tick in the same hour changes nothing: every closed window was evaluated once
@@ -169,13 +181,13 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MonitoringDatabase.class)
-    void aRoundThatAnotherServerHoldsIsSkippedAtOnce(MonitoringDatabase database) throws Exception {
+    @EnumSource(GovernanceDatabase.class)
+    void aRoundThatAnotherServerHoldsIsSkippedAtOnce(GovernanceDatabase database) throws Exception {
         DataSource db = database.fresh();
         insert(db, List.of(prediction(T0, 0.7, "ok")));
         try (Connection holder = db.getConnection()) {
             holder.setAutoCommit(false);
-            assertTrue(MonitorStore.tryLockHead(holder));
+            assertTrue(HEAD.tryLockHead(holder));
             MonitorTick.Result other = tick(db, T0.plusSeconds(1), "server-b", new RecordingSink());
             assertFalse(other.ran(), "the second server does not wait for, nor repeat, the first one's round");
             holder.rollback();
@@ -184,11 +196,11 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MonitoringDatabase.class)
-    void windowsBelowTheMinimumSayNotEnoughDataAndDriftWaitsForItsReference(MonitoringDatabase database) throws Exception {
+    @EnumSource(GovernanceDatabase.class)
+    void windowsBelowTheMinimumSayNotEnoughDataAndDriftWaitsForItsReference(GovernanceDatabase database) throws Exception {
         DataSource db = database.fresh();
-        MonitoringDatabase.workflow(db, WORKFLOW);
-        List<MonitorStore.Observation> rows = new ArrayList<>();
+        GovernanceDatabase.workflow(db, WORKFLOW);
+        List<ObservationStore.Observation> rows = new ArrayList<>();
         // 1,000 reference predictions around 0.9 in hour 0 (the default reference is the first 1,000),
         // then 100 around 0.6 in hour 1; 5 decisions in hour 1 (below the default minimum of 30)
         for (int i = 0; i < 1000; i++) {
@@ -203,10 +215,10 @@ class MonitorTickTest {
         insert(db, rows);
         tick(db, T0.plus(Duration.ofHours(2)), "server-a", new RecordingSink());
         try (Connection c = db.getConnection()) {
-            WindowAggregate hour1 = MonitorStore.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR, T0,
+            WindowAggregate hour1 = WINDOWS.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR, T0,
                     T0.plus(Duration.ofHours(2))).get(T0.plus(Duration.ofHours(1)));
-            Optional<WindowAggregate> reference = MonitorTick.completeReference(c,
-                    MonitorConfigStore.settings(c, WORKFLOW), MonitorTick.WORKFLOW, T0.plus(Duration.ofHours(2)));
+            Optional<WindowAggregate> reference = MonitorTick.completeReference(REFERENCES, c,
+                    CONFIG.settings(c, WORKFLOW), MonitorTick.WORKFLOW, T0.plus(Duration.ofHours(2)));
             assertTrue(reference.isPresent());
             assertEquals(1000, reference.get().predictions(), "the reference stops at its first 1,000 predictions");
             MonitorValues.Window w = new MonitorValues.Window(WORKFLOW, Optional.empty(), MonitorGrain.HOUR,
@@ -228,13 +240,13 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MonitoringDatabase.class)
-    void reviewerAgreementIsFoldedPerWindowFromAnswerCounts(MonitoringDatabase database) throws Exception {
+    @EnumSource(GovernanceDatabase.class)
+    void reviewerAgreementIsFoldedPerWindowFromAnswerCounts(GovernanceDatabase database) throws Exception {
         DataSource db = database.fresh();
-        MonitoringDatabase.workflow(db, WORKFLOW);
+        GovernanceDatabase.workflow(db, WORKFLOW);
         // hour 0: ten items on which both reviewers agree and ten on which they split; the answer
         // keys carry the separators the stored form escapes
-        List<MonitorStore.Observation> rows = new ArrayList<>();
+        List<ObservationStore.Observation> rows = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             rows.add(reviewers(T0.plusSeconds(i), Map.of("fraud;card=x", 2L)));
             rows.add(reviewers(T0.plusSeconds(100 + i), Map.of("fraud;card=x", 1L, "ok", 1L)));
@@ -242,7 +254,7 @@ class MonitorTickTest {
         insert(db, rows);
         tick(db, T0.plus(Duration.ofHours(1)), "server-a", new RecordingSink());
         try (Connection c = db.getConnection()) {
-            WindowAggregate hour0 = MonitorStore.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR, T0,
+            WindowAggregate hour0 = WINDOWS.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR, T0,
                     T0.plus(Duration.ofHours(1))).get(T0);
             MonitorValue alpha = MonitorValues.of(new MonitorValues.Window(WORKFLOW, Optional.empty(), MonitorGrain.HOUR, T0),
                     Monitor.REVIEWER_AGREEMENT, hour0, Optional.empty(), 30);
@@ -253,32 +265,32 @@ class MonitorTickTest {
         }
     }
 
-    private static MonitorStore.Observation reviewers(Instant at, Map<String, Long> answers) {
+    private static ObservationStore.Observation reviewers(Instant at, Map<String, Long> answers) {
         return ObservationKinds.of(new io.oversight.governance.LoopObservations.ReviewerAnswers(WORKFLOW, "snap-1", at,
                 answers));
     }
 
     @ParameterizedTest
-    @EnumSource(MonitoringDatabase.class)
-    void aDeclaredFieldGetsItsOwnReferenceAndWindowsAndOnlyTheInputDriftMonitors(MonitoringDatabase database)
+    @EnumSource(GovernanceDatabase.class)
+    void aDeclaredFieldGetsItsOwnReferenceAndWindowsAndOnlyTheInputDriftMonitors(GovernanceDatabase database)
             throws Exception {
         DataSource db = database.fresh();
-        MonitoringDatabase.workflow(db, WORKFLOW);
+        GovernanceDatabase.workflow(db, WORKFLOW);
         // a rule on the field's KS statistic, and one on the workflow's agreement that no field value feeds
         AlertRule ksAbove = new AlertRule(UUID.randomUUID().toString(), WORKFLOW, Monitor.INPUT_KS, Optional.of("amount"),
                 MonitorGrain.HOUR, AlertRule.Direction.ABOVE, 0.5, 5, AlertRule.Severity.CRITICAL, 1, 1, T0, false, 0,
                 Optional.empty(), Optional.empty());
         try (Connection c = db.getConnection()) {
-            MonitorConfigStore.saveSettings(c, new io.oversight.governance.MonitorSettings(WORKFLOW, 5, 10, Optional.empty(),
+            CONFIG.saveSettings(c, new io.oversight.governance.MonitorSettings(WORKFLOW, 5, 10, Optional.empty(),
                     Optional.empty(), Optional.empty(), 0.02,
                     List.of(new io.oversight.governance.DriftField("amount", io.oversight.governance.DriftField.Kind.NUMERIC))));
-            MonitorConfigStore.insertRule(c, ksAbove);
-            MonitorConfigStore.insertRule(c, agreementBelow(0.8, 1, 1));
-            assertEquals(Optional.of("amount"), MonitorConfigStore.rules(c, Optional.of(WORKFLOW)).stream()
+            CONFIG.insertRule(c, ksAbove);
+            CONFIG.insertRule(c, agreementBelow(0.8, 1, 1));
+            assertEquals(Optional.of("amount"), CONFIG.rules(c, Optional.of(WORKFLOW)).stream()
                     .filter(r -> r.id().equals(ksAbove.id())).findFirst().orElseThrow().field(), "the field is stored");
         }
         // hour 0: ten amounts of 100 (the field's reference: its first 10 values); hour 1: ten of 5,000
-        List<MonitorStore.Observation> rows = new ArrayList<>();
+        List<ObservationStore.Observation> rows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             rows.add(ObservationKinds.input(WORKFLOW, i < 10 ? T0.plusSeconds(i) : T0.plus(Duration.ofHours(1)).plusSeconds(i),
                     "amount", io.oversight.governance.domain.stats.InputDrift.numberKey(i < 10 ? 100 : 5000)));
@@ -291,12 +303,12 @@ class MonitorTickTest {
         assertEquals(List.of("Input drift (KS) of amount 1.0000 (n = 10) is above 0.5000 for 1 hour"), sink.summaries);
         try (Connection c = db.getConnection()) {
             String subject = MonitorValues.INPUT_PREFIX + "amount";
-            WindowAggregate hour1 = MonitorStore.windows(c, WORKFLOW, subject, MonitorGrain.HOUR, T0,
+            WindowAggregate hour1 = WINDOWS.windows(c, WORKFLOW, subject, MonitorGrain.HOUR, T0,
                     T0.plus(Duration.ofHours(2))).get(T0.plus(Duration.ofHours(1)));
-            Optional<WindowAggregate> reference = MonitorTick.completeReference(c, MonitorConfigStore.settings(c, WORKFLOW),
+            Optional<WindowAggregate> reference = MonitorTick.completeReference(REFERENCES, c, CONFIG.settings(c, WORKFLOW),
                     subject, T0.plus(Duration.ofHours(2)));
             assertEquals(10, reference.orElseThrow().predictions());
-            assertTrue(MonitorStore.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR, T0,
+            assertTrue(WINDOWS.windows(c, WORKFLOW, MonitorTick.WORKFLOW, MonitorGrain.HOUR, T0,
                     T0.plus(Duration.ofHours(2))).isEmpty(), "field values are not predictions of the workflow");
             List<MonitorValue> values = MonitorValues.of(new MonitorValues.Window(WORKFLOW, Optional.of(subject),
                     MonitorGrain.HOUR, T0.plus(Duration.ofHours(1))), hour1, reference, 5);

@@ -82,6 +82,12 @@ public class AdjudicationService implements Adjudications {
     @Inject
     Clock clock;
 
+    @Inject
+    NoticeStore noticeStore;
+
+    @Inject
+    AdjudicationStore adjudicationStore;
+
     @Override
     public Optional<AdjudicationCase> claimNext(String workflowKey) {
         Actor actor = callers.actorIn(Roles.ADJUDICATOR);
@@ -94,8 +100,8 @@ public class AdjudicationService implements Adjudications {
         return inTransaction.call(() -> {
             Instant now = clock.instant();
             Optional<String> taken = database.run("claiming an adjudication", c -> {
-                for (String id : AdjudicationStore.adjudicationCandidates(c, workflowKey, login, now, 16)) {
-                    if (AdjudicationStore.claimAdjudication(c, id, login, now, now.plusSeconds(leaseSeconds))) {
+                for (String id : adjudicationStore.adjudicationCandidates(c, workflowKey, login, now, 16)) {
+                    if (adjudicationStore.claimAdjudication(c, id, login, now, now.plusSeconds(leaseSeconds))) {
                         return Optional.of(id);
                     }
                 }
@@ -116,7 +122,7 @@ public class AdjudicationService implements Adjudications {
     public List<AdjudicationCase> mine() {
         callers.actorIn(Roles.ADJUDICATOR);
         String login = callers.login();
-        List<AdjudicationStore.Adjudication> held = database.run("reading adjudications", c -> AdjudicationStore.adjudicationsHeldBy(c, login));
+        List<AdjudicationStore.Adjudication> held = database.run("reading adjudications", c -> adjudicationStore.adjudicationsHeldBy(c, login));
         List<AdjudicationCase> cases = new ArrayList<>();
         for (AdjudicationStore.Adjudication a : held) {
             cases.add(caseOf(a.id(), reviewSettings.of(a.workflowKey())));
@@ -130,7 +136,7 @@ public class AdjudicationService implements Adjudications {
         String login = callers.login();
         return inTransaction.call(() -> {
             AdjudicationStore.Adjudication a = held(adjudicationId, login);
-            database.run("releasing an adjudication", c -> AdjudicationStore.releaseAdjudication(c, adjudicationId, login));
+            database.run("releasing an adjudication", c -> adjudicationStore.releaseAdjudication(c, adjudicationId, login));
             ledger.write(ledger.record(ReviewLedger.ADJUDICATION_RELEASED, actor, a.workflowKey())
                     .subject("adjudication", adjudicationId).occurredAt(clock.instant()).attribute("item", a.itemId()));
             return caseOf(adjudicationId, reviewSettings.of(a.workflowKey()));
@@ -151,7 +157,7 @@ public class AdjudicationService implements Adjudications {
             List<String> labels = answer.labels().stream().sorted().toList();
             Instant now = clock.instant();
             database.run("deciding an adjudication", c -> {
-                if (!AdjudicationStore.completeAdjudication(c, adjudicationId, login, result.verdict(), labels, answer.output(),
+                if (!adjudicationStore.completeAdjudication(c, adjudicationId, login, result.verdict(), labels, answer.output(),
                         result.rationale(), now)) {
                     throw new ConflictException("Adjudication " + adjudicationId + " is no longer yours to decide.");
                 }
@@ -182,7 +188,7 @@ public class AdjudicationService implements Adjudications {
         });
     }
 
-    private static void notifyChangedReviewers(Connection c, ReviewItem item, List<ItemOutcomes.CompletedReview> reviews,
+    private void notifyChangedReviewers(Connection c, ReviewItem item, List<ItemOutcomes.CompletedReview> reviews,
             ReviewAnswer decided, String rationale, Instant now) throws SQLException {
         for (ItemOutcomes.CompletedReview review : reviews) {
             ReviewAnswer theirs = ReviewAnswer.of(review.result(), item.predictedLabels(), item.predictedOutput());
@@ -191,7 +197,7 @@ public class AdjudicationService implements Adjudications {
             }
             String message = "Your answer on item " + item.id() + " (" + describe(theirs) + ") was changed to "
                     + describe(decided) + " by adjudication, because: " + rationale;
-            NoticeStore.insertNotice(c, UUID.randomUUID().toString(), review.reviewer(), item.id(), item.workflowKey(),
+            noticeStore.insertNotice(c, UUID.randomUUID().toString(), review.reviewer(), item.id(), item.workflowKey(),
                     message.length() > 6000 ? message.substring(0, 6000) : message, now);
         }
     }
@@ -211,12 +217,12 @@ public class AdjudicationService implements Adjudications {
         return database.run("counting adjudications", c -> {
             List<AdjudicationQueue> queues = new ArrayList<>();
             Map<String, AdjudicationStore.AdjudicationCounts> counts = new TreeMap<>();
-            AdjudicationStore.adjudicationCounts(c).forEach(a -> counts.put(a.workflowKey(), a));
+            adjudicationStore.adjudicationCounts(c).forEach(a -> counts.put(a.workflowKey(), a));
             for (var workflow : workflows.list()) {
                 counts.putIfAbsent(workflow.key(), new AdjudicationStore.AdjudicationCounts(workflow.key(), 0, 0));
             }
             for (AdjudicationStore.AdjudicationCounts count : counts.values()) {
-                List<Duration> leadTimes = AdjudicationStore.completedAdjudications(c, count.workflowKey(), since).stream()
+                List<Duration> leadTimes = adjudicationStore.completedAdjudications(c, count.workflowKey(), since).stream()
                         .map(a -> Duration.between(a.createdAt(), a.completedAt().orElseThrow())).sorted().toList();
                 queues.add(new AdjudicationQueue(count.workflowKey(), count.open(), count.claimed(), leadTimes.size(),
                         percentile(leadTimes, 0.5), percentile(leadTimes, 0.9)));
@@ -235,7 +241,7 @@ public class AdjudicationService implements Adjudications {
     }
 
     private AdjudicationStore.Adjudication held(String adjudicationId, String login) {
-        AdjudicationStore.Adjudication a = database.run("reading an adjudication", c -> AdjudicationStore.adjudication(c, adjudicationId, true))
+        AdjudicationStore.Adjudication a = database.run("reading an adjudication", c -> adjudicationStore.adjudication(c, adjudicationId, true))
                 .orElseThrow(() -> new NotFoundException("No adjudication " + adjudicationId + "."));
         if (!"CLAIMED".equals(a.status()) || !a.holder().orElse("").equals(login)) {
             throw new ConflictException("You do not hold adjudication " + adjudicationId + " (it is " + a.status() + ").");
@@ -249,7 +255,7 @@ public class AdjudicationService implements Adjudications {
 
     private AdjudicationCase caseOf(String adjudicationId, ReviewSettings settings) {
         AdjudicationStore.Adjudication a = database.run("reading an adjudication",
-                c -> AdjudicationStore.adjudication(c, adjudicationId, false)).orElseThrow();
+                c -> adjudicationStore.adjudication(c, adjudicationId, false)).orElseThrow();
         ReviewItem item = leases.item(a.itemId(), false).orElseThrow();
         List<ReviewSummary> reviews = new ArrayList<>();
         int n = 0;

@@ -4,6 +4,7 @@ import static io.oversight.kernel.SqlValues.instant;
 import static io.oversight.kernel.SqlValues.jsonArray;
 import static io.oversight.kernel.SqlValues.strings;
 import static io.oversight.kernel.SqlValues.utc;
+import jakarta.enterprise.context.ApplicationScoped;
 import io.oversight.tasks.Verdict;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The adjudication queue (table {@code task_adjudication}), leased like tasks. */
-public final class AdjudicationStore {
+@ApplicationScoped
+public class AdjudicationStore {
 
     private static final String ADJUDICATION_COLUMNS = "id, item_id, workflow_key, status, holder, lease_expires_at, "
             + "created_at, completed_at, completed_by, verdict, result_labels, result_output, rationale";
@@ -29,10 +31,7 @@ public final class AdjudicationStore {
     public record AdjudicationCounts(String workflowKey, long open, long claimed) {
     }
 
-    private AdjudicationStore() {
-    }
-
-    public static void insertAdjudication(Connection c, String id, String itemId, String workflowKey, Instant at)
+    public void insertAdjudication(Connection c, String id, String itemId, String workflowKey, Instant at)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_adjudication (id, item_id, workflow_key, "
                 + "status, created_at) VALUES (?, ?, ?, 'OPEN', ?)")) {
@@ -48,7 +47,7 @@ public final class AdjudicationStore {
      * Oldest adjudications of a workflow the adjudicator may take: open, or claimed under a lease
      * that ran out, and of an item they did not review themselves (separation of duties).
      */
-    public static List<String> adjudicationCandidates(Connection c, String workflowKey, String adjudicator, Instant now,
+    public List<String> adjudicationCandidates(Connection c, String workflowKey, String adjudicator, Instant now,
             int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT a.id FROM task_adjudication a WHERE a.workflow_key = ? "
                 + "AND (a.status = 'OPEN' OR (a.status = 'CLAIMED' AND a.lease_expires_at < ?)) "
@@ -71,7 +70,7 @@ public final class AdjudicationStore {
     }
 
     /** Takes an adjudication; the conditions make two adjudicators holding one impossible. */
-    public static boolean claimAdjudication(Connection c, String id, String adjudicator, Instant now, Instant leaseEnd)
+    public boolean claimAdjudication(Connection c, String id, String adjudicator, Instant now, Instant leaseEnd)
             throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_adjudication SET status = 'CLAIMED', holder = ?, "
                 + "lease_expires_at = ? WHERE id = ? AND (status = 'OPEN' OR (status = 'CLAIMED' AND lease_expires_at < ?))")) {
@@ -83,7 +82,7 @@ public final class AdjudicationStore {
         }
     }
 
-    public static boolean releaseAdjudication(Connection c, String id, String adjudicator) throws SQLException {
+    public boolean releaseAdjudication(Connection c, String id, String adjudicator) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_adjudication SET status = 'OPEN', holder = NULL, "
                 + "lease_expires_at = NULL WHERE id = ? AND status = 'CLAIMED' AND holder = ?")) {
             update.setString(1, id);
@@ -92,7 +91,7 @@ public final class AdjudicationStore {
         }
     }
 
-    public static boolean completeAdjudication(Connection c, String id, String adjudicator, Verdict verdict,
+    public boolean completeAdjudication(Connection c, String id, String adjudicator, Verdict verdict,
             List<String> labels, Optional<String> output, String rationale, Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_adjudication SET status = 'COMPLETED', "
                 + "holder = NULL, lease_expires_at = NULL, completed_at = ?, completed_by = ?, verdict = ?, "
@@ -109,7 +108,7 @@ public final class AdjudicationStore {
         }
     }
 
-    public static Optional<Adjudication> adjudication(Connection c, String id, boolean forUpdate) throws SQLException {
+    public Optional<Adjudication> adjudication(Connection c, String id, boolean forUpdate) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + ADJUDICATION_COLUMNS
                 + " FROM task_adjudication WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
             select.setString(1, id);
@@ -119,7 +118,7 @@ public final class AdjudicationStore {
     }
 
     /** The adjudication of an item, if its reviews ever disagreed (at most one per item). */
-    public static Optional<Adjudication> adjudicationOfItem(Connection c, String itemId) throws SQLException {
+    public Optional<Adjudication> adjudicationOfItem(Connection c, String itemId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + ADJUDICATION_COLUMNS
                 + " FROM task_adjudication WHERE item_id = ?")) {
             select.setString(1, itemId);
@@ -127,7 +126,7 @@ public final class AdjudicationStore {
         }
     }
 
-    public static List<Adjudication> adjudicationsHeldBy(Connection c, String adjudicator) throws SQLException {
+    public List<Adjudication> adjudicationsHeldBy(Connection c, String adjudicator) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + ADJUDICATION_COLUMNS
                 + " FROM task_adjudication WHERE status = 'CLAIMED' AND holder = ? ORDER BY created_at")) {
             select.setString(1, adjudicator);
@@ -136,7 +135,7 @@ public final class AdjudicationStore {
     }
 
     /** Completed adjudications of a workflow since {@code since}, oldest first (for lead times). */
-    public static List<Adjudication> completedAdjudications(Connection c, String workflowKey, Instant since)
+    public List<Adjudication> completedAdjudications(Connection c, String workflowKey, Instant since)
             throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + ADJUDICATION_COLUMNS + " FROM task_adjudication "
                 + "WHERE workflow_key = ? AND status = 'COMPLETED' AND completed_at >= ? ORDER BY completed_at")) {
@@ -146,7 +145,7 @@ public final class AdjudicationStore {
         }
     }
 
-    public static List<AdjudicationCounts> adjudicationCounts(Connection c) throws SQLException {
+    public List<AdjudicationCounts> adjudicationCounts(Connection c) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT workflow_key, "
                 + "SUM(CASE WHEN status = 'OPEN' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'CLAIMED' THEN 1 ELSE 0 END) "
                 + "FROM task_adjudication WHERE status <> 'COMPLETED' GROUP BY workflow_key ORDER BY workflow_key")) {

@@ -22,13 +22,16 @@ public class PredictionExposureService implements PredictionExposureReports {
     @Inject
     Workflows workflows;
 
+    @Inject
+    ExposureStore exposureStore;
+
     @Override
     public PredictionExposureReport report(String workflowKey, Instant from, Instant to, Optional<Integer> tier) {
         if (workflows.find(workflowKey).isEmpty()) {
             throw new NotFoundException("No workflow " + workflowKey + ".");
         }
         List<ExposureStore.Exposure> recorded = database.run("reading prediction exposure",
-                c -> ExposureStore.withPeers(c, workflowKey, from, to, tier, PredictionExposureReport.MAX_REVIEWS + 1));
+                c -> exposureStore.withPeers(c, workflowKey, from, to, tier, PredictionExposureReport.MAX_REVIEWS + 1));
         List<ExposureStore.Exposure> inPeriod = recorded.stream().filter(e -> inPeriod(e, from, to, tier)).toList();
         boolean truncated = inPeriod.size() > PredictionExposureReport.MAX_REVIEWS;
         java.util.Set<String> counted = new java.util.HashSet<>();

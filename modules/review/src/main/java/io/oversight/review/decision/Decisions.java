@@ -46,6 +46,9 @@ public class Decisions {
     @Inject
     Clock clock;
 
+    @Inject
+    AdjudicationStore adjudicationStore;
+
     /** Runs in the transaction that completed {@code task}, with the item's row locked. */
     void settle(ReviewItem item, ReviewTask task, ReviewAnswer answer, Actor reviewer, ReviewSettings settings) {
         Instant now = clock.instant();
@@ -101,7 +104,7 @@ public class Decisions {
         String adjudicationId = UUID.randomUUID().toString();
         outcomes.awaitAdjudication(item.id());
         database.run("opening an adjudication", c -> {
-            AdjudicationStore.insertAdjudication(c, adjudicationId, item.id(), item.workflowKey(), now);
+            adjudicationStore.insertAdjudication(c, adjudicationId, item.id(), item.workflowKey(), now);
             return null;
         });
         ledger.write(ledger.record(ReviewLedger.ITEM_DISAGREEMENT, by, item.workflowKey())

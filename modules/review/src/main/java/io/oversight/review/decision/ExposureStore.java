@@ -3,6 +3,7 @@ package io.oversight.review.decision;
 import static io.oversight.kernel.SqlValues.instant;
 import static io.oversight.kernel.SqlValues.utc;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,17 +14,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** Whether each completed review was made with the model's prediction in view (table {@code task_prediction_exposure}). */
-public final class ExposureStore {
+@ApplicationScoped
+public class ExposureStore {
 
     /** One completed review: its item, tier, condition, and its answer and the model's as comparable keys. */
     public record Exposure(String taskId, String itemId, String workflowKey, int tier, boolean predictionShown,
             String answerKey, String modelKey, Instant completedAt) {
     }
 
-    private ExposureStore() {
-    }
-
-    static void insert(Connection c, Exposure e) throws SQLException {
+    void insert(Connection c, Exposure e) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_prediction_exposure (task_id, item_id, "
                 + "workflow_key, tier, prediction_shown, answer_key, model_key, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, e.taskId());
@@ -43,7 +42,7 @@ public final class ExposureStore {
      * the same items whenever it was made: a review's peers are all the item's reviews. At most {@code limit}
      * reviews of the period; the peers of those come on top.
      */
-    public static List<Exposure> withPeers(Connection c, String workflowKey, Instant from, Instant to,
+    public List<Exposure> withPeers(Connection c, String workflowKey, Instant from, Instant to,
             Optional<Integer> tier, int limit) throws SQLException {
         String inPeriod = "SELECT item_id FROM task_prediction_exposure WHERE workflow_key = ? AND completed_at >= ? "
                 + "AND completed_at < ?" + (tier.isPresent() ? " AND tier = ?" : "");

@@ -40,9 +40,12 @@ public class ReviewSettingsService {
     @Inject
     Event<GovernanceChanged> changes;
 
+    @Inject
+    ReviewSettingsStore reviewSettingsStore;
+
     /** The stored settings, or the defaults while none were saved. */
     public ReviewSettings of(String workflowKey) {
-        return database.run("reading review settings", c -> ReviewSettingsStore.settings(c, workflowKey))
+        return database.run("reading review settings", c -> reviewSettingsStore.settings(c, workflowKey))
                 .orElseGet(() -> ReviewSettings.defaults(workflowKey));
     }
 
@@ -54,7 +57,7 @@ public class ReviewSettingsService {
         Actor actor = callers.actorIn(List.of(Roles.GOVERNANCE, Roles.ADMIN));
         return inTransaction.call(() -> {
             database.run("saving review settings", c -> {
-                ReviewSettingsStore.saveSettings(c, settings, clock.instant());
+                reviewSettingsStore.saveSettings(c, settings, clock.instant());
                 return null;
             });
             ledger.write(ledger.record(ReviewLedger.REVIEW_SETTINGS_CHANGED, actor, settings.workflowKey())

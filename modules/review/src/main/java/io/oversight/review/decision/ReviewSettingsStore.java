@@ -1,6 +1,7 @@
 package io.oversight.review.decision;
 
 import static io.oversight.kernel.SqlValues.utc;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,12 +10,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Per-workflow review settings (table {@code task_review_settings}). */
-public final class ReviewSettingsStore {
+@ApplicationScoped
+public class ReviewSettingsStore {
 
-    private ReviewSettingsStore() {
-    }
-
-    public static Optional<ReviewSettings> settings(Connection c, String workflowKey) throws SQLException {
+    public Optional<ReviewSettings> settings(Connection c, String workflowKey) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT review_mode, max_reviewers, on_disagreement, "
                 + "rationale_required, show_reviewer_identities, gold_rate, gold_min_answers, gold_window, gold_pause_below, "
                 + "max_items_per_session, max_items_per_hour, session_gap_minutes, break_reminder_minutes "
@@ -32,7 +31,7 @@ public final class ReviewSettingsStore {
         }
     }
 
-    public static void saveSettings(Connection c, ReviewSettings s, Instant at) throws SQLException {
+    public void saveSettings(Connection c, ReviewSettings s, Instant at) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM task_review_settings WHERE workflow_key = ?")) {
             delete.setString(1, s.workflowKey());
             delete.executeUpdate();

@@ -124,11 +124,23 @@ public class ReviewWork implements ReviewQueues {
     @Inject
     ReviewerViews reviewerViews;
 
+    @Inject
+    NoticeStore noticeStore;
+
+    @Inject
+    ExposureStore exposureStore;
+
+    @Inject
+    PauseStore pauseStore;
+
+    @Inject
+    QualificationStore qualificationStore;
+
     @Override
     public List<QueueStatistics> myQueues() {
         String login = callers.login();
         List<QualificationStore.Qualification> qualifications = database.run("reading qualifications",
-                c -> QualificationStore.qualificationsOf(c, login));
+                c -> qualificationStore.qualificationsOf(c, login));
         Map<QueueKey, QueueStatistics> all = new HashMap<>();
         queueOverview.statistics().forEach(s -> all.put(s.queue(), s));
         Map<QueueKey, Long> claimable = queueOverview.claimableBy(login);
@@ -155,7 +167,7 @@ public class ReviewWork implements ReviewQueues {
         String pseudonym = callers.pseudonymOf(login);
         return inTransaction.call(() -> {
             QualificationStore.Qualification qualification = database.run("reading a qualification",
-                    c -> QualificationStore.qualification(c, login, queue.workflowKey())).orElseThrow(() ->
+                    c -> qualificationStore.qualification(c, login, queue.workflowKey())).orElseThrow(() ->
                     new ForbiddenException("You hold no qualification for workflow " + queue.workflowKey() + "."));
             if (qualification.maxTier() < queue.tier()) {
                 throw new ForbiddenException("Your qualification for " + queue.workflowKey() + " reaches tier "
@@ -174,7 +186,7 @@ public class ReviewWork implements ReviewQueues {
         String login = callers.login();
         String pseudonym = callers.pseudonymOf(login);
         List<QualificationStore.Qualification> qualifications = database.run("reading qualifications",
-                c -> QualificationStore.qualificationsOf(c, login));
+                c -> qualificationStore.qualificationsOf(c, login));
         Map<String, Instant> lastWorked = leases.lastCompletions(login);
         List<QualificationStore.Qualification> rotation = new ArrayList<>(qualifications);
         rotation.sort(Comparator.comparing((QualificationStore.Qualification q) ->
@@ -206,7 +218,7 @@ public class ReviewWork implements ReviewQueues {
     }
 
     private void refuseIfPausedOrTired(String login, String workflowKey, ReviewSettings review) {
-        database.run("reading pauses", c -> PauseStore.activePause(c, login, workflowKey)).ifPresent(pause -> {
+        database.run("reading pauses", c -> pauseStore.activePause(c, login, workflowKey)).ifPresent(pause -> {
             throw new ForbiddenException("You are paused in " + workflowKey + " since " + pause.pausedAt() + ": "
                     + pause.reason() + ". An administrator must resume you.");
         });
@@ -227,7 +239,7 @@ public class ReviewWork implements ReviewQueues {
         String login = callers.login();
         ReviewSettings review = reviewSettings.of(workflowKey);
         Workload w = workloadOf(login, workflowKey, review);
-        Optional<String> paused = database.run("reading pauses", c -> PauseStore.activePause(c, login, workflowKey))
+        Optional<String> paused = database.run("reading pauses", c -> pauseStore.activePause(c, login, workflowKey))
                 .map(PauseStore.Pause::reason);
         return new ReviewerWorkload(workflowKey, w.completedLastHour(), review.maxItemsPerHour(), w.completedThisSession(),
                 review.maxItemsPerSession(), w.sessionStartedAt(), w.capReached(), w.retryAfter(), w.breakDue(), paused);
@@ -237,10 +249,10 @@ public class ReviewWork implements ReviewQueues {
     public List<ReviewerNotice> myNotices() {
         String login = callers.login();
         return inTransaction.call(() -> database.run("reading notices", c -> {
-            List<ReviewerNotice> notices = NoticeStore.notices(c, login, 50).stream()
+            List<ReviewerNotice> notices = noticeStore.notices(c, login, 50).stream()
                     .map(n -> new ReviewerNotice(n.id(), n.itemId(), n.workflowKey(), n.message(), n.createdAt(), n.readAt()))
                     .toList();
-            NoticeStore.markNoticesRead(c, login, clock.instant());
+            noticeStore.markNoticesRead(c, login, clock.instant());
             return notices;
         }));
     }
@@ -248,7 +260,7 @@ public class ReviewWork implements ReviewQueues {
     @Override
     public boolean mayRevealPersonalData(String workflowKey) {
         String login = callers.login();
-        return database.run("reading a qualification", c -> QualificationStore.qualification(c, login, workflowKey))
+        return database.run("reading a qualification", c -> qualificationStore.qualification(c, login, workflowKey))
                 .map(QualificationStore.Qualification::mayRevealPii).orElse(false);
     }
 
@@ -476,7 +488,7 @@ public class ReviewWork implements ReviewQueues {
             ExposureStore.Exposure exposure = new ExposureStore.Exposure(taskId, item.id(), item.workflowKey(),
                     task.queue().tier(), predictionShown, answer.key(), model.key(), now);
             database.run("recording prediction exposure", c -> {
-                ExposureStore.insert(c, exposure);
+                exposureStore.insert(c, exposure);
                 return null;
             });
         }

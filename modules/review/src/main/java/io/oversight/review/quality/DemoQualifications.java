@@ -31,6 +31,9 @@ public class DemoQualifications {
     @Inject
     Workflows workflows;
 
+    @Inject
+    QualificationStore qualificationStore;
+
     /** After the governance demo data (default priority), so its workflows exist. */
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 600) PlatformStarted started) {
         if (!started.demoMode()) {
@@ -39,7 +42,7 @@ public class DemoQualifications {
         for (Workflow workflow : workflows.list()) {
             DEMO_REVIEWERS.forEach((login, tier) -> {
                 boolean held = database.run("reading a qualification",
-                        c -> QualificationStore.qualification(c, login, workflow.key())).isPresent();
+                        c -> qualificationStore.qualification(c, login, workflow.key())).isPresent();
                 if (!held) {
                     qualifications.grantAs(Actor.system("demo-data"), login, workflow.key(), tier,
                             DEMO_PII_REVIEWER.equals(login));

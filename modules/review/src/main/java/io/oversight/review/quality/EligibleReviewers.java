@@ -14,9 +14,12 @@ public class EligibleReviewers implements ReviewerSupply {
     @Inject
     Database database;
 
+    @Inject
+    QualificationStore qualificationStore;
+
     @Override
     public Set<String> eligibleReviewers(QueueKey queue) {
         return database.run("reading who may review",
-                c -> QualificationStore.eligible(c, queue.workflowKey(), queue.tier()));
+                c -> qualificationStore.eligible(c, queue.workflowKey(), queue.tier()));
     }
 }

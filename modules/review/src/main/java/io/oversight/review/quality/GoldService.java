@@ -81,6 +81,12 @@ public class GoldService implements GoldStandard {
     @Inject
     Clock clock;
 
+    @Inject
+    PauseStore pauseStore;
+
+    @Inject
+    GoldStore goldStore;
+
     @Override
     public GoldItem mark(String itemId, TaskResult answer) {
         // Checked here rather than in the resource so that the gold items page refuses it the same way.
@@ -99,10 +105,10 @@ public class GoldService implements GoldStandard {
             GoldStore.Gold gold = new GoldStore.Gold(itemId, item.workflowKey(), resolved.verdict(),
                     resolved.labels().stream().sorted().toList(), resolved.output(), login, now);
             database.run("marking a gold item", c -> {
-                if (GoldStore.gold(c, itemId).isPresent()) {
+                if (goldStore.gold(c, itemId).isPresent()) {
                     throw InvalidInputException.of("itemId", "is already a gold item");
                 }
-                GoldStore.insertGold(c, gold);
+                goldStore.insertGold(c, gold);
                 return null;
             });
             LedgerRecord.Builder record = ledger.record(ReviewLedger.GOLD_MARKED, actor, item.workflowKey())
@@ -122,10 +128,10 @@ public class GoldService implements GoldStandard {
     public void retire(String itemId) {
         Actor actor = callers.actorIn(List.of(Roles.GOVERNANCE, Roles.ADMIN));
         inTransaction.call(() -> {
-            GoldStore.Gold gold = database.run("reading a gold item", c -> GoldStore.gold(c, itemId))
+            GoldStore.Gold gold = database.run("reading a gold item", c -> goldStore.gold(c, itemId))
                     .orElseThrow(() -> new NotFoundException("No active gold item " + itemId + "."));
             Instant now = clock.instant();
-            database.run("retiring a gold item", c -> GoldStore.retireGold(c, itemId, now));
+            database.run("retiring a gold item", c -> goldStore.retireGold(c, itemId, now));
             ledger.write(ledger.record(ReviewLedger.GOLD_RETIRED, actor, gold.workflowKey())
                     .subject("item", itemId).occurredAt(now));
             return null;
@@ -134,7 +140,7 @@ public class GoldService implements GoldStandard {
 
     @Override
     public List<GoldItem> active(String workflowKey) {
-        return database.run("listing gold items", c -> GoldStore.activeGold(c, workflowKey)).stream()
+        return database.run("listing gold items", c -> goldStore.activeGold(c, workflowKey)).stream()
                 .map(GoldService::toItem).toList();
     }
 
@@ -144,7 +150,7 @@ public class GoldService implements GoldStandard {
         Instant since = clock.instant().minus(HISTORY);
         return database.run("measuring gold accuracy", c -> {
             Map<String, List<GoldStore.GoldAnswer>> byReviewer = new TreeMap<>();
-            for (GoldStore.GoldAnswer answer : GoldStore.goldAnswers(c, workflowKey, since)) {
+            for (GoldStore.GoldAnswer answer : goldStore.goldAnswers(c, workflowKey, since)) {
                 byReviewer.computeIfAbsent(answer.reviewer(), r -> new ArrayList<>()).add(answer);
             }
             List<ReviewerAccuracy> accuracy = new ArrayList<>();
@@ -155,7 +161,7 @@ public class GoldService implements GoldStandard {
                 GoldAccuracy window = windowOf(c, reviewer, workflowKey, settings);
                 accuracy.add(new ReviewerAccuracy(reviewer, answers.size(), correct,
                         Optional.of((double) correct / answers.size()), window.accuracy(),
-                        PauseStore.activePause(c, reviewer, workflowKey).isPresent(), trend(answers)));
+                        pauseStore.activePause(c, reviewer, workflowKey).isPresent(), trend(answers)));
             }
             return accuracy;
         });
@@ -175,7 +181,7 @@ public class GoldService implements GoldStandard {
 
     @Override
     public List<ReviewerPause> activePauses() {
-        return database.run("listing pauses", c -> PauseStore.pauses(c, true)).stream().map(GoldService::toPause).toList();
+        return database.run("listing pauses", c -> pauseStore.pauses(c, true)).stream().map(GoldService::toPause).toList();
     }
 
     @Override
@@ -186,16 +192,16 @@ public class GoldService implements GoldStandard {
         Actor actor = callers.actorIn(Roles.ADMIN);
         String login = callers.login();
         return inTransaction.call(() -> {
-            PauseStore.Pause pause = database.run("reading a pause", c -> PauseStore.pause(c, pauseId))
+            PauseStore.Pause pause = database.run("reading a pause", c -> pauseStore.pause(c, pauseId))
                     .orElseThrow(() -> new NotFoundException("No pause " + pauseId + "."));
             Instant now = clock.instant();
-            boolean resumed = database.run("resuming a reviewer", c -> PauseStore.resume(c, pauseId, login, now));
+            boolean resumed = database.run("resuming a reviewer", c -> pauseStore.resume(c, pauseId, login, now));
             if (!resumed) {
                 throw new ConflictException("Pause " + pauseId + " was already lifted.");
             }
             ledger.write(ledger.record(ReviewLedger.REVIEWER_RESUMED, actor, pause.workflowKey())
                     .subject("pause", pauseId).occurredAt(now).rationale(reason));
-            return toPause(database.run("reading a pause", c -> PauseStore.pause(c, pauseId)).orElseThrow());
+            return toPause(database.run("reading a pause", c -> pauseStore.pause(c, pauseId)).orElseThrow());
         });
     }
 
@@ -207,7 +213,7 @@ public class GoldService implements GoldStandard {
         if (settings.goldRate() <= 0 || ThreadLocalRandom.current().nextDouble() >= settings.goldRate()) {
             return Optional.empty();
         }
-        List<String> active = database.run("reading gold items", c -> GoldStore.activeGoldItemIds(c, queue.workflowKey()));
+        List<String> active = database.run("reading gold items", c -> goldStore.activeGoldItemIds(c, queue.workflowKey()));
         List<String> unseen = leases.unseenBy(active, login);
         if (unseen.isEmpty()) {
             return Optional.empty();
@@ -226,17 +232,17 @@ public class GoldService implements GoldStandard {
     public boolean score(String taskId, ReviewItem item, ReviewAnswer answer, String login, Actor reviewer,
             ReviewSettings settings, Instant now) {
         return database.run("scoring a gold answer", c -> {
-            GoldStore.Gold gold = GoldStore.gold(c, item.id()).orElse(null);
+            GoldStore.Gold gold = goldStore.gold(c, item.id()).orElse(null);
             boolean correct = gold != null && answer.agreesWith(new ReviewAnswer(gold.verdict(),
                     Set.copyOf(gold.labels()), gold.output()));
-            GoldStore.insertGoldAnswer(c, taskId, item.id(), item.workflowKey(), login, correct, now);
+            goldStore.insertGoldAnswer(c, taskId, item.id(), item.workflowKey(), login, correct, now);
             GoldAccuracy window = windowOf(c, login, item.workflowKey(), settings);
-            if (window.pause() && PauseStore.activePause(c, login, item.workflowKey()).isEmpty()) {
+            if (window.pause() && pauseStore.activePause(c, login, item.workflowKey()).isEmpty()) {
                 String pauseId = UUID.randomUUID().toString();
                 String reason = String.format(Locale.ROOT,
                         "gold accuracy %.0f%% over the latest %d answers is under %.0f%%",
                         100 * window.accuracy().orElse(0.0), window.answers(), 100 * settings.goldPauseBelow());
-                PauseStore.insertPause(c, new PauseStore.Pause(pauseId, login, item.workflowKey(), reason,
+                pauseStore.insertPause(c, new PauseStore.Pause(pauseId, login, item.workflowKey(), reason,
                         window.accuracy().orElse(0.0), window.answers(), now, Optional.empty(), Optional.empty()));
                 ledger.write(ledger.record(ReviewLedger.REVIEWER_PAUSED, Actor.system("gold-monitor"), item.workflowKey())
                         .subject("pause", pauseId).occurredAt(now)
@@ -250,10 +256,10 @@ public class GoldService implements GoldStandard {
         });
     }
 
-    private static GoldAccuracy windowOf(Connection c, String reviewer, String workflowKey, ReviewSettings settings)
+    private GoldAccuracy windowOf(Connection c, String reviewer, String workflowKey, ReviewSettings settings)
             throws SQLException {
-        Instant since = PauseStore.lastResume(c, reviewer, workflowKey).orElse(Instant.EPOCH);
-        return GoldAccuracy.of(GoldStore.goldCorrectness(c, workflowKey, reviewer, since, settings.goldWindow()), settings);
+        Instant since = pauseStore.lastResume(c, reviewer, workflowKey).orElse(Instant.EPOCH);
+        return GoldAccuracy.of(goldStore.goldCorrectness(c, workflowKey, reviewer, since, settings.goldWindow()), settings);
     }
 
     private static GoldItem toItem(GoldStore.Gold gold) {

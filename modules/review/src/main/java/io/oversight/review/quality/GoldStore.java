@@ -4,6 +4,7 @@ import static io.oversight.kernel.SqlValues.instant;
 import static io.oversight.kernel.SqlValues.jsonArray;
 import static io.oversight.kernel.SqlValues.strings;
 import static io.oversight.kernel.SqlValues.utc;
+import jakarta.enterprise.context.ApplicationScoped;
 import io.oversight.tasks.Verdict;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Gold items and reviewers' answers to them (tables {@code task_gold}, {@code task_gold_answer}). */
-public final class GoldStore {
+@ApplicationScoped
+public class GoldStore {
 
     public record Gold(String itemId, String workflowKey, Verdict verdict, List<String> labels, Optional<String> output,
             String markedBy, Instant markedAt) {
@@ -24,10 +26,7 @@ public final class GoldStore {
     public record GoldAnswer(String workflowKey, String reviewer, boolean correct, Instant answeredAt) {
     }
 
-    private GoldStore() {
-    }
-
-    public static void insertGold(Connection c, Gold gold) throws SQLException {
+    public void insertGold(Connection c, Gold gold) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_gold (item_id, workflow_key, verdict, "
                 + "answer_labels, answer_output, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, gold.itemId());
@@ -41,7 +40,7 @@ public final class GoldStore {
         }
     }
 
-    public static boolean retireGold(Connection c, String itemId, Instant at) throws SQLException {
+    public boolean retireGold(Connection c, String itemId, Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE task_gold SET retired_at = ? WHERE item_id = ? AND retired_at IS NULL")) {
             update.setObject(1, utc(at));
@@ -51,7 +50,7 @@ public final class GoldStore {
     }
 
     /** The active gold item of {@code itemId}, if it is one. */
-    public static Optional<Gold> gold(Connection c, String itemId) throws SQLException {
+    public Optional<Gold> gold(Connection c, String itemId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT item_id, workflow_key, verdict, answer_labels, "
                 + "answer_output, marked_by, marked_at FROM task_gold WHERE item_id = ? AND retired_at IS NULL")) {
             select.setString(1, itemId);
@@ -59,7 +58,7 @@ public final class GoldStore {
         }
     }
 
-    public static List<Gold> activeGold(Connection c, String workflowKey) throws SQLException {
+    public List<Gold> activeGold(Connection c, String workflowKey) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT item_id, workflow_key, verdict, answer_labels, "
                 + "answer_output, marked_by, marked_at FROM task_gold WHERE workflow_key = ? AND retired_at IS NULL "
                 + "ORDER BY marked_at")) {
@@ -69,7 +68,7 @@ public final class GoldStore {
     }
 
     /** Ids of the active gold items of a workflow, the longest-standing first. */
-    public static List<String> activeGoldItemIds(Connection c, String workflowKey) throws SQLException {
+    public List<String> activeGoldItemIds(Connection c, String workflowKey) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT item_id FROM task_gold WHERE workflow_key = ? "
                 + "AND retired_at IS NULL ORDER BY marked_at")) {
             select.setString(1, workflowKey);
@@ -94,7 +93,7 @@ public final class GoldStore {
         return found;
     }
 
-    public static void insertGoldAnswer(Connection c, String taskId, String itemId, String workflowKey, String reviewer,
+    public void insertGoldAnswer(Connection c, String taskId, String itemId, String workflowKey, String reviewer,
             boolean correct, Instant at) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_gold_answer (task_id, item_id, workflow_key, "
                 + "reviewer, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -109,7 +108,7 @@ public final class GoldStore {
     }
 
     /** A reviewer's gold answers in a workflow after {@code since}, newest first. */
-    public static List<Boolean> goldCorrectness(Connection c, String workflowKey, String reviewer, Instant since,
+    public List<Boolean> goldCorrectness(Connection c, String workflowKey, String reviewer, Instant since,
             int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT correct FROM task_gold_answer WHERE workflow_key = ? "
                 + "AND reviewer = ? AND answered_at > ? ORDER BY answered_at DESC, task_id LIMIT ?")) {
@@ -128,7 +127,7 @@ public final class GoldStore {
     }
 
     /** Every gold answer of a workflow since {@code since}, oldest first (for accuracy and its trend). */
-    public static List<GoldAnswer> goldAnswers(Connection c, String workflowKey, Instant since) throws SQLException {
+    public List<GoldAnswer> goldAnswers(Connection c, String workflowKey, Instant since) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT workflow_key, reviewer, correct, answered_at "
                 + "FROM task_gold_answer WHERE workflow_key = ? AND answered_at >= ? ORDER BY answered_at")) {
             select.setString(1, workflowKey);

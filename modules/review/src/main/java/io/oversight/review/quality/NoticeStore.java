@@ -2,6 +2,7 @@ package io.oversight.review.quality;
 
 import static io.oversight.kernel.SqlValues.instant;
 import static io.oversight.kernel.SqlValues.utc;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,16 +13,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** Notices to reviewers, such as an adjudication that overturned their answer (table {@code task_reviewer_notice}). */
-public final class NoticeStore {
+@ApplicationScoped
+public class NoticeStore {
 
     public record Notice(String id, String itemId, String workflowKey, String message, Instant createdAt,
             Optional<Instant> readAt) {
     }
 
-    private NoticeStore() {
-    }
-
-    public static void insertNotice(Connection c, String id, String reviewer, String itemId, String workflowKey,
+    public void insertNotice(Connection c, String id, String reviewer, String itemId, String workflowKey,
             String message, Instant at) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_reviewer_notice (id, reviewer, item_id, "
                 + "workflow_key, message, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -35,7 +34,7 @@ public final class NoticeStore {
         }
     }
 
-    public static List<Notice> notices(Connection c, String reviewer, int limit) throws SQLException {
+    public List<Notice> notices(Connection c, String reviewer, int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT id, item_id, workflow_key, message, created_at, read_at "
                 + "FROM task_reviewer_notice WHERE reviewer = ? ORDER BY created_at DESC, id LIMIT ?")) {
             select.setString(1, reviewer);
@@ -51,7 +50,7 @@ public final class NoticeStore {
         }
     }
 
-    public static int markNoticesRead(Connection c, String reviewer, Instant at) throws SQLException {
+    public int markNoticesRead(Connection c, String reviewer, Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE task_reviewer_notice SET read_at = ? WHERE reviewer = ? AND read_at IS NULL")) {
             update.setObject(1, utc(at));

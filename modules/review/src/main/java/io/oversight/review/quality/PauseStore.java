@@ -2,6 +2,7 @@ package io.oversight.review.quality;
 
 import static io.oversight.kernel.SqlValues.instant;
 import static io.oversight.kernel.SqlValues.utc;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,16 +13,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reviewers' pauses per workflow (table {@code task_reviewer_pause}). */
-public final class PauseStore {
+@ApplicationScoped
+public class PauseStore {
 
     public record Pause(String id, String reviewer, String workflowKey, String reason, double accuracy, int answers,
             Instant pausedAt, Optional<Instant> resumedAt, Optional<String> resumedBy) {
     }
 
-    private PauseStore() {
-    }
-
-    public static Optional<Pause> activePause(Connection c, String reviewer, String workflowKey) throws SQLException {
+    public Optional<Pause> activePause(Connection c, String reviewer, String workflowKey) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(PAUSE_SELECT
                 + " WHERE reviewer = ? AND workflow_key = ? AND resumed_at IS NULL")) {
             select.setString(1, reviewer);
@@ -30,14 +29,14 @@ public final class PauseStore {
         }
     }
 
-    public static List<Pause> pauses(Connection c, boolean activeOnly) throws SQLException {
+    public List<Pause> pauses(Connection c, boolean activeOnly) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(PAUSE_SELECT
                 + (activeOnly ? " WHERE resumed_at IS NULL" : "") + " ORDER BY paused_at DESC")) {
             return pauses(select);
         }
     }
 
-    public static Optional<Pause> pause(Connection c, String id) throws SQLException {
+    public Optional<Pause> pause(Connection c, String id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(PAUSE_SELECT + " WHERE id = ?")) {
             select.setString(1, id);
             return pauses(select).stream().findFirst();
@@ -45,7 +44,7 @@ public final class PauseStore {
     }
 
     /** When the reviewer was last resumed in the workflow: gold answers before it no longer count. */
-    public static Optional<Instant> lastResume(Connection c, String reviewer, String workflowKey) throws SQLException {
+    public Optional<Instant> lastResume(Connection c, String reviewer, String workflowKey) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT MAX(resumed_at) FROM task_reviewer_pause "
                 + "WHERE reviewer = ? AND workflow_key = ?")) {
             select.setString(1, reviewer);
@@ -56,7 +55,7 @@ public final class PauseStore {
         }
     }
 
-    public static void insertPause(Connection c, Pause pause) throws SQLException {
+    public void insertPause(Connection c, Pause pause) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_reviewer_pause (id, reviewer, workflow_key, "
                 + "reason, accuracy, answers, paused_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, pause.id());
@@ -70,7 +69,7 @@ public final class PauseStore {
         }
     }
 
-    public static boolean resume(Connection c, String id, String by, Instant at) throws SQLException {
+    public boolean resume(Connection c, String id, String by, Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_reviewer_pause SET resumed_at = ?, resumed_by = ? "
                 + "WHERE id = ? AND resumed_at IS NULL")) {
             update.setObject(1, utc(at));

@@ -40,12 +40,15 @@ public class QualificationService {
     @Inject
     Clock clock;
 
+    @Inject
+    QualificationStore qualificationStore;
+
     public List<Qualification> all() {
-        return database.run("reading qualifications", QualificationStore::allQualifications);
+        return database.run("reading qualifications", qualificationStore::allQualifications);
     }
 
     public List<Qualification> of(String login) {
-        return database.run("reading qualifications", c -> QualificationStore.qualificationsOf(c, login));
+        return database.run("reading qualifications", c -> qualificationStore.qualificationsOf(c, login));
     }
 
     public Qualification grant(String login, String workflowKey, Integer maxTier, boolean mayRevealPii) {
@@ -66,7 +69,7 @@ public class QualificationService {
         Qualification qualification = new Qualification(login, workflowKey, maxTier, mayRevealPii, clock.instant());
         return inTransaction.call(() -> {
             database.run("granting a qualification", c -> {
-                QualificationStore.grant(c, qualification);
+                qualificationStore.grant(c, qualification);
                 return null;
             });
             ledger.write(ledger.record(ReviewLedger.QUALIFICATION_GRANTED, actor, workflowKey)
@@ -81,12 +84,12 @@ public class QualificationService {
     public void revoke(String login, String workflowKey) {
         Actor actor = callers.actorIn(Roles.ADMIN);
         // looked up before the person's pseudonym is issued: a refused revocation must leave the vault as it was
-        if (database.run("reading a qualification", c -> QualificationStore.qualification(c, login, workflowKey)).isEmpty()) {
+        if (database.run("reading a qualification", c -> qualificationStore.qualification(c, login, workflowKey)).isEmpty()) {
             throw new NotFoundException(login + " holds no qualification for " + workflowKey + ".");
         }
         String person = callers.pseudonymOf(login);
         inTransaction.call(() -> {
-            boolean revoked = database.run("revoking a qualification", c -> QualificationStore.revoke(c, login, workflowKey));
+            boolean revoked = database.run("revoking a qualification", c -> qualificationStore.revoke(c, login, workflowKey));
             if (!revoked) {
                 throw new NotFoundException(login + " holds no qualification for " + workflowKey + ".");
             }

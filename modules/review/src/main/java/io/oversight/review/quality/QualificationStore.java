@@ -1,5 +1,6 @@
 package io.oversight.review.quality;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.oversight.kernel.SqlValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reviewers' qualifications per workflow (table {@code task_qualification}, see ADR 0022's ownership map). */
-public final class QualificationStore {
+@ApplicationScoped
+public class QualificationStore {
 
     /**
      * A reviewer may claim from a workflow's queues up to {@code maxTier}; with {@code mayRevealPii}
@@ -21,10 +23,7 @@ public final class QualificationStore {
             Instant grantedAt) {
     }
 
-    private QualificationStore() {
-    }
-
-    public static List<Qualification> qualificationsOf(Connection c, String principal) throws SQLException {
+    public List<Qualification> qualificationsOf(Connection c, String principal) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT principal, workflow_key, max_tier, granted_at, may_reveal_pii "
                 + "FROM task_qualification WHERE principal = ? ORDER BY workflow_key")) {
             select.setString(1, principal);
@@ -32,14 +31,14 @@ public final class QualificationStore {
         }
     }
 
-    public static List<Qualification> allQualifications(Connection c) throws SQLException {
+    public List<Qualification> allQualifications(Connection c) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT principal, workflow_key, max_tier, granted_at, may_reveal_pii "
                 + "FROM task_qualification ORDER BY principal, workflow_key")) {
             return qualifications(select);
         }
     }
 
-    public static Optional<Qualification> qualification(Connection c, String principal, String workflowKey)
+    public Optional<Qualification> qualification(Connection c, String principal, String workflowKey)
             throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT principal, workflow_key, max_tier, granted_at, may_reveal_pii "
                 + "FROM task_qualification WHERE principal = ? AND workflow_key = ?")) {
@@ -50,7 +49,7 @@ public final class QualificationStore {
     }
 
     /** Who may claim from a workflow's queue of {@code tier}: qualified up to it at least, and not paused there. */
-    public static java.util.Set<String> eligible(Connection c, String workflowKey, int tier) throws SQLException {
+    public java.util.Set<String> eligible(Connection c, String workflowKey, int tier) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT q.principal FROM task_qualification q "
                 + "WHERE q.workflow_key = ? AND q.max_tier >= ? AND NOT EXISTS (SELECT 1 FROM task_reviewer_pause p "
                 + "WHERE p.reviewer = q.principal AND p.workflow_key = q.workflow_key AND p.resumed_at IS NULL)")) {
@@ -66,7 +65,7 @@ public final class QualificationStore {
         }
     }
 
-    public static void grant(Connection c, Qualification q) throws SQLException {
+    public void grant(Connection c, Qualification q) throws SQLException {
         revoke(c, q.principal(), q.workflowKey());
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_qualification "
                 + "(principal, workflow_key, max_tier, granted_at, may_reveal_pii) VALUES (?, ?, ?, ?, ?)")) {
@@ -79,7 +78,7 @@ public final class QualificationStore {
         }
     }
 
-    public static boolean revoke(Connection c, String principal, String workflowKey) throws SQLException {
+    public boolean revoke(Connection c, String principal, String workflowKey) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement(
                 "DELETE FROM task_qualification WHERE principal = ? AND workflow_key = ?")) {
             delete.setString(1, principal);

@@ -103,6 +103,9 @@ public class ItemBrowserPage {
     @Inject
     Workflows workflows;
 
+    @Inject
+    AdjudicationStore adjudicationStore;
+
     private final Map<String, String> filters = new LinkedHashMap<>();
     private final Map<String, String> errors = new TreeMap<>();
     private ItemSearch.Order order = ItemSearch.Order.RECEIVED;
@@ -165,7 +168,7 @@ public class ItemBrowserPage {
         for (ReviewTask task : tasks) {
             steps.addAll(stepsOf("task", task.id(), entry -> true));
         }
-        database.run("reading an item's adjudication", c -> AdjudicationStore.adjudicationOfItem(c, itemId))
+        database.run("reading an item's adjudication", c -> adjudicationStore.adjudicationOfItem(c, itemId))
                 .ifPresent(a -> steps.addAll(stepsOf("adjudication", a.id(), entry -> true)));
         outcomes.dataSubject(itemId).ifPresent(subject -> steps.addAll(stepsOf("person", subject,
                 entry -> Pseudonyms.SUBJECT_REVEALED.equals(entry.actionType())

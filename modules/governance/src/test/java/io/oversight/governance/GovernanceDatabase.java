@@ -1,4 +1,4 @@
-package io.oversight.governance.application;
+package io.oversight.governance;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -15,14 +17,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh governance schema per test, migrated by the module's own Flyway scripts as the application
- * does, on H2 or on the local PostgreSQL (database name suffixed by {@code oversight.test.db.suffix}
- * so parallel builds never share one).
+ * A fresh governance schema per test (for the monitor tick and every governance store), migrated by the
+ * module's own Flyway scripts as the application does, on H2 or on the local PostgreSQL (database name
+ * suffixed by {@code oversight.test.db.suffix} so parallel builds never share one).
  */
-enum MonitoringDatabase {
+public enum GovernanceDatabase {
     H2 {
         @Override
-        DataSource fresh() {
+        public DataSource fresh() {
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL("jdbc:h2:mem:governance-" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
             migrate(dataSource);
@@ -31,20 +33,27 @@ enum MonitoringDatabase {
     },
     POSTGRES {
         @Override
-        DataSource fresh() {
+        public DataSource fresh() {
             String name = "oversight_governance_test" + System.getProperty("oversight.test.db.suffix", "");
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(URL + name);
+            dataSource.setUser("postgres");
             try {
-                try (Connection admin = DriverManager.getConnection(URL + "postgres", "postgres", "");
-                        Statement statement = admin.createStatement()) {
-                    statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                    statement.execute("CREATE DATABASE " + name);
+                if (CREATED.add(name)) {
+                    try (Connection admin = DriverManager.getConnection(URL + "postgres", "postgres", "");
+                            Statement statement = admin.createStatement()) {
+                        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                        statement.execute("CREATE DATABASE " + name);
+                    }
+                }
+                // a fresh schema is much quicker than a fresh database, and as empty
+                try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                    statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
+                    statement.execute("CREATE SCHEMA public");
                 }
             } catch (SQLException e) {
                 Assumptions.abort("PostgreSQL at " + URL + " is not available: " + e.getMessage());
             }
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(URL + name);
-            dataSource.setUser("postgres");
             migrate(dataSource);
             return dataSource;
         }
@@ -52,8 +61,10 @@ enum MonitoringDatabase {
 
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/";
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
-    abstract DataSource fresh();
+    /** A data source on an empty governance schema that has just been migrated. */
+    public abstract DataSource fresh();
 
     private static void migrate(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/governance")
@@ -61,7 +72,7 @@ enum MonitoringDatabase {
     }
 
     /** A workflow row, for the foreign keys of settings and rules. */
-    static void workflow(DataSource dataSource, String key) throws SQLException {
+    public static void workflow(DataSource dataSource, String key) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO gov_workflow (workflow_key, name, description, consequence, volume, accuracy, integration_mode, "
                         + "reviewers_per_item, retention_days, legal_hold, pii_field_paths, task_kind, label_selection, "
