@@ -238,11 +238,32 @@ public class WorkbenchPage {
         return myQueues;
     }
 
+    /** Notices the reviewer has not yet said they have seen: shown until they do. */
     public List<ReviewerNotice> getNotices() {
+        return allNotices().stream().filter(n -> n.readAt().isEmpty()).toList();
+    }
+
+    /** Notices already seen, kept one click away so an overruled answer can be looked up again. */
+    public List<ReviewerNotice> getEarlierNotices() {
+        return allNotices().stream().filter(n -> n.readAt().isPresent()).toList();
+    }
+
+    private List<ReviewerNotice> allNotices() {
         if (notices == null) {
-            notices = queues.myNotices().stream().filter(n -> n.readAt().isEmpty()).toList();
+            notices = queues.myNotices();
         }
         return notices;
+    }
+
+    /** The reviewer has read the notice: it moves to the earlier ones. */
+    public String noticeSeen(String noticeId) {
+        try {
+            queues.markNoticeRead(noticeId);
+        } catch (RefusalException e) {
+            error(e.getMessage());
+        }
+        notices = null;
+        return null;
     }
 
     public boolean isMasked() {
