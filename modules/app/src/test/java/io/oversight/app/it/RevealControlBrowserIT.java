@@ -59,7 +59,9 @@ class RevealControlBrowserIT {
             assertFalse(browser.getPageSource().contains(email), "masked until revealed");
 
             browser.findElement(By.id("work:revealButton")).click();
-            wait.until(d -> d.findElement(By.id("work:workMessages")).getText().toLowerCase().contains("justification"));
+            wait.until(d -> !d.findElements(By.cssSelector(".reveal .field-message")).isEmpty());
+            assertTrue(browser.findElement(By.cssSelector(".reveal .field-message")).getText().startsWith("Justification: "),
+                    "beside the field, by its label: " + browser.findElement(By.cssSelector(".reveal .field-message")).getText());
             assertEquals(0, browser.findElements(By.cssSelector(".revealed")).size(), "nothing revealed without a reason");
 
             browser.findElement(By.id("work:revealJustification")).sendKeys("customer asked to confirm the address");

@@ -279,11 +279,20 @@ public class WorkbenchPage {
     }
 
     /** Shows the held item's personal data to a reviewer allowed to see it; the reveal is a ledger entry. */
+    /** Reveals the held item's personal data; a refused justification is shown beside its field. */
     public String reveal() {
-        try {
-            revealed = queues.revealPersonalData(taskId, revealJustification);
-        } catch (RefusalException e) {
-            error(e.getMessage());
+        Map<String, String> shown = PageMessages.attemptGet(() -> {
+            try {
+                return queues.revealPersonalData(taskId, revealJustification);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.getMessage(), e.errors().stream()
+                        .map(error -> error.field().equals("justification")
+                                ? new FieldError("revealJustification", error.message()) : error)
+                        .toList());
+            }
+        }, null);
+        if (shown != null) {
+            revealed = shown;
         }
         return null;
     }
