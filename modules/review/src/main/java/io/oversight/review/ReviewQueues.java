@@ -60,8 +60,17 @@ public interface ReviewQueues {
     /** The caller's work in a workflow against its fatigue caps, and whether they are paused there. */
     ReviewerWorkload workload(String workflowKey);
 
-    /** The latest notices adjudication sent the caller, newest first; reading them marks them read. */
+    /**
+     * The latest notices adjudication sent the caller, newest first, read or not. Reading does not mark
+     * them read: a notice stays in front of the reviewer until they say they have seen it.
+     */
     List<ReviewerNotice> myNotices();
+
+    /**
+     * Marks one of the caller's notices read (again: a no-op).
+     * @throws io.oversight.kernel.NotFoundException if the caller has no notice with this id
+     */
+    void markNoticeRead(String noticeId);
 
     /**
      * The personal data of the item of a task the caller holds, by payload path, for a reviewer

@@ -2,6 +2,7 @@ package io.oversight.app.security;
 
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -21,9 +22,16 @@ public class SessionCookieSettings implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         boolean servedOverTls = ConfigProvider.getConfig().getOptionalValue(SERVED_OVER_TLS, Boolean.class).orElse(false);
-        if (servedOverTls) {
-            event.getServletContext().getSessionCookieConfig().setSecure(true);
+        if (apply(servedOverTls, event.getServletContext().getSessionCookieConfig())) {
             LOG.info("The session cookie is sent over HTTPS only (" + SERVED_OVER_TLS + "=true).");
         }
+    }
+
+    /** Marks the cookie Secure when people reach the server over TLS; never unmarks one web.xml marked. */
+    static boolean apply(boolean servedOverTls, SessionCookieConfig cookie) {
+        if (servedOverTls) {
+            cookie.setSecure(true);
+        }
+        return cookie.isSecure();
     }
 }

@@ -70,7 +70,8 @@ public final class Deployments {
         }
         archive.delete("WEB-INF/web.xml");
         archive.setWebXML(new StringAsset(webXml.replace("</web-app>", PROBES_OPEN)));
-        return archive.addClasses(RowCounts.class, RetentionProbe.class, ApiClient.class, Deployments.class, FailingProbes.class,
+        return archive.addClasses(RowCounts.class, RetentionProbe.class, OtherServerSignInFailures.class, ApiClient.class,
+                        Deployments.class, FailingProbes.class,
                         FailingProbes.FailingPageBean.class, FailingProbes.FailingServlet.class)
                 .add(new StringAsset(FailingProbes.PAGE_SOURCE), FailingProbes.PAGE);
     }

@@ -270,6 +270,24 @@ class ReviewIT {
                 notices.get(0).toString());
         assertTrue(array(expect(200, corrector.get("api/v1/review/notices"))).stream().map(JsonValue::asJsonObject)
                 .noneMatch(n -> n.getString("itemId").equals(itemId)), "the reviewer who was right is not");
+        // reading does not file a notice away: it stays unread until its reviewer says they have seen it
+        String noticeId = notices.get(0).getString("id");
+        JsonObject readAgain = array(expect(200, approver.get("api/v1/review/notices"))).stream().map(JsonValue::asJsonObject)
+                .filter(n -> n.getString("id").equals(noticeId)).findFirst().orElseThrow();
+        assertFalse(present(readAgain, "readAt"), "still unread after two reads: " + readAgain);
+        for (HttpResponse<String> refused : List.of(corrector.postJson("api/v1/review/notices/" + noticeId + "/read", ""),
+                approver.postJson("api/v1/review/notices/no-such-notice/read", ""))) {
+            assertEquals(404, refused.statusCode(), "another reviewer's notice, or none: " + refused.body());
+            assertEquals(PROBLEM_JSON, contentType(refused), refused.body());
+        }
+        assertEquals(204, approver.postJson("api/v1/review/notices/" + noticeId + "/read", "").statusCode());
+        JsonObject seen = array(expect(200, approver.get("api/v1/review/notices"))).stream().map(JsonValue::asJsonObject)
+                .filter(n -> n.getString("id").equals(noticeId)).findFirst().orElseThrow();
+        assertTrue(present(seen, "readAt"), "marked read, and still listed: " + seen);
+        assertEquals(204, approver.postJson("api/v1/review/notices/" + noticeId + "/read", "").statusCode(), "again: no-op");
+        assertEquals(seen.getString("readAt"), array(expect(200, approver.get("api/v1/review/notices"))).stream()
+                .map(JsonValue::asJsonObject).filter(n -> n.getString("id").equals(noticeId)).findFirst().orElseThrow()
+                .getString("readAt"), "the first read time is kept");
 
         JsonObject queue = array(expect(200, adjudicator.get("api/v1/adjudications/queues"))).stream()
                 .map(JsonValue::asJsonObject).filter(q -> q.getString("workflow").equals(f.key)).findFirst().orElseThrow();

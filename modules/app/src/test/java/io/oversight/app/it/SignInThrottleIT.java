@@ -44,6 +44,8 @@ class SignInThrottleIT {
 
     private static final String PASSWORD = "correct-horse-battery";
     private static final int ADDRESS_LOCK_AFTER = 30;
+    /** oversight.security.signIn.lockAfter of the test servers (modules/app/pom.xml). */
+    private static final int LOCK_AFTER = 4;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -125,6 +127,28 @@ class SignInThrottleIT {
         Thread.sleep(lock * 1000 + 500);
         assertEquals(200, me(person, PASSWORD, attacker).statusCode(), "the lock is temporary");
         assertEquals(Optional.empty(), failuresOf(person, attacker), "a success forgets the account's failures");
+    }
+
+    @Test
+    void failuresAnotherServerRecordedThrottleThisServerToo() throws Exception {
+        String person = aPerson();
+        String attacker = anAddress();
+        assertEquals(200, me(person, PASSWORD, attacker).statusCode(), "no failure yet; the credential is now cached here");
+        HttpResponse<String> recorded = http.send(HttpRequest.newBuilder(URI.create(deployment + OtherServerSignInFailures.PATH
+                        .substring(1) + "?username=" + person + "&address=" + attacker + "&count=" + LOCK_AFTER))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, recorded.statusCode(), recorded.body());
+
+        // this server reads the shared failures at most a second late, even for a caller it has cached
+        HttpResponse<String> answer = me(person, PASSWORD, attacker);
+        for (int attempt = 0; attempt < 20 && answer.statusCode() == 200; attempt++) {
+            Thread.sleep(250);
+            answer = me(person, PASSWORD, attacker);
+        }
+        long lock = assertThrottled(answer, "the right password after failures another server counted");
+        assertTrue(lock > 15 && lock <= 20, "locked for the lock period, not merely slowed: " + lock);
+        assertEquals("locked", failuresOf(person, attacker).orElseThrow().getString("state"));
+        assertEquals(200, me(person, PASSWORD, anAddress()).statusCode(), "the lock does not reach other addresses");
     }
 
     @Test

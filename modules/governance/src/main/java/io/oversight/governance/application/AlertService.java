@@ -2,6 +2,7 @@ package io.oversight.governance.application;
 
 import io.oversight.governance.AlertChanged;
 import io.oversight.governance.AlertRule;
+import io.oversight.governance.Monitor;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.MonitorValue;
 import io.oversight.governance.infrastructure.AlertStore;
@@ -14,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -102,11 +105,15 @@ public class AlertService implements MonitorTick.AlertSink {
         });
     }
 
+    /** A proportion as a percentage; another value with at most four decimals and no trailing zeros ("200", "0.1234"). */
+    private static String shown(Monitor monitor, double v) {
+        return monitor.proportion() ? String.format(Locale.ROOT, "%.1f%%", 100 * v)
+                : BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
     static String summary(AlertRule rule, MonitorValue value) {
-        String shown = value.value().map(v -> rule.monitor().proportion()
-                ? String.format(Locale.ROOT, "%.1f%%", 100 * v) : String.format(Locale.ROOT, "%.4f", v)).orElse("?");
-        String threshold = rule.monitor().proportion()
-                ? String.format(Locale.ROOT, "%.1f%%", 100 * rule.threshold()) : String.format(Locale.ROOT, "%.4f", rule.threshold());
+        String shown = value.value().map(v -> shown(rule.monitor(), v)).orElse("?");
+        String threshold = shown(rule.monitor(), rule.threshold());
         return rule.monitor().title() + rule.field().map(f -> " of " + f).orElse("") + " " + shown + " (n = " + value.n() + ") is " + rule.direction().name()
                 .toLowerCase(Locale.ROOT) + " " + threshold + " for " + rule.openAfter() + " " + rule.grain().name()
                 .toLowerCase(Locale.ROOT) + (rule.openAfter() == 1 ? "" : "s");

@@ -100,10 +100,12 @@ public class DemoGovernanceData {
                         "I never bought anything from this web shop.", "Unrecognised online merchant."),
                 new ExampleSpec("duplicate-charge", ExampleKind.EDGE_CASE,
                         "Two charges of 40 EUR, but I ordered twice.", "Not a duplicate if two orders exist: no-dispute.")));
+        // half of the auto-accepted disputes are sampled for audit (a production policy samples far fewer), so
+        // the dashboard's auto-accept error monitor has its minimum of audits within the demo's first minutes
         activatePolicy(key, new PolicyContent(0.95, 0.2, LowConfidenceOutcome.ESCALATE,
                 List.of(new BandSpec(0.2, 2), new BandSpec(0.7, 1)),
                 List.of(new ThresholdSpec("account-takeover", 0.99, 0.5)),
-                List.of("amount > 10000 -> tier 3", "customer.vulnerable == true -> tier 3"), 0.05,
+                List.of("amount > 10000 -> tier 3", "customer.vulnerable == true -> tier 3"), 0.5,
                 List.of(new SlaSpec(1, 240, 500), new SlaSpec(2, 480, 200), new SlaSpec(3, 1440, 50))));
         activateModel(key, "dispute-classifier", "2026.11.1",
                 List.of("card-not-present", "account-takeover", "duplicate-charge", "wrong-amount", "no-dispute"));

@@ -39,23 +39,31 @@ public class AdvicePage implements Serializable {
     @Inject
     Callers callers;
 
+    private List<Workflow> workflowList;
     private String workflowKey;
     private Double target;
     private transient AutonomyAdviceService.Advice advice;
+    /** Set when the target a person entered was refused: the page then shows no curve rather than another one. */
+    private boolean refused;
 
     @PostConstruct
     void init() {
-        List<Workflow> list = workflows.list();
+        workflowList = workflows.list();
         workflowKey = Optional.ofNullable(PageMessages.parameter("workflow")).filter(k -> !k.isBlank())
-                .orElse(list.isEmpty() ? null : list.get(0).key());
+                .orElse(workflowList.isEmpty() ? null : workflowList.get(0).key());
     }
 
     public AutonomyAdviceService.Advice getAdvice() {
-        if (advice == null && workflowKey != null) {
+        if (advice == null && workflowKey != null && !refused) {
             advice = PageMessages.attemptGet(() -> adviceService.advise(workflowKey, Optional.ofNullable(target),
                     AutonomyAdviceService.DEFAULT_DAYS), null);
+            refused = advice == null;
         }
         return advice;
+    }
+
+    public List<Workflow> getWorkflows() {
+        return workflowList;
     }
 
     public String getRecommendation() {
@@ -63,7 +71,11 @@ public class AdvicePage implements Serializable {
         if (a == null) {
             return "";
         }
-        return a.result().recommended().map(p -> String.format(Locale.ENGLISH,
+        return a.result().recommended().map(p -> p.autoAcceptShare() == 0
+                ? String.format(Locale.ENGLISH, "Review every prediction: no threshold that auto-accepts anything has a "
+                        + "95%% upper bound of its error within %.2f%% yet, on the human-final outcomes of the last %d days.",
+                        100 * a.result().targetErrorBound(), AutonomyAdviceService.DEFAULT_DAYS)
+                : String.format(Locale.ENGLISH,
                 "Auto-accept at confidence ≥ %.2f: the error of auto-accepted items is at most %.2f%% (95%% upper bound, "
                         + "from %,d human-final outcomes at or above it) and people review %.1f%% of predictions "
                         + "(about %,.0f a day at the last %d days' volume).", p.threshold(),
@@ -134,8 +146,11 @@ public class AdvicePage implements Serializable {
         return draft == null ? null : "/governance/policy.xhtml?faces-redirect=true&id=" + draft.id();
     }
 
+    /** Computes the advice for the target entered now (an action, so a refusal is shown beside the field). */
     public void recompute() {
         advice = null;
+        refused = false;
+        getAdvice();
     }
 
     public String getWorkflowKey() {
@@ -146,7 +161,11 @@ public class AdvicePage implements Serializable {
         this.workflowKey = workflowKey;
     }
 
+    /** The target entered, or the workflow's own target the advice used when none was. */
     public Double getTarget() {
+        if (target == null && getAdvice() != null) {
+            return advice.result().targetErrorBound();
+        }
         return target;
     }
 

@@ -300,7 +300,7 @@ class MonitorTickTest {
         tick(db, T0.plus(Duration.ofHours(2)), "server-a", sink);
         // hour 0 is the reference itself (D = 0), hour 1 moved every value (D = 1 > 0.5): one episode, on the field
         assertEquals(List.of(T0.plus(Duration.ofHours(1)).toString()), sink.opened);
-        assertEquals(List.of("Input drift (KS) of amount 1.0000 (n = 10) is above 0.5000 for 1 hour"), sink.summaries);
+        assertEquals(List.of("Input drift (KS) of amount 1 (n = 10) is above 0.5 for 1 hour"), sink.summaries);
         try (Connection c = db.getConnection()) {
             String subject = MonitorValues.INPUT_PREFIX + "amount";
             WindowAggregate hour1 = WINDOWS.windows(c, WORKFLOW, subject, MonitorGrain.HOUR, T0,

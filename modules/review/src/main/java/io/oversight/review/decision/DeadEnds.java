@@ -94,6 +94,15 @@ public class DeadEnds {
         unclaimable.ifStuck(taskId).filter(DeadEnds::adjudicable).ifPresent(stuck -> toAdjudication(stuck, clock.instant()));
     }
 
+    /**
+     * The stuck tasks the sweep moves on now: those that have waited at least {@code timeout} since they
+     * were opened and have an adjudication to go to.
+     */
+    static List<StuckTask> due(List<StuckTask> stuck, Instant now, Duration timeout) {
+        Instant waitedSince = now.minus(timeout);
+        return stuck.stream().filter(s -> !s.task().createdAt().isAfter(waitedSince)).filter(DeadEnds::adjudicable).toList();
+    }
+
     /** An audit sample or a feedback review has no adjudication to go to: it stays, listed as stuck. */
     private static boolean adjudicable(StuckTask stuck) {
         return stuck.task().purpose() == TaskPurpose.REVIEW || stuck.task().purpose() == TaskPurpose.ESCALATION;
@@ -152,11 +161,8 @@ public class DeadEnds {
      * @return how many tasks it moved on
      */
     public int sweep() {
-        Instant waitedSince = clock.instant().minus(Duration.ofMinutes(timeoutMinutes));
-        List<StuckTask> due = unclaimable.stuck(Optional.empty(), SWEEP_BATCH).stream()
-                .filter(s -> !s.task().createdAt().isAfter(waitedSince))
-                .filter(DeadEnds::adjudicable)
-                .toList();
+        List<StuckTask> due = due(unclaimable.stuck(Optional.empty(), SWEEP_BATCH), clock.instant(),
+                Duration.ofMinutes(timeoutMinutes));
         int moved = 0;
         for (StuckTask stuck : due) {
             try {

@@ -248,13 +248,19 @@ public class ReviewWork implements ReviewQueues {
     @Override
     public List<ReviewerNotice> myNotices() {
         String login = callers.login();
-        return inTransaction.call(() -> database.run("reading notices", c -> {
-            List<ReviewerNotice> notices = noticeStore.notices(c, login, 50).stream()
-                    .map(n -> new ReviewerNotice(n.id(), n.itemId(), n.workflowKey(), n.message(), n.createdAt(), n.readAt()))
-                    .toList();
-            noticeStore.markNoticesRead(c, login, clock.instant());
-            return notices;
-        }));
+        return database.run("reading notices", c -> noticeStore.notices(c, login, 50).stream()
+                .map(n -> new ReviewerNotice(n.id(), n.itemId(), n.workflowKey(), n.message(), n.createdAt(), n.readAt()))
+                .toList());
+    }
+
+    @Override
+    public void markNoticeRead(String noticeId) {
+        String login = callers.login();
+        boolean found = inTransaction.call(() -> database.run("marking a notice read",
+                c -> noticeStore.markNoticeRead(c, login, noticeId, clock.instant())));
+        if (!found) {
+            throw new NotFoundException("You have no notice " + noticeId + ".");
+        }
     }
 
     @Override

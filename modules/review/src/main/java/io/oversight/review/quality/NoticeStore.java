@@ -50,12 +50,14 @@ public class NoticeStore {
         }
     }
 
-    public int markNoticesRead(Connection c, String reviewer, Instant at) throws SQLException {
+    /** Marks the reviewer's notice read, keeping the first time it was; false if they have no such notice. */
+    public boolean markNoticeRead(Connection c, String reviewer, String id, Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
-                "UPDATE task_reviewer_notice SET read_at = ? WHERE reviewer = ? AND read_at IS NULL")) {
+                "UPDATE task_reviewer_notice SET read_at = COALESCE(read_at, ?) WHERE id = ? AND reviewer = ?")) {
             update.setObject(1, utc(at));
-            update.setString(2, reviewer);
-            return update.executeUpdate();
+            update.setString(2, id);
+            update.setString(3, reviewer);
+            return update.executeUpdate() == 1;
         }
     }
 }

@@ -88,4 +88,14 @@ public class ReviewResource {
     public List<NoticeJson> notices() {
         return queues.myNotices().stream().map(NoticeJson::of).toList();
     }
+
+    /** The reviewer has seen the notice: the workbench stops showing it among the new ones. */
+    @POST
+    @Path("notices/{id}/read")
+    @APIResponse(responseCode = "204", description = "Marked read (a notice read before keeps its first read time)")
+    @APIResponse(responseCode = "404", description = "The caller has no notice with this id")
+    public Response markRead(@PathParam("id") String id) {
+        queues.markNoticeRead(id);
+        return Response.noContent().build();
+    }
 }

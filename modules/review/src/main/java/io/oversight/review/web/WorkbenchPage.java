@@ -238,11 +238,32 @@ public class WorkbenchPage {
         return myQueues;
     }
 
+    /** Notices the reviewer has not yet said they have seen: shown until they do. */
     public List<ReviewerNotice> getNotices() {
+        return allNotices().stream().filter(n -> n.readAt().isEmpty()).toList();
+    }
+
+    /** Notices already seen, kept one click away so an overruled answer can be looked up again. */
+    public List<ReviewerNotice> getEarlierNotices() {
+        return allNotices().stream().filter(n -> n.readAt().isPresent()).toList();
+    }
+
+    private List<ReviewerNotice> allNotices() {
         if (notices == null) {
-            notices = queues.myNotices().stream().filter(n -> n.readAt().isEmpty()).toList();
+            notices = queues.myNotices();
         }
         return notices;
+    }
+
+    /** The reviewer has read the notice: it moves to the earlier ones. */
+    public String noticeSeen(String noticeId) {
+        try {
+            queues.markNoticeRead(noticeId);
+        } catch (RefusalException e) {
+            error(e.getMessage());
+        }
+        notices = null;
+        return null;
     }
 
     public boolean isMasked() {
@@ -258,11 +279,20 @@ public class WorkbenchPage {
     }
 
     /** Shows the held item's personal data to a reviewer allowed to see it; the reveal is a ledger entry. */
+    /** Reveals the held item's personal data; a refused justification is shown beside its field. */
     public String reveal() {
-        try {
-            revealed = queues.revealPersonalData(taskId, revealJustification);
-        } catch (RefusalException e) {
-            error(e.getMessage());
+        Map<String, String> shown = PageMessages.attemptGet(() -> {
+            try {
+                return queues.revealPersonalData(taskId, revealJustification);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.getMessage(), e.errors().stream()
+                        .map(error -> error.field().equals("justification")
+                                ? new FieldError("revealJustification", error.message()) : error)
+                        .toList());
+            }
+        }, null);
+        if (shown != null) {
+            revealed = shown;
         }
         return null;
     }
