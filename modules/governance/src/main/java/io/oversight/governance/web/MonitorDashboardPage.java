@@ -151,12 +151,25 @@ public class MonitorDashboardPage implements Serializable {
         return series != null && !series.isEmpty();
     }
 
-    /** Latest value of each monitor, for the summary table. */
+    /** Each monitor's latest window with data, for the summary table. */
     public List<MonitorValue> getLatest() {
         load();
         List<MonitorValue> latest = new ArrayList<>();
-        series.values().forEach(values -> latest.add(values.get(values.size() - 1)));
+        series.values().forEach(values -> latest.add(latestWithData(values)));
         return latest;
+    }
+
+    /**
+     * The latest window that saw any observation, else the latest: in the first minutes of an hour the
+     * table keeps the hour just closed instead of a column of "not enough data, n = 0".
+     */
+    static MonitorValue latestWithData(List<MonitorValue> windowsInOrder) {
+        for (int i = windowsInOrder.size() - 1; i >= 0; i--) {
+            if (windowsInOrder.get(i).n() > 0) {
+                return windowsInOrder.get(i);
+            }
+        }
+        return windowsInOrder.get(windowsInOrder.size() - 1);
     }
 
     public String shown(MonitorValue v) {
