@@ -1,5 +1,6 @@
 package io.oversight.tasks.web;
 
+import io.oversight.kernel.PageMessages;
 import io.oversight.tasks.QueueStatistics;
 import io.oversight.tasks.QueueOverview;
 import io.oversight.tasks.StuckTask;
@@ -54,9 +55,18 @@ public class QueueDashboardPage {
      */
     public List<StuckTask> getStuck() {
         if (stuck == null) {
-            stuck = unclaimable.stuck(Optional.empty(), STUCK_SHOWN);
+            stuck = unclaimable.stuck(Optional.ofNullable(getWorkflow()), STUCK_SHOWN);
         }
         return stuck;
+    }
+
+    /**
+     * The workflow the list of stuck tasks is narrowed to ({@code ?workflow=KEY}, linked from each queue),
+     * or null for all: across many workflows the first {@value #STUCK_SHOWN} may not include the one a
+     * governance lead is looking into. A key no workflow has lists nothing.
+     */
+    public String getWorkflow() {
+        return PageMessages.parameter("workflow");
     }
 
     public long getOpenTotal() {
