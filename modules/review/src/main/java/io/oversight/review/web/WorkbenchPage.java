@@ -278,8 +278,10 @@ public class WorkbenchPage {
         return mayReveal;
     }
 
-    /** Shows the held item's personal data to a reviewer allowed to see it; the reveal is a ledger entry. */
-    /** Reveals the held item's personal data; a refused justification is shown beside its field. */
+    /**
+     * Shows the held item's personal data to a reviewer allowed to see it; the reveal is a ledger entry. A
+     * refused justification is shown beside its field.
+     */
     public String reveal() {
         Map<String, String> shown = PageMessages.attemptGet(() -> {
             try {
