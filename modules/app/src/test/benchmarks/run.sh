@@ -15,7 +15,8 @@
 # Settings (environment): BENCH_DB (oversight_bench), BENCH_HTTP_PORT (9185), BENCH_HTTPS_PORT (9545),
 # BENCH_SERVER (benchmark: the Liberty server's name), BENCH_PGHOST/BENCH_PGPORT (127.0.0.1:5432, user
 # postgres without password), BENCH_SECONDS (30: each measured window), BENCH_WARMUP (10),
-# BENCH_JFR=file.jfr (a JFR recording of the server over the single-intake window),
+# BENCH_JFR=directory (a JFR recording of the server, settings=profile, over each measured window:
+# directory/<path>.jfr),
 # BENCH_ROUND_TRIPS=1 (count the SQL statements and transactions of 20 sequential calls of each path
 # from PostgreSQL's statement log; needs a readable BENCH_PG_LOG, /var/log/postgresql/postgresql-15-main.log;
 # the server's background pollers then wait a minute between rounds, so that run's throughput
@@ -124,12 +125,21 @@ api() { # method path [json] [user:password]
 basic() { printf 'Basic %s' "$(printf '%s' "$1" | base64 -w0)"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
+# record_profile NAME: with BENCH_JFR set, records the server over the next measured window
+record_profile() {
+  if [[ -n ${BENCH_JFR:-} && -n $SERVER_PID ]]; then
+    mkdir -p "$BENCH_JFR"
+    jcmd "$SERVER_PID" JFR.start name="$1" settings=profile duration="${DURATION}s" filename="$BENCH_JFR/$1.jfr" >/dev/null
+  fi
+}
+
 # measure NAME UNIT-FACTOR wrk-arguments...: a warm-up, then the measured window; prints wrk's
 # report and appends "NAME|per-second|p50 ms|p99 ms" to the summary (per-second = requests/s x FACTOR)
 measure() {
   local name=$1 factor=$2 out
   shift 2
   wrk -d"${WARMUP}s" "$@" >/dev/null
+  record_profile "$name"
   wrk -d"${DURATION}s" --latency "$@" | tee "$WORK/$name.txt"
   python3 - "$name" "$factor" "$SUMMARY" "$WORK/$name.txt" <<'PY'
 import re, sys
@@ -219,9 +229,6 @@ if wants intake; then
   curl -sf -o /dev/null -X POST -H "Authorization: $INT_AUTH" -H 'Content-Type: application/json' \
     -d "{\"clientKey\":\"warm\",\"modelSnapshotId\":\"$SNAPSHOT\",\"payload\":{},\"labels\":[\"ok\"],\"confidence\":0.5}" \
     "$BASE/api/v1/workflows/$WORKFLOW/predictions"
-  if [[ -n ${BENCH_JFR:-} && -n $SERVER_PID ]]; then
-    (sleep "$WARMUP"; jcmd "$SERVER_PID" JFR.start name=bench settings=profile duration="${DURATION}s" filename="$BENCH_JFR" >/dev/null) &
-  fi
   measure intake 1 -t2 -c32 -s intake.lua "$BASE"
   n=0
   one_prediction() {

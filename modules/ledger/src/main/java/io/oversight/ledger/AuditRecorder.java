@@ -2,6 +2,7 @@ package io.oversight.ledger;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 
 /**
  * Records actions in the audit ledger from inside the caller's business transaction.
@@ -19,4 +20,12 @@ public interface AuditRecorder {
      *                                should then roll back
      */
     RecordId record(@NotNull @Valid LedgerRecord record);
+
+    /**
+     * Writes records in the current transaction, in their order, in one round trip to the database
+     * rather than one per record: for the many records of a batch.
+     *
+     * @throws LedgerStorageException as {@link #record(LedgerRecord)}
+     */
+    void recordAll(@NotNull List<@NotNull @Valid LedgerRecord> records);
 }

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -131,7 +132,10 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
             String username = basic.get().username();
             char[] password = basic.get().password();
             String address = clientAddress(request);
-            Optional<CredentialValidationResult> remembered = verifiedCredentials().find(username, password);
+            Supplier<CredentialValidationResult> verification =
+                    () -> validate(new UsernamePasswordCredential(username, new Password(password)));
+            Optional<CredentialValidationResult> remembered = verifiedCredentials().find(username, password)
+                    .flatMap(found -> verifiedCredentials().renewedIfDue(username, password, found, verification));
             if (remembered.isPresent() && !signInThrottle.mayBeThrottled(address)) {
                 return context.notifyContainerAboutLogin(remembered.get());
             }
@@ -139,8 +143,8 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
             if (standing.refusal().isPresent()) {
                 return throttled(request, response, standing.refusal().get());
             }
-            CredentialValidationResult result = remembered.orElseGet(() -> verifiedCredentials().verify(username, password,
-                    () -> validate(new UsernamePasswordCredential(username, new Password(password)))));
+            CredentialValidationResult result = remembered.orElseGet(
+                    () -> verifiedCredentials().verify(username, password, verification));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 if (standing.accountFailedBefore()) {
                     signInThrottle.succeeded(username, address);

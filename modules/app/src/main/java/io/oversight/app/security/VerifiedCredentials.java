@@ -30,13 +30,20 @@ import javax.crypto.spec.SecretKeySpec;
  * to live, so the entries of callers who signed in together do not all expire in the same second;
  * and the verification of one set of credentials runs once however many calls present them at the
  * same moment (single flight): the others wait for its result instead of each running PBKDF2.
+ * A caller who keeps calling never waits at all: past half of its entry's life, one of its calls
+ * verifies the credentials again while the others go on with the entry, which is then renewed (or,
+ * if the credentials no longer hold, dropped). Only a caller idle for the whole life waits.
  */
 final class VerifiedCredentials {
 
     /** Past this many entries the cache starts over rather than grow without bound. */
     static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(String caller, Set<String> groups, Instant expiresAt) {
+    private record Entry(String caller, Set<String> groups, Instant refreshAt, Instant expiresAt) {
+
+        CredentialValidationResult result() {
+            return new CredentialValidationResult(caller, groups);
+        }
     }
 
     /** Shortest life of an entry, as a fraction of the time to live. */
@@ -76,9 +83,45 @@ final class VerifiedCredentials {
         if (running != null) {
             return running.join();
         }
+        // a call that finished just before this one started may have remembered the result already
+        return verifyOnce(id, mine, () -> fresh(id).map(Entry::result).orElseGet(verification));
+    }
+
+    /** The accepted caller for these credentials, if they were verified within the time to live. */
+    Optional<CredentialValidationResult> find(String username, char[] password) {
+        return fresh(id(username, password)).map(Entry::result);
+    }
+
+    /**
+     * {@code found} (what {@link #find(String, char[])} gave), renewed first when its entry is past half
+     * its life: {@code verification} then runs in this call, unless another call is already verifying
+     * these credentials (that one renews the entry; this one goes on with it). Credentials the stores
+     * no longer accept are forgotten, and the result is empty.
+     */
+    Optional<CredentialValidationResult> renewedIfDue(String username, char[] password, CredentialValidationResult found,
+                                                      Supplier<CredentialValidationResult> verification) {
+        String id = id(username, password);
+        Entry entry = entries.get(id);
+        if (entry == null || entry.refreshAt().isAfter(clock.instant())) {
+            return Optional.of(found);
+        }
+        CompletableFuture<CredentialValidationResult> mine = new CompletableFuture<>();
+        if (inFlight.putIfAbsent(id, mine) != null) {
+            return Optional.of(found);
+        }
+        CredentialValidationResult result = verifyOnce(id, mine, verification);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            entries.remove(id);
+            return Optional.empty();
+        }
+        return Optional.of(result);
+    }
+
+    /** Runs the verification that {@code mine} stands for in {@link #inFlight}, remembering an acceptance. */
+    private CredentialValidationResult verifyOnce(String id, CompletableFuture<CredentialValidationResult> mine,
+                                                  Supplier<CredentialValidationResult> verification) {
         try {
-            // a call that finished just before this one started may have remembered the result already
-            CredentialValidationResult result = fresh(id).orElseGet(verification);
+            CredentialValidationResult result = verification.get();
             remember(id, result);
             mine.complete(result);
             return result;
@@ -90,15 +133,7 @@ final class VerifiedCredentials {
         }
     }
 
-    /** The accepted caller for these credentials, if they were verified within the time to live. */
-    Optional<CredentialValidationResult> find(String username, char[] password) {
-        if (timeToLive.isZero()) {
-            return Optional.empty();
-        }
-        return fresh(id(username, password));
-    }
-
-    private Optional<CredentialValidationResult> fresh(String id) {
+    private Optional<Entry> fresh(String id) {
         if (timeToLive.isZero()) {
             return Optional.empty();
         }
@@ -110,7 +145,7 @@ final class VerifiedCredentials {
             entries.remove(id, entry);
             return Optional.empty();
         }
-        return Optional.of(new CredentialValidationResult(entry.caller(), entry.groups()));
+        return Optional.of(entry);
     }
 
     /** Remembers credentials an identity store has just accepted. */
@@ -125,9 +160,11 @@ final class VerifiedCredentials {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        long lifeMillis = (long) (timeToLive.toMillis() * (SHORTEST_LIFE + (1 - SHORTEST_LIFE) * jitter.getAsDouble()));
+        long lifeMillis = Math.max(1, (long) (timeToLive.toMillis()
+                * (SHORTEST_LIFE + (1 - SHORTEST_LIFE) * jitter.getAsDouble())));
+        Instant now = clock.instant();
         entries.put(id, new Entry(accepted.getCallerPrincipal().getName(), Set.copyOf(accepted.getCallerGroups()),
-                clock.instant().plusMillis(Math.max(1, lifeMillis))));
+                now.plusMillis(lifeMillis / 2), now.plusMillis(lifeMillis)));
     }
 
     private String id(String username, char[] password) {

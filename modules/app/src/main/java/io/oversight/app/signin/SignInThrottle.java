@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,8 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>
  * Most API calls are answered from the credential cache without a database read; the throttle must
  * not undo that. Each server therefore keeps the set of addresses that failed within the window,
- * read again from the database at most once a second and updated at once for its own failures: a
- * call from an address outside it needs no throttle query.
+ * read again from the database at most once a second (by one caller, while the others go on with the
+ * set read before) and updated at once for its own failures: a call from an address outside it needs
+ * no throttle query.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -88,6 +90,7 @@ public class SignInThrottle {
     private ThrottlePolicy policy;
     private final Set<String> failingAddresses = ConcurrentHashMap.newKeySet();
     private volatile Instant snapshotAt = Instant.MIN;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
 
     @PostConstruct
     void configure() {
@@ -106,16 +109,18 @@ public class SignInThrottle {
      */
     public boolean mayBeThrottled(String address) {
         Instant now = clock.instant();
-        if (Duration.between(snapshotAt, now).compareTo(SNAPSHOT_AGE) > 0) {
-            synchronized (failingAddresses) {
-                if (Duration.between(snapshotAt, now).compareTo(SNAPSHOT_AGE) > 0) {
-                    List<String> addresses = em.createQuery(
-                                    "SELECT DISTINCT f.address FROM SignInFailureEntity f WHERE f.failedAt > :since", String.class)
-                            .setParameter("since", policy.lookbackStart(now)).getResultList();
-                    failingAddresses.retainAll(addresses);
-                    failingAddresses.addAll(addresses);
-                    snapshotAt = now;
-                }
+        if (Duration.between(snapshotAt, now).compareTo(SNAPSHOT_AGE) > 0 && refreshing.compareAndSet(false, true)) {
+            // one caller reads while the others go on with the set of a second ago: they must not queue
+            // behind a database read on every call's path
+            try {
+                List<String> addresses = em.createQuery(
+                                "SELECT DISTINCT f.address FROM SignInFailureEntity f WHERE f.failedAt > :since", String.class)
+                        .setParameter("since", policy.lookbackStart(now)).getResultList();
+                failingAddresses.retainAll(addresses);
+                failingAddresses.addAll(addresses);
+                snapshotAt = now;
+            } finally {
+                refreshing.set(false);
             }
         }
         return failingAddresses.contains(address);

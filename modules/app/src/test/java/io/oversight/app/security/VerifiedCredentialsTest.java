@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -155,5 +156,66 @@ class VerifiedCredentialsTest {
         VerifiedCredentials disabled = new VerifiedCredentials(Duration.ZERO, clock);
         disabled.remember("rita", "secret-1".toCharArray(), rita);
         assertTrue(disabled.find("rita", "secret-1".toCharArray()).isEmpty());
+    }
+
+    @Test
+    void pastHalfItsLifeOneCallRenewsTheEntryWhileFortyNineOthersGoOnWithoutWaiting() throws Exception {
+        VerifiedCredentials cache = new VerifiedCredentials(Duration.ofSeconds(60), clock, () -> 0.999_999);
+        cache.remember("rita", "secret-1".toCharArray(), rita);
+        clock.now = clock.now.plusSeconds(31); // past half of a 60 s life
+        AtomicInteger verifications = new AtomicInteger();
+        CountDownLatch verifying = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<CredentialValidationResult> slowStore = () -> {
+            verifications.incrementAndGet();
+            verifying.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return rita;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            Future<Optional<CredentialValidationResult>> renewing = pool.submit(() -> callOnce(cache, slowStore));
+            assertTrue(verifying.await(10, TimeUnit.SECONDS));
+            List<Future<Optional<CredentialValidationResult>>> others = new ArrayList<>();
+            for (int i = 0; i < 49; i++) {
+                others.add(pool.submit(() -> callOnce(cache, slowStore)));
+            }
+            for (Future<Optional<CredentialValidationResult>> call : others) {
+                // answered while the renewal still runs: nobody queues behind it
+                assertEquals("rita", call.get(5, TimeUnit.SECONDS).orElseThrow().getCallerPrincipal().getName());
+            }
+            release.countDown();
+            assertTrue(renewing.get(10, TimeUnit.SECONDS).isPresent());
+            assertEquals(1, verifications.get(), "one renewal for 50 concurrent calls");
+            clock.now = clock.now.plusSeconds(59); // 90 s after the first verification, 59 s after the renewal
+            assertTrue(cache.find("rita", "secret-1".toCharArray()).isPresent(), "the renewal gave the entry a new life");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRenewalTheStoresRefuseForgetsTheCredentialsAtOnce() {
+        VerifiedCredentials cache = new VerifiedCredentials(Duration.ofSeconds(60), clock, () -> 0.999_999);
+        cache.remember("rita", "secret-1".toCharArray(), rita);
+        clock.now = clock.now.plusSeconds(29);
+        assertTrue(callOnce(cache, () -> {
+            throw new AssertionError("not due before half of its life");
+        }).isPresent());
+        clock.now = clock.now.plusSeconds(2);
+        assertTrue(callOnce(cache, () -> CredentialValidationResult.INVALID_RESULT).isEmpty(),
+                "the password was changed or the account disabled meanwhile");
+        assertTrue(cache.find("rita", "secret-1".toCharArray()).isEmpty());
+    }
+
+    /** What the authentication mechanism does with a Basic call: look up, renewing when due. */
+    private static Optional<CredentialValidationResult> callOnce(VerifiedCredentials cache,
+                                                                 Supplier<CredentialValidationResult> store) {
+        return cache.find("rita", "secret-1".toCharArray())
+                .flatMap(found -> cache.renewedIfDue("rita", "secret-1".toCharArray(), found, store));
     }
 }

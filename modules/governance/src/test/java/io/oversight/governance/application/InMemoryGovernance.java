@@ -86,6 +86,11 @@ final class InMemoryGovernance implements GovernanceRepository, AuditRecorder {
         return new RecordId(recorded.size());
     }
 
+    @Override
+    public void recordAll(List<LedgerRecord> records) {
+        recorded.addAll(records);
+    }
+
     List<LedgerRecord> recordedOf(String actionType) {
         return recorded.stream().filter(r -> r.actionType().equals(actionType)).toList();
     }

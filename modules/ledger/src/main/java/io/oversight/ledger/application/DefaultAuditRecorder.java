@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -33,5 +34,17 @@ public class DefaultAuditRecorder implements AuditRecorder {
     public RecordId record(LedgerRecord record) {
         return Sql.withConnection(dataSource, "recording " + record.actionType(),
                 connection -> Outbox.append(connection, record, Micros.now(clock)));
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void recordAll(List<LedgerRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Sql.withConnection(dataSource, "recording " + records.size() + " records", connection -> {
+            Outbox.appendAll(connection, records, Micros.now(clock));
+            return null;
+        });
     }
 }

@@ -48,6 +48,27 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Appends records in the connection's current transaction as one JDBC batch, in their order (so
+     * the sequencer seals them in it). Encoded first, as in {@link #append}: a record the entry format
+     * cannot hold fails before anything is written.
+     */
+    public static void appendAll(Connection connection, List<LedgerRecord> records, long nowMicros) throws SQLException {
+        List<byte[]> templates = new ArrayList<>(records.size());
+        for (LedgerRecord record : records) {
+            templates.add(EntryCodec.encode(record.toUnsequencedEntry()));
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ledger_pending (recorded_at_micros, template) VALUES (?, ?)")) {
+            for (byte[] template : templates) {
+                insert.setLong(1, nowMicros);
+                insert.setBytes(2, template);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
     /** The oldest committed records, by id (insertion order), at most {@code limit}. */
     static List<PendingRecord> oldest(Connection connection, int limit) throws SQLException {
         List<PendingRecord> records = new ArrayList<>(Math.min(limit, 4096));

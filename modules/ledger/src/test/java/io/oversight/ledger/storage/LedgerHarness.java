@@ -79,6 +79,20 @@ final class LedgerHarness {
         }
     }
 
+    /** Records one fixture record per key as one batch ({@link Outbox#appendAll}), committed or rolled back. */
+    void recordBatch(boolean commit, String... keys) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            Outbox.appendAll(connection, java.util.Arrays.stream(keys).map(FixtureRecords::record).toList(),
+                    Micros.now(clock));
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+        }
+    }
+
     RecordId record(LedgerRecord record) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             return Outbox.append(connection, record, Micros.now(clock));

@@ -79,6 +79,29 @@ class SequencerTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aBatchOfRecordsIsSealedInItsOrderAndARolledBackBatchNever(TestDatabase database) throws Exception {
+        LedgerHarness ledger = new LedgerHarness(database, tmp, 4, 1_000);
+        ledger.recordCommitted("a");
+        ledger.recordBatch(true, "b", "c", "d", "e", "f", "g");
+        ledger.recordBatch(false, "x", "y", "z");
+        ledger.recordCommitted("h");
+
+        assertEquals(8, ledger.sealAll());
+        List<String> keys = new ArrayList<>();
+        try (Connection connection = ledger.dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT entry_bytes FROM ledger_entry ORDER BY seq");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                keys.add(EntryCodec.decode(rows.getBytes(1)).attributes().get(FixtureRecords.KEY));
+            }
+        }
+        assertEquals(List.of("a", "b", "c", "d", "e", "f", "g", "h"), keys);
+        ledger.checkpointNow();
+        assertTrue(ledger.verifyOnline(0).verified());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void loggedAtNeverDecreasesWhenTheClockGoesBackwards(TestDatabase database) throws Exception {
         LedgerHarness ledger = new LedgerHarness(database, tmp, 100, 1_000);
         ledger.recordCommitted("before");

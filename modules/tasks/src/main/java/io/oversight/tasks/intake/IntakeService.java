@@ -188,7 +188,7 @@ public class IntakeService {
             // after the items: a concurrent first submission of the same client key fails on the item's
             // unique key (a retryable 409) before it reaches the subject's
             pseudonyms.storeSubjects(PersonKind.DATA_SUBJECT, subjects, personalData);
-            records.forEach(ledger::write);
+            ledger.writeAll(records);
             reporting.predictions(items);
             return null;
         });

@@ -5,6 +5,7 @@ import io.oversight.ledger.AuditRecorder;
 import io.oversight.ledger.LedgerRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * The tasks module's ledger records. Action types are listed in docs/auditor-guide.md; each is
@@ -31,5 +32,10 @@ public class TasksLedger {
 
     public void write(LedgerRecord.Builder record) {
         recorder.record(record.build());
+    }
+
+    /** Writes records in their order in one round trip: the records of a batch of predictions. */
+    public void writeAll(List<LedgerRecord.Builder> records) {
+        recorder.recordAll(records.stream().map(LedgerRecord.Builder::build).toList());
     }
 }
