@@ -27,7 +27,7 @@ import java.util.Optional;
  * the ledger records who did it, for which account (as a pseudonym) and which token, in the same
  * transaction. Checking a token reads the database on every call, so a revocation takes effect at
  * once on every server; the time of last use is written at most once a minute per token, so that a
- * busy integration does not turn every call into a write.
+ * busy integration does not turn every call into a write or a transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -52,6 +52,9 @@ public class ApiTokens {
 
     @Inject
     UserDirectory directory;
+
+    @Inject
+    ApiTokenUses uses;
 
     /** The result of checking a presented token: the caller, or why the token was refused. */
     public record Check(Optional<TokenCaller> caller, String refusal) {
@@ -132,8 +135,12 @@ public class ApiTokens {
 
     /**
      * Checks a presented token: it must be known, neither revoked nor expired, and its account must
-     * still exist and be enabled. The caller gets the roles the account holds now.
+     * still exist and be enabled. The caller gets the roles the account holds now. It reads the token
+     * and the account on every call, so a revocation takes effect at once on every server, but opens
+     * no transaction for them: reads need none, and the time of last use, written at most once a
+     * minute, is written in one of its own.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Check check(ApiTokenSecret secret) {
         List<ApiTokenEntity> found = em.createQuery("SELECT t FROM ApiTokenEntity t WHERE t.tokenDigest = :digest",
                         ApiTokenEntity.class)
@@ -152,8 +159,7 @@ public class ApiTokens {
             return Check.refused("The token's account is disabled.");
         }
         if (token.lastUsedAt().map(last -> last.plus(LAST_USE_PRECISION).isBefore(now)).orElse(true)) {
-            em.createQuery("UPDATE ApiTokenEntity t SET t.lastUsedAt = :now WHERE t.id = :id")
-                    .setParameter("now", now).setParameter("id", token.id()).executeUpdate();
+            uses.record(token.id(), now);
         }
         return Check.accepted(new TokenCaller(token.username(), new HashSet<>(account.get().roles())));
     }

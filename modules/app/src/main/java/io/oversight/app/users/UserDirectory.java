@@ -65,6 +65,7 @@ public class UserDirectory {
         return pseudonyms.pseudonymFor(PersonKind.ACTOR, username);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS) // a read: on a token check it needs no transaction of its own
     public Optional<UserAccount> find(String username) {
         return Optional.ofNullable(em.find(AppUser.class, username)).map(UserAccount::of);
     }
