@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.export.DatasetFormat;
 import io.oversight.export.DatasetJob;
 import io.oversight.export.DatasetRequest;
@@ -36,13 +37,13 @@ class DatasetStoreTest {
 
     private final DatasetStore store = new DatasetStore();
 
-    private void fresh(ExportDatabase database) {
-        store.dataSource = database.fresh();
+    private void fresh(TestDatabase database) {
+        store.dataSource = database.fresh(ExportTestSchema.MIGRATIONS);
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void aNewExportReadsBackQueuedAndTheNewestComeFirst(ExportDatabase database) {
+    @EnumSource(TestDatabase.class)
+    void aNewExportReadsBackQueuedAndTheNewestComeFirst(TestDatabase database) {
         fresh(database);
         DatasetRequest request = new DatasetRequest("loans", FROM, TO, DatasetFormat.CSV, Optional.of("snap-1"),
                 Optional.of("guide-2"), Set.of(DecisionSource.REVIEW, DecisionSource.ADJUDICATION), Optional.of("fraud"));
@@ -59,8 +60,8 @@ class DatasetStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void anExportStartsOnceAndRecordsProgressAndOnlyARunningOneFails(ExportDatabase database) {
+    @EnumSource(TestDatabase.class)
+    void anExportStartsOnceAndRecordsProgressAndOnlyARunningOneFails(TestDatabase database) {
         fresh(database);
         store.insert("d1", request(), "greta", "governance", T0);
         store.fail("d1", "too early", T0);
@@ -81,8 +82,8 @@ class DatasetStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void exportsWithAStaleHeartbeatAreShownAndMarkedInterrupted(ExportDatabase database) {
+    @EnumSource(TestDatabase.class)
+    void exportsWithAStaleHeartbeatAreShownAndMarkedInterrupted(TestDatabase database) {
         fresh(database);
         store.insert("stale", request(), "greta", "governance", T0);
         store.start("stale", T0);
@@ -97,8 +98,8 @@ class DatasetStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void aCompletedExportListsItsFilesInOrderAndStreamsThemUntilRetentionEmptiesThem(ExportDatabase database) {
+    @EnumSource(TestDatabase.class)
+    void aCompletedExportListsItsFilesInOrderAndStreamsThemUntilRetentionEmptiesThem(TestDatabase database) {
         fresh(database);
         DatasetJob.DatasetFile data = new DatasetJob.DatasetFile("items.jsonl", "application/jsonl", 2, LINES.length, "d-sha");
         DatasetJob.DatasetFile card = new DatasetJob.DatasetFile("README.md", "text/markdown", 0, 3, "r-sha");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.export.JobState;
 import io.oversight.export.ReportFormat;
 import io.oversight.export.ReportJob;
@@ -31,13 +32,13 @@ class JobStoreTest {
 
     private final JobStore store = new JobStore();
 
-    private void fresh(ExportDatabase database) {
-        store.dataSource = database.fresh();
+    private void fresh(TestDatabase database) {
+        store.dataSource = database.fresh(ExportTestSchema.MIGRATIONS);
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void aNewJobReadsBackQueuedAndTheNewestComeFirst(ExportDatabase database) {
+    @EnumSource(TestDatabase.class)
+    void aNewJobReadsBackQueuedAndTheNewestComeFirst(TestDatabase database) {
         fresh(database);
         store.insert("j1", Optional.of("loans"), FROM, TO, "aud", "auditor", T0);
         store.insert("j2", Optional.empty(), FROM, TO, "aud", "auditor", T0.plusSeconds(2));
@@ -51,8 +52,8 @@ class JobStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void aJobMovesOnlyFromTheStatesGivenAndARequeueCountsAnAttempt(ExportDatabase database) {
+    @EnumSource(TestDatabase.class)
+    void aJobMovesOnlyFromTheStatesGivenAndARequeueCountsAnAttempt(TestDatabase database) {
         fresh(database);
         store.insert("j1", Optional.empty(), FROM, TO, "aud", "auditor", T0);
 
@@ -69,8 +70,8 @@ class JobStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void progressIsRecordedAndAnswersWhetherACancelWasAsked(ExportDatabase database) {
+    @EnumSource(TestDatabase.class)
+    void progressIsRecordedAndAnswersWhetherACancelWasAsked(TestDatabase database) {
         fresh(database);
         store.insert("j1", Optional.empty(), FROM, TO, "aud", "auditor", T0);
         store.transition("j1", List.of(JobState.QUEUED), JobState.RUNNING, T0);
@@ -88,8 +89,8 @@ class JobStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void onlyARunningJobFailsAndItsFailureIsCutTo2000Characters(ExportDatabase database) {
+    @EnumSource(TestDatabase.class)
+    void onlyARunningJobFailsAndItsFailureIsCutTo2000Characters(TestDatabase database) {
         fresh(database);
         store.insert("j1", Optional.empty(), FROM, TO, "aud", "auditor", T0);
         store.fail("j1", JobState.FAILED, "too early", T0);
@@ -105,8 +106,8 @@ class JobStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void jobsWithAStaleHeartbeatAreShownAndMarkedInterrupted(ExportDatabase database) {
+    @EnumSource(TestDatabase.class)
+    void jobsWithAStaleHeartbeatAreShownAndMarkedInterrupted(TestDatabase database) {
         fresh(database);
         store.insert("stale", Optional.empty(), FROM, TO, "aud", "auditor", T0);
         store.transition("stale", List.of(JobState.QUEUED), JobState.RUNNING, T0);
@@ -124,8 +125,8 @@ class JobStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void aCompletedJobsFilesAreStreamedUntilRetentionPurgesThem(ExportDatabase database) {
+    @EnumSource(TestDatabase.class)
+    void aCompletedJobsFilesAreStreamedUntilRetentionPurgesThem(TestDatabase database) {
         fresh(database);
         byte[] xml = "<report/>".getBytes(StandardCharsets.UTF_8);
         byte[] pdf = "%PDF-1.7".getBytes(StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.export.RetrainTrigger;
 import io.oversight.export.RetrainTriggerKind;
 import io.oversight.export.RetrainTriggerRequest;
@@ -31,8 +32,8 @@ class TriggerStoreTest {
     private final TriggerStore store = new TriggerStore();
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void rulesReadBackWholeOldestFirstAllOrOfOneWorkflow(ExportDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void rulesReadBackWholeOldestFirstAllOrOfOneWorkflow(TestDatabase database) throws Exception {
         RetrainTrigger rate = new RetrainTrigger("t2", "loans", new RetrainTriggerRequest(RetrainTriggerKind.CORRECTION_RATE,
                 Optional.empty(), Optional.of(0.2), Optional.of(24), Optional.empty()), true, "greta", T0.plusSeconds(60),
                 Optional.empty(), Optional.empty(), 0);
@@ -42,7 +43,7 @@ class TriggerStoreTest {
         RetrainTrigger schedule = new RetrainTrigger("t3", "posts", new RetrainTriggerRequest(RetrainTriggerKind.SCHEDULE,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(168)), true, "alex", T0.plusSeconds(30),
                 Optional.empty(), Optional.empty(), 0);
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(ExportTestSchema.MIGRATIONS).getConnection()) {
             store.insert(c, rate);
             store.insert(c, count);
             store.insert(c, schedule);
@@ -54,9 +55,9 @@ class TriggerStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void aFiringDisarmsAndCountsAndARearmArmsAgain(ExportDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aFiringDisarmsAndCountsAndARearmArmsAgain(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ExportTestSchema.MIGRATIONS).getConnection()) {
             store.insert(c, drift("t1", "loans"));
 
             store.fired(c, "t1", T0.plusSeconds(60), "export-7");
@@ -77,9 +78,9 @@ class TriggerStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void aRuleIsDeletedOnlyFromItsOwnWorkflow(ExportDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aRuleIsDeletedOnlyFromItsOwnWorkflow(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ExportTestSchema.MIGRATIONS).getConnection()) {
             store.insert(c, drift("t1", "loans"));
 
             assertFalse(store.delete(c, "posts", "t1"));
@@ -90,9 +91,9 @@ class TriggerStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void theRoundsLockRowIsHeldByOneTransactionAtATimeAndCountsRounds(ExportDatabase database) throws Exception {
-        DataSource dataSource = database.fresh();
+    @EnumSource(TestDatabase.class)
+    void theRoundsLockRowIsHeldByOneTransactionAtATimeAndCountsRounds(TestDatabase database) throws Exception {
+        DataSource dataSource = database.fresh(ExportTestSchema.MIGRATIONS);
         try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
@@ -114,9 +115,9 @@ class TriggerStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void theLastExportEndCountsOnlyExportsThatHaveNotFailed(ExportDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void theLastExportEndCountsOnlyExportsThatHaveNotFailed(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ExportTestSchema.MIGRATIONS).getConnection()) {
             assertEquals(Optional.empty(), store.lastExportEnd(c, "loans"));
             export(c, "e1", "loans", "COMPLETED", T0.plusSeconds(100));
             export(c, "e2", "loans", "RUNNING", T0.plusSeconds(200));
@@ -130,9 +131,9 @@ class TriggerStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportDatabase.class)
-    void anExportRemembersTheRuleThatMadeIt(ExportDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void anExportRemembersTheRuleThatMadeIt(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ExportTestSchema.MIGRATIONS).getConnection()) {
             export(c, "e1", "loans", "QUEUED", T0.plusSeconds(100));
             export(c, "e2", "loans", "QUEUED", T0.plusSeconds(100));
 

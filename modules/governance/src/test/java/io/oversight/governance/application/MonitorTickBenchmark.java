@@ -1,6 +1,7 @@
 package io.oversight.governance.application;
 
-import io.oversight.governance.GovernanceDatabase;
+import io.oversight.governance.GovernanceTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.governance.LoopObservations;
 import io.oversight.governance.infrastructure.MonitorConfigStore;
 import io.oversight.governance.infrastructure.MonitorHeadStore;
@@ -99,8 +100,8 @@ class MonitorTickBenchmark {
 
     @Test
     void aTickAtOneMillionPredictions() throws Exception {
-        DataSource db = GovernanceDatabase.POSTGRES.fresh();
-        GovernanceDatabase.workflow(db, WORKFLOW);
+        DataSource db = TestDatabase.POSTGRES.fresh(GovernanceTestSchema.MIGRATIONS);
+        GovernanceTestSchema.workflow(db, WORKFLOW);
         Duration month = Duration.ofDays(30);
         long t0 = System.nanoTime();
         for (int part = 0; part < 10; part++) {

@@ -1,11 +1,12 @@
 package io.oversight.governance.application;
 
+import io.oversight.governance.GovernanceTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oversight.governance.AlertRule;
-import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.Monitor;
 import io.oversight.governance.MonitorAlert;
 import io.oversight.governance.MonitorGrain;
@@ -116,11 +117,11 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void twoSchedulersOnOneDatabaseFoldEachObservationOnceAndOpenOneAlertPerEpisode(GovernanceDatabase database)
+    @EnumSource(TestDatabase.class)
+    void twoSchedulersOnOneDatabaseFoldEachObservationOnceAndOpenOneAlertPerEpisode(TestDatabase database)
             throws Exception {
-        DataSource db = database.fresh();
-        GovernanceDatabase.workflow(db, WORKFLOW);
+        DataSource db = database.fresh(GovernanceTestSchema.MIGRATIONS);
+        GovernanceTestSchema.workflow(db, WORKFLOW);
         try (Connection c = db.getConnection()) {
             CONFIG.insertRule(c, agreementBelow(0.8, 1, 10));
         }
@@ -181,9 +182,9 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void aRoundThatAnotherServerHoldsIsSkippedAtOnce(GovernanceDatabase database) throws Exception {
-        DataSource db = database.fresh();
+    @EnumSource(TestDatabase.class)
+    void aRoundThatAnotherServerHoldsIsSkippedAtOnce(TestDatabase database) throws Exception {
+        DataSource db = database.fresh(GovernanceTestSchema.MIGRATIONS);
         insert(db, List.of(prediction(T0, 0.7, "ok")));
         try (Connection holder = db.getConnection()) {
             holder.setAutoCommit(false);
@@ -196,10 +197,10 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void windowsBelowTheMinimumSayNotEnoughDataAndDriftWaitsForItsReference(GovernanceDatabase database) throws Exception {
-        DataSource db = database.fresh();
-        GovernanceDatabase.workflow(db, WORKFLOW);
+    @EnumSource(TestDatabase.class)
+    void windowsBelowTheMinimumSayNotEnoughDataAndDriftWaitsForItsReference(TestDatabase database) throws Exception {
+        DataSource db = database.fresh(GovernanceTestSchema.MIGRATIONS);
+        GovernanceTestSchema.workflow(db, WORKFLOW);
         List<ObservationStore.Observation> rows = new ArrayList<>();
         // 1,000 reference predictions around 0.9 in hour 0 (the default reference is the first 1,000),
         // then 100 around 0.6 in hour 1; 5 decisions in hour 1 (below the default minimum of 30)
@@ -240,10 +241,10 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void reviewerAgreementIsFoldedPerWindowFromAnswerCounts(GovernanceDatabase database) throws Exception {
-        DataSource db = database.fresh();
-        GovernanceDatabase.workflow(db, WORKFLOW);
+    @EnumSource(TestDatabase.class)
+    void reviewerAgreementIsFoldedPerWindowFromAnswerCounts(TestDatabase database) throws Exception {
+        DataSource db = database.fresh(GovernanceTestSchema.MIGRATIONS);
+        GovernanceTestSchema.workflow(db, WORKFLOW);
         // hour 0: ten items on which both reviewers agree and ten on which they split; the answer
         // keys carry the separators the stored form escapes
         List<ObservationStore.Observation> rows = new ArrayList<>();
@@ -271,11 +272,11 @@ class MonitorTickTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void aDeclaredFieldGetsItsOwnReferenceAndWindowsAndOnlyTheInputDriftMonitors(GovernanceDatabase database)
+    @EnumSource(TestDatabase.class)
+    void aDeclaredFieldGetsItsOwnReferenceAndWindowsAndOnlyTheInputDriftMonitors(TestDatabase database)
             throws Exception {
-        DataSource db = database.fresh();
-        GovernanceDatabase.workflow(db, WORKFLOW);
+        DataSource db = database.fresh(GovernanceTestSchema.MIGRATIONS);
+        GovernanceTestSchema.workflow(db, WORKFLOW);
         // a rule on the field's KS statistic, and one on the workflow's agreement that no field value feeds
         AlertRule ksAbove = new AlertRule(UUID.randomUUID().toString(), WORKFLOW, Monitor.INPUT_KS, Optional.of("amount"),
                 MonitorGrain.HOUR, AlertRule.Direction.ABOVE, 0.5, 5, AlertRule.Severity.CRITICAL, 1, 1, T0, false, 0,

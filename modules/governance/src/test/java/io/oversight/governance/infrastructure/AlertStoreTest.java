@@ -1,10 +1,11 @@
 package io.oversight.governance.infrastructure;
 
+import io.oversight.governance.GovernanceTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.MonitorAlert;
 import java.sql.Connection;
 import java.time.Instant;
@@ -24,13 +25,13 @@ class AlertStoreTest {
     private final AlertStore store = new AlertStore();
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void alertsReadBackWholeWithOrWithoutTheirOptionalParts(GovernanceDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void alertsReadBackWholeWithOrWithoutTheirOptionalParts(TestDatabase database) throws Exception {
         MonitorAlert monitor = new MonitorAlert("a1", "MONITOR", "loans", Optional.of("rule-1"), "AGREEMENT", "WARNING",
                 "Agreement 0.62 below 0.80", T0, Optional.of(0.62), Optional.of(40L), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
         MonitorAlert sla = open("a2", "posts", T0);
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             store.insertAlert(c, monitor, Optional.of(T0.minusSeconds(3600)));
             store.insertAlert(c, sla, Optional.empty());
 
@@ -41,9 +42,9 @@ class AlertStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void anAlertClosesOnceAndIsAcknowledgedOnce(GovernanceDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void anAlertClosesOnceAndIsAcknowledgedOnce(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             store.insertAlert(c, open("a1", "loans", T0), Optional.empty());
 
             assertTrue(store.acknowledge(c, "a1", "greta", "looking into it", T0.plusSeconds(60)));
@@ -62,11 +63,11 @@ class AlertStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void theAlertsOfAPeriodAreThoseOpenAtSomeTimeInItNewestFirst(GovernanceDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void theAlertsOfAPeriodAreThoseOpenAtSomeTimeInItNewestFirst(TestDatabase database) throws Exception {
         Instant from = T0;
         Instant to = T0.plusSeconds(3600);
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             store.insertAlert(c, open("closed-before", "loans", T0.minusSeconds(600)), Optional.empty());
             store.closeAlert(c, "closed-before", T0.minusSeconds(1));
             store.insertAlert(c, open("closed-inside", "loans", T0.minusSeconds(600)), Optional.empty());

@@ -1,12 +1,13 @@
 package io.oversight.governance.infrastructure;
 
+import io.oversight.governance.GovernanceTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oversight.governance.AlertRule;
 import io.oversight.governance.DriftField;
-import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.Monitor;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.MonitorSettings;
@@ -31,16 +32,16 @@ class MonitorConfigStoreTest {
     private final MonitorConfigStore store = new MonitorConfigStore();
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void aWorkflowWithoutSavedSettingsHasTheDefaults(GovernanceDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void aWorkflowWithoutSavedSettingsHasTheDefaults(TestDatabase database) throws Exception {
         try (Connection c = workflows(database).getConnection()) {
             assertEquals(MonitorSettings.defaults("loans"), store.settings(c, "loans"));
         }
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void savedSettingsReadBackWholeWithOrWithoutTheirOptionalParts(GovernanceDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void savedSettingsReadBackWholeWithOrWithoutTheirOptionalParts(TestDatabase database) throws Exception {
         MonitorSettings full = new MonitorSettings("loans", 40, 500, Optional.of(T0), Optional.of(T0.plusSeconds(86_400)),
                 Optional.of(new AcceptanceCriteria(200, 0.9, Optional.of(0.02))), 0.05,
                 List.of(new DriftField("amount", DriftField.Kind.NUMERIC), new DriftField("customer.country",
@@ -57,8 +58,8 @@ class MonitorConfigStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void savingAgainReplacesTheSettings(GovernanceDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void savingAgainReplacesTheSettings(TestDatabase database) throws Exception {
         MonitorSettings ungated = new MonitorSettings("loans", 10, 20, Optional.empty(), Optional.empty(), Optional.empty(),
                 0.1, List.of());
         try (Connection c = workflows(database).getConnection()) {
@@ -71,8 +72,8 @@ class MonitorConfigStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void rulesReadBackWholeOrderedByWorkflowMonitorAndIdAndFilteredByWorkflow(GovernanceDatabase database)
+    @EnumSource(TestDatabase.class)
+    void rulesReadBackWholeOrderedByWorkflowMonitorAndIdAndFilteredByWorkflow(TestDatabase database)
             throws Exception {
         AlertRule postsAgreement = rule("r1", "posts", Monitor.AGREEMENT, Optional.empty());
         AlertRule loansVolume = rule("r2", "loans", Monitor.VOLUME, Optional.empty());
@@ -94,8 +95,8 @@ class MonitorConfigStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void aRulesHysteresisStateIsSavedInPlace(GovernanceDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void aRulesHysteresisStateIsSavedInPlace(TestDatabase database) throws Exception {
         try (Connection c = workflows(database).getConnection()) {
             store.insertRule(c, rule("r1", "loans", Monitor.AGREEMENT, Optional.empty()));
             store.insertRule(c, rule("r2", "loans", Monitor.VOLUME, Optional.empty()));
@@ -112,8 +113,8 @@ class MonitorConfigStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void aRuleIsDeletedOnlyWhileNoEpisodeIsOpen(GovernanceDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void aRuleIsDeletedOnlyWhileNoEpisodeIsOpen(TestDatabase database) throws Exception {
         try (Connection c = workflows(database).getConnection()) {
             store.insertRule(c, rule("r1", "loans", Monitor.AGREEMENT, Optional.empty()));
             store.insertRule(c, rule("r2", "loans", Monitor.VOLUME, Optional.empty()));
@@ -126,10 +127,10 @@ class MonitorConfigStoreTest {
         }
     }
 
-    private static DataSource workflows(GovernanceDatabase database) throws Exception {
-        DataSource dataSource = database.fresh();
-        GovernanceDatabase.workflow(dataSource, "loans");
-        GovernanceDatabase.workflow(dataSource, "posts");
+    private static DataSource workflows(TestDatabase database) throws Exception {
+        DataSource dataSource = database.fresh(GovernanceTestSchema.MIGRATIONS);
+        GovernanceTestSchema.workflow(dataSource, "loans");
+        GovernanceTestSchema.workflow(dataSource, "posts");
         return dataSource;
     }
 

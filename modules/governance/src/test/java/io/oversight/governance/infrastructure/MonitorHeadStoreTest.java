@@ -1,10 +1,11 @@
 package io.oversight.governance.infrastructure;
 
+import io.oversight.governance.GovernanceTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oversight.governance.GovernanceDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,9 +22,9 @@ class MonitorHeadStoreTest {
     private final MonitorHeadStore store = new MonitorHeadStore();
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void aSecondTransactionDoesNotGetTheLockUntilTheFirstEnds(GovernanceDatabase database) throws Exception {
-        DataSource dataSource = database.fresh();
+    @EnumSource(TestDatabase.class)
+    void aSecondTransactionDoesNotGetTheLockUntilTheFirstEnds(TestDatabase database) throws Exception {
+        DataSource dataSource = database.fresh(GovernanceTestSchema.MIGRATIONS);
         try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
@@ -37,9 +38,9 @@ class MonitorHeadStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void eachRecordedTickCountsAndNamesItsHolder(GovernanceDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void eachRecordedTickCountsAndNamesItsHolder(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             assertEquals(0, store.ticks(c));
 
             store.recordTick(c, T0, "server-a");

@@ -1,8 +1,9 @@
 package io.oversight.governance.infrastructure;
 
+import io.oversight.governance.GovernanceTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.infrastructure.ObservationStore.Observation;
 import java.sql.Connection;
 import java.time.Instant;
@@ -19,15 +20,15 @@ class ObservationStoreTest {
     private final ObservationStore store = new ObservationStore();
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void rowsReadBackWholeOldestFirstUpToTheLimit(GovernanceDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void rowsReadBackWholeOldestFirstUpToTheLimit(TestDatabase database) throws Exception {
         Observation full = new Observation(0, "loans", "snap-1", "DECISION", T0, Optional.of(0.75), Optional.of("fraud"),
                 Optional.of("REVIEW"), Optional.of(true), Optional.of(42L));
         Observation sparse = new Observation(0, "posts", "snap-2", "QUEUE", T0.plusSeconds(1), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         Observation third = new Observation(0, "loans", "snap-1", "PREDICTION", T0.plusSeconds(2), Optional.of(0.5),
                 Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty());
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             store.insertObservations(c, List.of(full, sparse));
             store.insertObservations(c, List.of(third));
             store.insertObservations(c, List.of());
@@ -41,9 +42,9 @@ class ObservationStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void deletingRemovesExactlyTheRowsGiven(GovernanceDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void deletingRemovesExactlyTheRowsGiven(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             for (int i = 0; i < 4; i++) {
                 store.insertObservations(c, List.of(new Observation(0, "loans", "snap-1", "PREDICTION", T0.plusSeconds(i),
                         Optional.of(0.5), Optional.of("ok"), Optional.empty(), Optional.empty(), Optional.empty())));

@@ -1,10 +1,11 @@
 package io.oversight.governance.infrastructure;
 
+import io.oversight.governance.GovernanceTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.domain.stats.Histogram;
 import io.oversight.governance.infrastructure.ReferenceStore.Reference;
 import java.sql.Connection;
@@ -18,9 +19,9 @@ class ReferenceStoreTest {
     private final ReferenceStore store = new ReferenceStore();
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void aReferenceReadsBackPerWorkflowAndSubject(GovernanceDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aReferenceReadsBackPerWorkflowAndSubject(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             store.saveReference(c, "loans", "*", new Reference(3, Histogram.ofScores(0.1, 0.5, 0.95),
                     Map.of("ok", 2L, "fraud", 1L)), false);
             store.saveReference(c, "loans", "snap-1", new Reference(1, Histogram.ofScores(0.2), Map.of("ok", 1L)), false);
@@ -35,9 +36,9 @@ class ReferenceStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void savingAnExistingReferenceUpdatesIt(GovernanceDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void savingAnExistingReferenceUpdatesIt(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             store.saveReference(c, "loans", "*", new Reference(1, Histogram.ofScores(0.1), Map.of("ok", 1L)), false);
             store.saveReference(c, "loans", "*", new Reference(2, Histogram.ofScores(0.1, 0.9), Map.of("ok", 1L,
                     "fraud", 1L)), true);

@@ -1,9 +1,10 @@
 package io.oversight.governance.infrastructure;
 
+import io.oversight.governance.GovernanceTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.ReviewerView;
 import io.oversight.governance.ReviewerView.Field;
 import io.oversight.governance.ReviewerView.FieldFormat;
@@ -23,11 +24,11 @@ class ReviewerViewStoreTest {
     private final ReviewerViewStore store = new ReviewerViewStore();
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void aSavedViewReadsBackWithItsFieldsInOrderAndItsHiddenTiers(GovernanceDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void aSavedViewReadsBackWithItsFieldsInOrderAndItsHiddenTiers(TestDatabase database) throws Exception {
         ReviewerView view = new ReviewerView("loans", List.of(new Field("/text", "Complaint", FieldFormat.PARAGRAPHS),
                 new Field("/amount", "Amount", FieldFormat.TEXT)), Set.of(1, 3), Optional.of(AT));
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             store.save(c, view);
 
             assertEquals(Optional.of(view), store.view(c, "loans"));
@@ -35,12 +36,12 @@ class ReviewerViewStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void savingAgainReplacesTheWorkflowsViewOnly(GovernanceDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void savingAgainReplacesTheWorkflowsViewOnly(TestDatabase database) throws Exception {
         ReviewerView posts = new ReviewerView("posts", List.of(new Field("/body", "Post", FieldFormat.TEXT)), Set.of(),
                 Optional.of(AT));
         ReviewerView changed = new ReviewerView("loans", List.of(), Set.of(2), Optional.of(AT.plusSeconds(60)));
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             store.save(c, new ReviewerView("loans", List.of(new Field("/a", "A", FieldFormat.TEXT)), Set.of(1),
                     Optional.of(AT)));
             store.save(c, posts);
@@ -52,9 +53,9 @@ class ReviewerViewStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void aWorkflowWithoutASavedViewHasNone(GovernanceDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aWorkflowWithoutASavedViewHasNone(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             assertTrue(store.view(c, "loans").isEmpty());
         }
     }

@@ -1,10 +1,11 @@
 package io.oversight.governance.infrastructure;
 
+import io.oversight.governance.GovernanceTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oversight.governance.GovernanceDatabase;
 import io.oversight.governance.LoopObservations;
 import io.oversight.governance.MonitorGrain;
 import io.oversight.governance.domain.monitoring.WindowAggregate;
@@ -29,12 +30,12 @@ class WindowStoreTest {
     private final WindowStore store = new WindowStore();
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void aWindowReadsBackEveryColumnAndIsUpdatedInPlace(GovernanceDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void aWindowReadsBackEveryColumnAndIsUpdatedInPlace(TestDatabase database) throws Exception {
         WindowKey key = new WindowKey("loans", "*", MonitorGrain.HOUR, T0);
         WindowAggregate first = aggregate(2, 1);
         WindowAggregate second = aggregate(5, 3);
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             assertTrue(store.window(c, key).isEmpty());
 
             store.saveWindow(c, key, first, false, T0);
@@ -47,9 +48,9 @@ class WindowStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void windowsOfASubjectAndGrainComeOldestFirstFromTheStartUpToTheEnd(GovernanceDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void windowsOfASubjectAndGrainComeOldestFirstFromTheStartUpToTheEnd(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             for (int hour : new int[] {3, 0, 2, 1}) {
                 store.saveWindow(c, new WindowKey("loans", "*", MonitorGrain.HOUR, T0.plus(HOUR.multipliedBy(hour))),
                         aggregate(hour + 1, 0), false, T0);
@@ -67,9 +68,9 @@ class WindowStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GovernanceDatabase.class)
-    void subjectsAreThoseWithWindowsOfTheGrainInThePeriodInOrder(GovernanceDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void subjectsAreThoseWithWindowsOfTheGrainInThePeriodInOrder(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(GovernanceTestSchema.MIGRATIONS).getConnection()) {
             store.saveWindow(c, new WindowKey("loans", "snap-2", MonitorGrain.HOUR, T0), aggregate(1, 0), false, T0);
             store.saveWindow(c, new WindowKey("loans", "snap-1", MonitorGrain.HOUR, T0), aggregate(1, 0), false, T0);
             store.saveWindow(c, new WindowKey("loans", "snap-1", MonitorGrain.HOUR, T0.plus(HOUR)), aggregate(1, 0), false,

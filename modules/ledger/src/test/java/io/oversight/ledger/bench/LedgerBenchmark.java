@@ -1,5 +1,7 @@
 package io.oversight.ledger.bench;
 
+import io.oversight.ledger.storage.LedgerTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.ledger.LedgerRecord;
 import io.oversight.ledger.format.TiledTree;
 import io.oversight.ledger.storage.BenchmarkSupport;
@@ -8,7 +10,6 @@ import io.oversight.ledger.storage.LedgerKeyStore;
 import io.oversight.ledger.storage.LedgerSettings;
 import io.oversight.ledger.storage.Outbox;
 import io.oversight.ledger.storage.Sequencer;
-import io.oversight.ledger.storage.TestDatabase;
 import io.oversight.ledger.storage.TileStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class LedgerBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 30);
         int recorders = Integer.getInteger("bench.recorders", 4);
         int perTransaction = 4;
-        DataSource dataSource = TestDatabase.freshPostgres("oversight_ledger_bench");
+        DataSource dataSource = TestDatabase.freshPostgres("oversight_ledger_bench", LedgerTestSchema.MIGRATIONS);
         Sequencer sequencer = sequencer(5_000, 20_000);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong recorded = new AtomicLong();
@@ -118,7 +119,7 @@ class LedgerBenchmark {
     @Test
     void sealingThroughputAndProofTimesAtOneMillion() throws Exception {
         long entries = Long.getLong("bench.entries", 1_000_000L);
-        DataSource dataSource = TestDatabase.freshPostgres("oversight_ledger_bench");
+        DataSource dataSource = TestDatabase.freshPostgres("oversight_ledger_bench", LedgerTestSchema.MIGRATIONS);
         Sequencer sequencer = sequencer(10_000, 100_000);
         long sealNanos = 0;
         long fillNanos = 0;

@@ -3,6 +3,7 @@ package io.oversight.ledger.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.ledger.BundleRequest;
 import io.oversight.ledger.format.VerificationReport;
 import java.nio.file.Path;

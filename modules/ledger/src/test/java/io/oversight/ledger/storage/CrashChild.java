@@ -1,5 +1,6 @@
 package io.oversight.ledger.storage;
 
+import io.oversight.kernel.testing.TestDatabase;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;

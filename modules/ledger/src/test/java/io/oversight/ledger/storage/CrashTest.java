@@ -3,6 +3,8 @@ package io.oversight.ledger.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oversight.kernel.testing.LocalPostgres;
+import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.ledger.BundleRequest;
 import io.oversight.ledger.format.VerificationReport;
 import java.io.BufferedReader;
@@ -35,7 +37,7 @@ class CrashTest {
 
     @Test
     void killMinusNineLosesNoCommittedRecordAndLeavesAVerifiableLog() throws Exception {
-        LedgerHarness ledger = new LedgerHarness(TestDatabase.POSTGRES, TestDatabase.freshPostgres(DATABASE), tmp, 1_000, 1_000);
+        LedgerHarness ledger = new LedgerHarness(TestDatabase.POSTGRES, TestDatabase.freshPostgres(DATABASE, LedgerTestSchema.MIGRATIONS), tmp, 1_000, 1_000);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Doversight.test.db.suffix=" + TestDatabase.SUFFIX,
                 "-Doversight.test.postgres.host=" + LocalPostgres.HOST,

@@ -1,5 +1,6 @@
 package io.oversight.ledger.storage;
 
+import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.ledger.BundleRequest;
 import io.oversight.ledger.LedgerRecord;
 import io.oversight.ledger.RecordId;
@@ -42,7 +43,7 @@ final class LedgerHarness {
     private final Path tmp;
 
     LedgerHarness(TestDatabase database, Path tmp, int batchSize, long checkpointMaxEntries) {
-        this(database, database.freshLedger(), tmp, batchSize, checkpointMaxEntries);
+        this(database, database.fresh(LedgerTestSchema.MIGRATIONS), tmp, batchSize, checkpointMaxEntries);
     }
 
     LedgerHarness(TestDatabase database, DataSource dataSource, Path tmp, int batchSize, long checkpointMaxEntries) {

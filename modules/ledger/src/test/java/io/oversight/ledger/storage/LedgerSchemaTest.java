@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.ledger.LedgerSchema;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,13 +27,13 @@ class LedgerSchemaTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void theAppliedV1ChecksumIsTheDeclaredOne(TestDatabase database) throws SQLException {
-        assertEquals(LedgerSchema.V1_CHECKSUM, v1Checksum(database.freshLedger()));
+        assertEquals(LedgerSchema.V1_CHECKSUM, v1Checksum(database.fresh(LedgerTestSchema.MIGRATIONS)));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aHistoryFromTheFormerVendorScriptsIsAdoptedAndThenValidates(TestDatabase database) throws SQLException {
-        DataSource dataSource = database.freshLedger();
+        DataSource dataSource = database.fresh(LedgerTestSchema.MIGRATIONS);
         int former = database == TestDatabase.H2 ? 893_014_720 : -1_069_198_211;
         setV1Checksum(dataSource, former);
         assertThrows(FlywayValidateException.class, () -> flyway(dataSource, database).validate(),
@@ -49,7 +50,7 @@ class LedgerSchemaTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void anEditedV1IsNotAdopted(TestDatabase database) throws SQLException {
-        DataSource dataSource = database.freshLedger();
+        DataSource dataSource = database.fresh(LedgerTestSchema.MIGRATIONS);
         setV1Checksum(dataSource, 42);
         try (Connection connection = dataSource.getConnection()) {
             assertFalse(LedgerSchema.adoptFormerV1(connection));

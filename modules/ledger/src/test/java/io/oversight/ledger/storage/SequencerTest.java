@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.BundleRequest;
 import io.oversight.ledger.InclusionProof;

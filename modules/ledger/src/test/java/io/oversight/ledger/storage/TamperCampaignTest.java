@@ -2,6 +2,7 @@ package io.oversight.ledger.storage;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.ledger.BundleRequest;
 import io.oversight.ledger.format.TrustedKey;
 import io.oversight.ledger.format.VerificationException;

@@ -1,10 +1,11 @@
 package io.oversight.review.adjudication;
 
+import io.oversight.review.ReviewTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oversight.review.ReviewDatabase;
 import io.oversight.review.TaskRows;
 import io.oversight.review.adjudication.AdjudicationStore.Adjudication;
 import io.oversight.review.adjudication.AdjudicationStore.AdjudicationCounts;
@@ -28,9 +29,9 @@ class AdjudicationStoreTest {
     private final AdjudicationStore store = new AdjudicationStore();
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void aNewAdjudicationIsOpenAndFoundByIdAndByItem(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aNewAdjudicationIsOpenAndFoundByIdAndByItem(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1");
             store.insertAdjudication(c, "a1", "i1", "loans", T0);
 
@@ -45,10 +46,10 @@ class AdjudicationStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void candidatesAreTheWorkflowsOldestTakeableOnesNotReviewedByTheAdjudicator(ReviewDatabase database)
+    @EnumSource(TestDatabase.class)
+    void candidatesAreTheWorkflowsOldestTakeableOnesNotReviewedByTheAdjudicator(TestDatabase database)
             throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1", "i2", "i3", "i4", "i5", "i6");
             TaskRows.items(c, "posts", "i7");
             store.insertAdjudication(c, "a1", "i1", "loans", T0.plusSeconds(50));
@@ -71,9 +72,9 @@ class AdjudicationStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void onlyOneAdjudicatorHoldsAnAdjudicationUntilItsLeaseRunsOut(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void onlyOneAdjudicatorHoldsAnAdjudicationUntilItsLeaseRunsOut(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1");
             store.insertAdjudication(c, "a1", "i1", "loans", T0);
 
@@ -90,9 +91,9 @@ class AdjudicationStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void onlyTheHolderReleases(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void onlyTheHolderReleases(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1");
             store.insertAdjudication(c, "a1", "i1", "loans", T0);
             store.claimAdjudication(c, "a1", "ada", T0, T0.plusSeconds(60));
@@ -109,9 +110,9 @@ class AdjudicationStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void onlyTheHolderCompletesAndTheDecisionReadsBack(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void onlyTheHolderCompletesAndTheDecisionReadsBack(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1");
             store.insertAdjudication(c, "a1", "i1", "loans", T0);
             store.claimAdjudication(c, "a1", "ada", T0, T0.plusSeconds(60));
@@ -131,9 +132,9 @@ class AdjudicationStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void listingsAndCountsFollowStatusHolderAndWorkflow(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void listingsAndCountsFollowStatusHolderAndWorkflow(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1", "i2", "i3", "i4", "i5");
             TaskRows.items(c, "posts", "i6");
             store.insertAdjudication(c, "a1", "i1", "loans", T0.plusSeconds(20));

@@ -1,8 +1,9 @@
 package io.oversight.review.decision;
 
+import io.oversight.review.ReviewTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.oversight.review.ReviewDatabase;
 import io.oversight.review.TaskRows;
 import io.oversight.review.decision.ExposureStore.Exposure;
 import java.sql.Connection;
@@ -24,9 +25,9 @@ class ExposureStoreTest {
     private final ExposureStore store = new ExposureStore();
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void aRecordedReviewReadsBackWhole(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aRecordedReviewReadsBackWhole(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1");
             Exposure exposure = review(c, "t1", "i1", "loans", 2, true, T0);
 
@@ -35,10 +36,10 @@ class ExposureStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void theReviewsOfThePeriodComeWithTheirItemsEarlierAndLaterPeersInCompletionOrder(ReviewDatabase database)
+    @EnumSource(TestDatabase.class)
+    void theReviewsOfThePeriodComeWithTheirItemsEarlierAndLaterPeersInCompletionOrder(TestDatabase database)
             throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1", "i2", "i3");
             Exposure earlierPeer = review(c, "t1", "i1", "loans", 1, false, T0.minusSeconds(3600));
             Exposure inPeriod = review(c, "t2", "i1", "loans", 1, true, T0.plusSeconds(10));
@@ -52,9 +53,9 @@ class ExposureStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void aTierNarrowsThePeriodsReviews(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aTierNarrowsThePeriodsReviews(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1", "i2");
             review(c, "t1", "i1", "loans", 1, true, T0.plusSeconds(1));
             Exposure tierTwo = review(c, "t2", "i2", "loans", 2, true, T0.plusSeconds(2));
@@ -64,9 +65,9 @@ class ExposureStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void theLimitKeepsThePeriodsOldestReviews(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void theLimitKeepsThePeriodsOldestReviews(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1", "i2", "i3");
             Exposure first = review(c, "t1", "i1", "loans", 1, true, T0);
             Exposure second = review(c, "t2", "i2", "loans", 1, false, T0.plusSeconds(1));
@@ -77,9 +78,9 @@ class ExposureStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void thePeriodIncludesItsStartAndExcludesItsEnd(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void thePeriodIncludesItsStartAndExcludesItsEnd(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1", "i2");
             Exposure atStart = review(c, "t1", "i1", "loans", 1, true, T0);
             review(c, "t2", "i2", "loans", 1, true, T0.plusSeconds(60));

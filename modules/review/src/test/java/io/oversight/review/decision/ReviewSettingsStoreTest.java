@@ -1,9 +1,10 @@
 package io.oversight.review.decision;
 
+import io.oversight.review.ReviewTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oversight.review.ReviewDatabase;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,12 +19,12 @@ class ReviewSettingsStoreTest {
     private final ReviewSettingsStore store = new ReviewSettingsStore();
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void savedSettingsReadBackFieldForField(ReviewDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void savedSettingsReadBackFieldForField(TestDatabase database) throws Exception {
         ReviewSettings settings = new ReviewSettings("loans", ReviewSettings.ReviewMode.DYNAMIC, 4,
                 ReviewSettings.DisagreementPolicy.ADD_REVIEWER, ReviewSettings.RationaleRule.ALWAYS, true, 0.25, 3, 12,
                 0.75, 40, 20, 30, 45);
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             store.saveSettings(c, settings, AT);
 
             assertEquals(Optional.of(settings), store.settings(c, "loans"));
@@ -31,13 +32,13 @@ class ReviewSettingsStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void savingAgainReplacesTheWorkflowsSettingsAndLeavesOthersAlone(ReviewDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void savingAgainReplacesTheWorkflowsSettingsAndLeavesOthersAlone(TestDatabase database) throws Exception {
         ReviewSettings posts = ReviewSettings.defaults("posts");
         ReviewSettings changed = new ReviewSettings("loans", ReviewSettings.ReviewMode.FIXED, 2,
                 ReviewSettings.DisagreementPolicy.ADJUDICATE, ReviewSettings.RationaleRule.NEVER, false, 0.0, 1, 1,
                 0.0, 0, 0, 1, 0);
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             store.saveSettings(c, ReviewSettings.defaults("loans"), AT);
             store.saveSettings(c, posts, AT);
             store.saveSettings(c, changed, AT.plusSeconds(60));
@@ -48,9 +49,9 @@ class ReviewSettingsStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void aWorkflowWithoutSavedSettingsHasNone(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aWorkflowWithoutSavedSettingsHasNone(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             store.saveSettings(c, ReviewSettings.defaults("loans"), AT);
 
             assertTrue(store.settings(c, "posts").isEmpty());

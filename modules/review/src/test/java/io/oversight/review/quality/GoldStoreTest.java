@@ -1,10 +1,11 @@
 package io.oversight.review.quality;
 
+import io.oversight.review.ReviewTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oversight.review.ReviewDatabase;
 import io.oversight.review.TaskRows;
 import io.oversight.review.quality.GoldStore.Gold;
 import io.oversight.review.quality.GoldStore.GoldAnswer;
@@ -28,9 +29,9 @@ class GoldStoreTest {
     private final GoldStore store = new GoldStore();
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void aGoldItemReadsBackWhole(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aGoldItemReadsBackWhole(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1", "i2");
             Gold labelled = new Gold("i1", "loans", Verdict.CORRECT, List.of("fraud", "duplicate-charge"), Optional.empty(),
                     "greta", T0);
@@ -46,9 +47,9 @@ class GoldStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void activeGoldOfAWorkflowComesLongestStandingFirstAndRetiredGoldIsGone(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void activeGoldOfAWorkflowComesLongestStandingFirstAndRetiredGoldIsGone(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1", "i2", "i3", "i4");
             store.insertGold(c, gold("i2", "loans", T0.plusSeconds(60)));
             store.insertGold(c, gold("i1", "loans", T0.plusSeconds(120)));
@@ -66,9 +67,9 @@ class GoldStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void aReviewersCorrectnessIsNewestFirstAfterTheMomentAndUpToTheLimit(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aReviewersCorrectnessIsNewestFirstAfterTheMomentAndUpToTheLimit(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1");
             answer(c, "t1", "rita", "loans", false, T0);
             answer(c, "t2", "rita", "loans", true, T0.plusSeconds(60));
@@ -84,9 +85,9 @@ class GoldStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void aWorkflowsAnswersSinceAMomentComeOldestFirst(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aWorkflowsAnswersSinceAMomentComeOldestFirst(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1");
             answer(c, "t1", "rita", "loans", true, T0.minusSeconds(1));
             answer(c, "t2", "ed", "loans", false, T0.plusSeconds(60));

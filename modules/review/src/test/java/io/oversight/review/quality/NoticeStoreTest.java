@@ -1,10 +1,11 @@
 package io.oversight.review.quality;
 
+import io.oversight.review.ReviewTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oversight.review.ReviewDatabase;
 import io.oversight.review.TaskRows;
 import io.oversight.review.quality.NoticeStore.Notice;
 import java.sql.Connection;
@@ -22,9 +23,9 @@ class NoticeStoreTest {
     private final NoticeStore store = new NoticeStore();
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void aReviewerSeesTheirOwnNoticesNewestFirstUpToTheLimit(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aReviewerSeesTheirOwnNoticesNewestFirstUpToTheLimit(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1");
             store.insertNotice(c, "n1", "rita", "i1", "loans", "first", T0);
             store.insertNotice(c, "n2", "rita", "i1", "loans", "second", T0.plusSeconds(60));
@@ -39,9 +40,9 @@ class NoticeStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void markingReadTouchesOneOfTheReviewersOwnNoticesAndKeepsTheFirstReadTime(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void markingReadTouchesOneOfTheReviewersOwnNoticesAndKeepsTheFirstReadTime(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.items(c, "loans", "i1");
             store.insertNotice(c, "n1", "rita", "i1", "loans", "first", T0);
             store.insertNotice(c, "n2", "rita", "i1", "loans", "second", T0.plusSeconds(60));

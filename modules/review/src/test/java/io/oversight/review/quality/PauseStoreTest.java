@@ -1,10 +1,11 @@
 package io.oversight.review.quality;
 
+import io.oversight.review.ReviewTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oversight.review.ReviewDatabase;
 import io.oversight.review.quality.PauseStore.Pause;
 import java.sql.Connection;
 import java.time.Instant;
@@ -21,9 +22,9 @@ class PauseStoreTest {
     private final PauseStore store = new PauseStore();
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void aPauseReadsBackByIdAndIsActiveForItsReviewerAndWorkflowOnly(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void aPauseReadsBackByIdAndIsActiveForItsReviewerAndWorkflowOnly(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             Pause pause = pause("p1", "rita", "loans", T0);
             store.insertPause(c, pause);
 
@@ -36,9 +37,9 @@ class PauseStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void resumingEndsThePauseOnceAndRecordsWhoAndWhen(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void resumingEndsThePauseOnceAndRecordsWhoAndWhen(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             store.insertPause(c, pause("p1", "rita", "loans", T0));
 
             assertTrue(store.resume(c, "p1", "alex", T0.plusSeconds(60)));
@@ -53,9 +54,9 @@ class PauseStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void pausesAreListedNewestFirstAllOrActiveOnly(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void pausesAreListedNewestFirstAllOrActiveOnly(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             store.insertPause(c, pause("p1", "rita", "loans", T0));
             store.insertPause(c, pause("p2", "ed", "loans", T0.plusSeconds(60)));
             store.insertPause(c, pause("p3", "rita", "posts", T0.plusSeconds(120)));
@@ -67,9 +68,9 @@ class PauseStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void theLastResumeIsTheLatestOfTheReviewersResumesInTheWorkflow(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void theLastResumeIsTheLatestOfTheReviewersResumesInTheWorkflow(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             assertTrue(store.lastResume(c, "rita", "loans").isEmpty(), "never paused");
             store.insertPause(c, pause("p1", "rita", "loans", T0));
             assertTrue(store.lastResume(c, "rita", "loans").isEmpty(), "paused, never resumed");

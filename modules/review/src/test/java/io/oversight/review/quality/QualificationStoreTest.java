@@ -1,10 +1,11 @@
 package io.oversight.review.quality;
 
+import io.oversight.review.ReviewTestSchema;
+import io.oversight.kernel.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oversight.review.ReviewDatabase;
 import io.oversight.review.quality.PauseStore.Pause;
 import io.oversight.review.quality.QualificationStore.Qualification;
 import java.sql.Connection;
@@ -23,9 +24,9 @@ class QualificationStoreTest {
     private final QualificationStore store = new QualificationStore();
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void grantedQualificationsReadBackInOrder(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void grantedQualificationsReadBackInOrder(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             Qualification ritaPosts = new Qualification("rita", "posts", 1, false, T0);
             Qualification ritaLoans = new Qualification("rita", "loans", 2, true, T0.plusSeconds(1));
             Qualification edLoans = new Qualification("ed", "loans", 3, false, T0.plusSeconds(2));
@@ -42,9 +43,9 @@ class QualificationStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void grantingAgainReplacesTheQualification(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void grantingAgainReplacesTheQualification(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             store.grant(c, new Qualification("rita", "loans", 1, false, T0));
             Qualification raised = new Qualification("rita", "loans", 3, true, T0.plusSeconds(60));
             store.grant(c, raised);
@@ -54,9 +55,9 @@ class QualificationStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void revokingRemovesOnlyThatQualificationAndSaysWhetherThereWasOne(ReviewDatabase database) throws Exception {
-        try (Connection c = database.fresh().getConnection()) {
+    @EnumSource(TestDatabase.class)
+    void revokingRemovesOnlyThatQualificationAndSaysWhetherThereWasOne(TestDatabase database) throws Exception {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             store.grant(c, new Qualification("rita", "loans", 1, false, T0));
             Qualification posts = new Qualification("rita", "posts", 1, false, T0);
             store.grant(c, posts);
@@ -68,10 +69,10 @@ class QualificationStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReviewDatabase.class)
-    void eligibleAreThoseQualifiedUpToTheTierAndNotPausedInTheWorkflow(ReviewDatabase database) throws Exception {
+    @EnumSource(TestDatabase.class)
+    void eligibleAreThoseQualifiedUpToTheTierAndNotPausedInTheWorkflow(TestDatabase database) throws Exception {
         PauseStore pauses = new PauseStore();
-        try (Connection c = database.fresh().getConnection()) {
+        try (Connection c = database.fresh(ReviewTestSchema.MIGRATIONS).getConnection()) {
             store.grant(c, new Qualification("anna", "loans", 1, false, T0));
             store.grant(c, new Qualification("rita", "loans", 2, false, T0));
             store.grant(c, new Qualification("ed", "loans", 3, false, T0));

@@ -31,6 +31,9 @@ public class AlertWebhooks {
     @Inject
     Clock clock;
 
+    @Inject
+    WebhookStore webhookStore;
+
     void onAlertChanged(@Observes AlertChanged changed) {
         MonitorAlert alert = changed.alert();
         IntakeSettings settings = settingsService.of(alert.workflowKey());
@@ -50,7 +53,7 @@ public class AlertWebhooks {
         alert.openedN().ifPresent(n -> body.add("n", n));
         alert.closedAt().ifPresent(t -> body.add("closedAt", t.toString()));
         database.run("queueing an alert webhook", c -> {
-            WebhookStore.insert(c, UUID.randomUUID().toString(), null, alert.workflowKey(),
+            webhookStore.insert(c, UUID.randomUUID().toString(), null, alert.workflowKey(),
                     settings.webhookUrl().get().toString(), body.build().toString(), clock.instant());
             return null;
         });

@@ -2,6 +2,7 @@ package io.oversight.tasks.delivery;
 
 import io.oversight.kernel.JsonFactories;
 import io.oversight.tasks.intake.ItemStore;
+import io.oversight.tasks.queue.CompletedTaskStore;
 import io.oversight.tasks.recording.LoopReporting;
 import io.oversight.tasks.settings.SettingsService;
 import io.oversight.tasks.recording.TasksLedger;
@@ -12,7 +13,6 @@ import io.oversight.tasks.ItemOutcomes;
 import io.oversight.tasks.ItemStatus;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.settings.IntakeSettings;
-import io.oversight.tasks.queue.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -46,15 +46,24 @@ public class DefaultItemOutcomes implements ItemOutcomes {
     @Inject
     LoopReporting reporting;
 
+    @Inject
+    CompletedTaskStore completedTaskStore;
+
+    @Inject
+    ItemStore itemStore;
+
+    @Inject
+    WebhookStore webhookStore;
+
     @Override
     public List<CompletedReview> completedReviews(String itemId) {
-        return database.run("reading an item's reviews", c -> TaskStore.completedReviews(c, itemId));
+        return database.run("reading an item's reviews", c -> completedTaskStore.completedReviews(c, itemId));
     }
 
     @Override
     public void recordAudit(String itemId, boolean modelAgreed) {
         database.run("recording an audit", c -> {
-            ItemStore.setModelAgreed(c, itemId, modelAgreed);
+            itemStore.setModelAgreed(c, itemId, modelAgreed);
             return null;
         });
     }
@@ -62,7 +71,7 @@ public class DefaultItemOutcomes implements ItemOutcomes {
     @Override
     public void awaitAdjudication(String itemId) {
         database.run("opening an adjudication", c -> {
-            ItemStore.setItemStatus(c, itemId, ItemStatus.NEEDS_ADJUDICATION);
+            itemStore.setItemStatus(c, itemId, ItemStatus.NEEDS_ADJUDICATION);
             return null;
         });
     }
@@ -72,10 +81,10 @@ public class DefaultItemOutcomes implements ItemOutcomes {
         ReviewItem item = release.item();
         IntakeSettings settings = settingsService.of(item.workflowKey());
         database.run("deciding an item", c -> {
-            ItemStore.decideItem(c, item.id(), ItemStatus.DECIDED, release.labels(), release.output(), release.source(),
+            itemStore.decideItem(c, item.id(), ItemStatus.DECIDED, release.labels(), release.output(), release.source(),
                     Optional.of(release.modelAgreed()), release.at(), Optional.of(release.verdict()));
             if (settings.webhookUrl().isPresent()) {
-                WebhookStore.insert(c, UUID.randomUUID().toString(), item.id(), item.workflowKey(),
+                webhookStore.insert(c, UUID.randomUUID().toString(), item.id(), item.workflowKey(),
                         settings.webhookUrl().get().toString(), webhookBody(release), release.at());
             }
             return null;
@@ -96,12 +105,12 @@ public class DefaultItemOutcomes implements ItemOutcomes {
 
     @Override
     public Optional<String> dataSubject(String itemId) {
-        return database.run("reading an item", c -> ItemStore.dataSubject(c, itemId));
+        return database.run("reading an item", c -> itemStore.dataSubject(c, itemId));
     }
 
     @Override
     public List<ReviewRecord> reviewRecords(String workflowKey, Instant from, Instant to, int limit) {
-        return database.run("reading completed reviews", c -> TaskStore.reviewRecords(c, workflowKey, from, to, limit));
+        return database.run("reading completed reviews", c -> completedTaskStore.reviewRecords(c, workflowKey, from, to, limit));
     }
 
     /** The webhook's JSON: what the receiver needs to act, and nothing personal (the payload is not sent). */

@@ -1,6 +1,7 @@
 package io.oversight.tasks.delivery;
 
 import static io.oversight.kernel.SqlValues.instant;
+import io.oversight.tasks.intake.ItemJson;
 import static io.oversight.kernel.SqlValues.strings;
 import static io.oversight.kernel.SqlValues.utc;
 
@@ -8,7 +9,6 @@ import io.oversight.ledger.Database;
 import io.oversight.tasks.DecisionSource;
 import io.oversight.tasks.ReleasedLabels;
 import io.oversight.tasks.Verdict;
-import io.oversight.tasks.intake.ItemStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -103,7 +103,7 @@ public class DefaultReleasedLabels implements ReleasedLabels {
                 int agreeing = (int) given.stream().filter(a -> a.labels().equals(row.labels())
                         && Objects.equals(a.output(), row.output())).count();
                 return new ReleasedLabel(row.id(), row.workflowKey(), row.payload(), row.snapshot(), row.predictedLabels(),
-                        row.predictedOutput(), ItemStore.candidates(row.candidates()), row.labels(), row.output(),
+                        row.predictedOutput(), ItemJson.candidates(row.candidates()), row.labels(), row.output(),
                         row.source(), row.verdict(), given.size(), agreeing, row.guideline(), row.decidedAt());
             }).toList();
         });

@@ -23,6 +23,9 @@ public class DefaultWorkflowWebhooks implements WorkflowWebhooks {
     @Inject
     Clock clock;
 
+    @Inject
+    WebhookStore webhookStore;
+
     @Override
     public Optional<String> queue(String workflowKey, String jsonBody) {
         IntakeSettings settings = settingsService.of(workflowKey);
@@ -31,7 +34,7 @@ public class DefaultWorkflowWebhooks implements WorkflowWebhooks {
         }
         String id = UUID.randomUUID().toString();
         database.run("queueing a workflow webhook", c -> {
-            WebhookStore.insert(c, id, null, workflowKey, settings.webhookUrl().get().toString(), jsonBody, clock.instant());
+            webhookStore.insert(c, id, null, workflowKey, settings.webhookUrl().get().toString(), jsonBody, clock.instant());
             return null;
         });
         return Optional.of(id);

@@ -1,7 +1,7 @@
 package io.oversight.tasks.delivery;
 
-import io.oversight.tasks.intake.ItemStore;
 import io.oversight.tasks.recording.TasksLedger;
+import io.oversight.tasks.intake.ItemStore;
 import io.oversight.ledger.Database;
 import io.oversight.ledger.Actor;
 import io.oversight.tasks.ItemDecided;
@@ -9,7 +9,6 @@ import io.oversight.tasks.ItemStatus;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.TimeoutOutcome;
 import io.oversight.tasks.intake.StoredItem;
-import io.oversight.tasks.queue.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -52,6 +51,9 @@ public class InlineWaits {
     @Inject
     Clock clock;
 
+    @Inject
+    ItemStore itemStore;
+
     public void await(String itemId, Instant deadline, TimeoutOutcome onTimeout, Consumer<Answer> resume) {
         waiting.computeIfAbsent(itemId, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                 .add(new Waiter(itemId, deadline, onTimeout, resume));
@@ -61,7 +63,7 @@ public class InlineWaits {
         List<Waiter> waiters = waiting.remove(decided.itemId());
         if (waiters != null) {
             Optional<ReviewItem> item = database.run("reading a decided item",
-                    c -> ItemStore.findItem(c, decided.itemId(), false)).map(StoredItem::item);
+                    c -> itemStore.findItem(c, decided.itemId(), false)).map(StoredItem::item);
             item.ifPresent(i -> waiters.forEach(w -> w.resume().accept(new Answer(i, Optional.empty()))));
         }
     }
@@ -73,7 +75,7 @@ public class InlineWaits {
             return;
         }
         List<StoredItem> items = database.run("polling waited-for items",
-                c -> ItemStore.findItems(c, new ArrayList<>(waiting.keySet())));
+                c -> itemStore.findItems(c, new ArrayList<>(waiting.keySet())));
         Instant now = clock.instant();
         for (StoredItem stored : items) {
             ReviewItem item = stored.item();
@@ -101,7 +103,7 @@ public class InlineWaits {
 
     private void timeOut(ReviewItem item, Waiter waiter, Instant now) {
         boolean first = database.run("recording an inline timeout",
-                c -> ItemStore.recordInlineTimeout(c, item.id(), waiter.onTimeout()));
+                c -> itemStore.recordInlineTimeout(c, item.id(), waiter.onTimeout()));
         if (first) {
             ledger.write(ledger.record(TasksLedger.INLINE_TIMED_OUT, Actor.system("inline-intake"), item.workflowKey())
                     .subject("item", item.id())

@@ -23,12 +23,15 @@ public class WebhookDeliveries {
     @Inject
     Database database;
 
+    @Inject
+    WebhookStore webhookStore;
+
     public Page of(String workflowKey, WebhookStore.Filter filter, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit " + limit + " outside 1.." + MAX_PAGE);
         }
         List<WebhookStore.Listed> rows = database.run("listing a workflow's webhook deliveries",
-                c -> WebhookStore.ofWorkflow(c, workflowKey, filter, limit + 1));
+                c -> webhookStore.ofWorkflow(c, workflowKey, filter, limit + 1));
         if (rows.size() <= limit) {
             return new Page(rows, Optional.empty());
         }

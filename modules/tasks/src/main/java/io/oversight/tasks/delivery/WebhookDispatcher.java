@@ -42,11 +42,14 @@ public class WebhookDispatcher {
     @Inject
     Clock clock;
 
+    @Inject
+    WebhookStore webhookStore;
+
     /** Sends one due delivery, if any. @return whether there was one */
     @Transactional(TxType.REQUIRES_NEW)
     public boolean sendNextDue() {
         Instant now = clock.instant();
-        List<WebhookStore.Delivery> due = database.run("taking a due webhook", c -> WebhookStore.lockDue(c, now, 1));
+        List<WebhookStore.Delivery> due = database.run("taking a due webhook", c -> webhookStore.lockDue(c, now, 1));
         if (due.isEmpty()) {
             return false;
         }
@@ -101,17 +104,17 @@ public class WebhookDispatcher {
     private boolean record(WebhookStore.Delivery delivery, WebhookStore.Attempt attempt, WebhookStore.DeliveryStatus next,
             Optional<Instant> nextAt) {
         database.run("recording a webhook attempt", c -> {
-            WebhookStore.recordAttempt(c, delivery, attempt, next, nextAt);
+            webhookStore.recordAttempt(c, delivery, attempt, next, nextAt);
             return null;
         });
         return true;
     }
 
     public List<WebhookStore.Delivery> deliveriesOf(String itemId) {
-        return database.run("reading webhook deliveries", c -> WebhookStore.ofItem(c, itemId));
+        return database.run("reading webhook deliveries", c -> webhookStore.ofItem(c, itemId));
     }
 
     public List<WebhookStore.Attempt> attemptsOf(String deliveryId) {
-        return database.run("reading webhook attempts", c -> WebhookStore.attempts(c, deliveryId));
+        return database.run("reading webhook attempts", c -> webhookStore.attempts(c, deliveryId));
     }
 }

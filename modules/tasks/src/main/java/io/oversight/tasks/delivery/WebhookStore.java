@@ -1,6 +1,7 @@
 package io.oversight.tasks.delivery;
 
 import io.oversight.kernel.SqlValues;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** SQL of the webhook outbox: deliveries written with the decision, and every attempt to send them. */
-public final class WebhookStore {
+@ApplicationScoped
+public class WebhookStore {
 
     public enum DeliveryStatus { PENDING, DELIVERED, FAILED }
 
@@ -35,10 +37,7 @@ public final class WebhookStore {
     private static final String COLUMNS =
             "id, item_id, workflow_key, url, body, status, attempts, next_attempt_at, created_at, delivered_at";
 
-    private WebhookStore() {
-    }
-
-    public static void insert(Connection c, String id, String itemId, String workflowKey, String url, String body,
+    public void insert(Connection c, String id, String itemId, String workflowKey, String url, String body,
             Instant at) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_webhook_delivery (id, item_id, workflow_key, "
                 + "url, body, status, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,'PENDING',0,?,?)")) {
@@ -54,7 +53,7 @@ public final class WebhookStore {
     }
 
     /** Pending deliveries due by {@code now}, locked so that two servers never send the same one at once. */
-    public static List<Delivery> lockDue(Connection c, Instant now, int limit) throws SQLException {
+    public List<Delivery> lockDue(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM task_webhook_delivery "
                 + "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setObject(1, SqlValues.utc(now));
@@ -63,7 +62,7 @@ public final class WebhookStore {
         }
     }
 
-    public static List<Delivery> ofItem(Connection c, String itemId) throws SQLException {
+    public List<Delivery> ofItem(Connection c, String itemId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM task_webhook_delivery WHERE item_id = ? ORDER BY created_at")) {
             select.setString(1, itemId);
@@ -76,7 +75,7 @@ public final class WebhookStore {
      * index task_webhook_by_workflow), each with its latest attempt. {@code beforeId} starts the page
      * after that delivery of the previous one; a delivery of another workflow or none at all matches nothing.
      */
-    public static List<Listed> ofWorkflow(Connection c, String workflowKey, Filter filter, int limit)
+    public List<Listed> ofWorkflow(Connection c, String workflowKey, Filter filter, int limit)
             throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + prefixed("d.") + ", a.attempt, a.attempted_at, a.status_code, "
                 + "a.error, a.duration_ms FROM task_webhook_delivery d LEFT JOIN task_webhook_attempt a "
@@ -130,7 +129,7 @@ public final class WebhookStore {
         return alias + COLUMNS.replace(", ", ", " + alias);
     }
 
-    public static List<Attempt> attempts(Connection c, String deliveryId) throws SQLException {
+    public List<Attempt> attempts(Connection c, String deliveryId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT attempt, attempted_at, status_code, error, duration_ms "
                 + "FROM task_webhook_attempt WHERE delivery_id = ? ORDER BY attempt")) {
             select.setString(1, deliveryId);
@@ -148,7 +147,7 @@ public final class WebhookStore {
     }
 
     /** Records one attempt and the delivery's next state. */
-    public static void recordAttempt(Connection c, Delivery delivery, Attempt attempt, DeliveryStatus next,
+    public void recordAttempt(Connection c, Delivery delivery, Attempt attempt, DeliveryStatus next,
             Optional<Instant> nextAttemptAt) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_webhook_attempt (delivery_id, attempt, "
                 + "attempted_at, status_code, error, duration_ms) VALUES (?,?,?,?,?,?)")) {

@@ -1,6 +1,7 @@
 package io.oversight.tasks.intake;
 
 import io.oversight.kernel.JsonFactories;
+import io.oversight.tasks.queue.TaskStore;
 import io.oversight.tasks.settings.SettingsService;
 import io.oversight.tasks.recording.TasksLedger;
 import io.oversight.ledger.InTransaction;
@@ -16,7 +17,6 @@ import io.oversight.tasks.TaskPurpose;
 import io.oversight.tasks.settings.IntakeSettings;
 import io.oversight.tasks.learning.SimHash;
 import io.oversight.tasks.queue.TaskRow;
-import io.oversight.tasks.queue.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.StringReader;
@@ -60,6 +60,15 @@ public class FeedbackService {
     @Inject
     InTransaction inTransaction;
 
+    @Inject
+    FeedbackStore feedbackStore;
+
+    @Inject
+    ItemStore itemStore;
+
+    @Inject
+    TaskStore taskStore;
+
     public Feedback report(String workflowKey, String itemId, Kind kind, String comment, Actor reporter) {
         Violations v = new Violations();
         v.check(kind != null, "kind", "is required (THUMBS_DOWN or REPORT_ISSUE)");
@@ -75,7 +84,7 @@ public class FeedbackService {
     // Settings and policy are read first: inside the transaction they would take a second connection.
     private Feedback report(String workflowKey, String itemId, Kind kind, String text, Actor reporter,
             IntakeSettings settings, Optional<io.oversight.governance.SlaTarget> sla) {
-        ReviewItem item = database.run("reading an item", c -> ItemStore.findItem(c, itemId, true))
+        ReviewItem item = database.run("reading an item", c -> itemStore.findItem(c, itemId, true))
                 .map(StoredItem::item).filter(i -> i.workflowKey().equals(workflowKey))
                 .orElseThrow(() -> new NotFoundException("No item " + itemId + " in workflow " + workflowKey + "."));
         if (item.status() == ItemStatus.IN_REVIEW || item.status() == ItemStatus.NEEDS_ADJUDICATION) {
@@ -91,8 +100,8 @@ public class FeedbackService {
                 item.uncertainty(), simHash, now, Optional.of(kind + (text.isBlank() ? "" : ": " + text)));
         String feedbackId = UUID.randomUUID().toString();
         database.run("storing feedback", c -> {
-            TaskStore.insertTasks(c, List.of(task));
-            ItemStore.insertFeedback(c, feedbackId, itemId, kind.name(), text, task.id(), now);
+            taskStore.insertTasks(c, List.of(task));
+            feedbackStore.insertFeedback(c, feedbackId, itemId, kind.name(), text, task.id(), now);
             return null;
         });
         var record = ledger.record(TasksLedger.FEEDBACK_RECEIVED, reporter, workflowKey)

@@ -1,6 +1,8 @@
 package io.oversight.tasks.intake;
 
 import io.oversight.kernel.JsonFactories;
+import io.oversight.tasks.queue.TaskStore;
+import io.oversight.tasks.queue.ItemReviewerStore;
 import io.oversight.tasks.recording.LoopReporting;
 import io.oversight.tasks.settings.TasksConfiguration;
 import io.oversight.tasks.recording.TasksLedger;
@@ -29,7 +31,6 @@ import io.oversight.tasks.routing.RoutingPlan;
 import io.oversight.tasks.learning.SimHash;
 import io.oversight.tasks.learning.UncertaintyScore;
 import io.oversight.tasks.queue.TaskRow;
-import io.oversight.tasks.queue.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -80,6 +81,18 @@ public class IntakeService {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientKeyStore clientKeyStore;
+
+    @Inject
+    ItemReviewerStore itemReviewerStore;
+
+    @Inject
+    ItemStore itemStore;
+
+    @Inject
+    TaskStore taskStore;
+
     /** What became of one prediction: the item, whether it already existed, and how the caller integrates. */
     public record Submission(ReviewItem item, boolean replayed, IntegrationMode mode, IntakeSettings settings) {
     }
@@ -109,7 +122,7 @@ public class IntakeService {
         List<LedgerRecord.Builder> records = new ArrayList<>();
         Optional<GuidelineVersion> guideline = configuration.guideline();
         Instant now = clock.instant();
-        Map<String, StoredItem> known = database.run("looking up client keys", c -> ItemStore.findByClientKeys(c,
+        Map<String, StoredItem> known = database.run("looking up client keys", c -> clientKeyStore.findByClientKeys(c,
                 workflowKey, accepted.stream().map(a -> a.request().clientKey()).toList()));
         List<String> newSubjects = accepted.stream()
                 .filter(a -> !known.containsKey(a.request().clientKey()) && holdsPersonalData(workflow, a.request()))
@@ -150,7 +163,7 @@ public class IntakeService {
             boolean decidedByModel = plan.taskCount() == 0 || plan.taskPurpose().orElse(null) == TaskPurpose.AUDIT;
             ItemRow item = new ItemRow(itemId, workflowKey, request.clientKey(), request.requestDigest(), a.mode(),
                     a.snapshot().id(), request.labels(), request.output(),
-                    request.candidates().isEmpty() ? Optional.empty() : Optional.of(ItemStore.candidatesJson(request.candidates())),
+                    request.candidates().isEmpty() ? Optional.empty() : Optional.of(ItemJson.candidatesJson(request.candidates())),
                     request.confidence(),
                     request.scores().isEmpty() ? Optional.empty() : Optional.of(scoresJson(request.scores())),
                     request.committee().isEmpty() ? Optional.empty() : Optional.of(committeeJson(request.committee())),
@@ -178,10 +191,10 @@ public class IntakeService {
         }
         inTransaction.call(() -> {
             database.run("storing predictions", c -> {
-                ItemStore.insertItems(c, items);
-                TaskStore.insertTasks(c, tasks);
+                itemStore.insertItems(c, items);
+                taskStore.insertTasks(c, tasks);
                 for (Map.Entry<String, Set<String>> e : exclusions.entrySet()) {
-                    ItemStore.insertExclusions(c, e.getKey(), e.getValue());
+                    itemReviewerStore.insertExclusions(c, e.getKey(), e.getValue());
                 }
                 return null;
             });
@@ -281,8 +294,8 @@ public class IntakeService {
         boolean decided = row.decisionSource().isPresent();
         return new ReviewItem(row.id(), row.workflowKey(), row.clientKey(), row.integrationMode(), row.modelSnapshotId(),
                 row.predictedLabels(), row.predictedOutput(), row.confidence(),
-                row.classScoresJson().map(ItemStore::classScores).orElse(Map.of()),
-                row.candidatesJson().map(ItemStore::candidates).orElse(List.of()), row.payloadJson(), row.correlationId(),
+                row.classScoresJson().map(ItemJson::classScores).orElse(Map.of()),
+                row.candidatesJson().map(ItemJson::candidates).orElse(List.of()), row.payloadJson(), row.correlationId(),
                 row.priority(), row.routeOutcome(), row.routeTier(), row.routeReason(), row.policyId(), row.policyVersion(),
                 row.auditSampled(), row.orderingMethod(), row.uncertainty(), row.uncertaintyNote(), row.status(),
                 row.reviewsRequired(), decided ? row.predictedLabels() : List.of(), Optional.empty(), row.decisionSource(),

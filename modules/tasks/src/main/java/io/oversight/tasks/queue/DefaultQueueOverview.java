@@ -40,17 +40,26 @@ public class DefaultQueueOverview implements QueueOverview {
     @Inject
     Clock clock;
 
+    @Inject
+    ClaimCandidateStore claimCandidateStore;
+
+    @Inject
+    QueueCountStore queueCountStore;
+
+    @Inject
+    SlaStore slaStore;
+
     /**
      * Every queue that has live tasks or an SLA target, with its counts and SLA state. Counting uses
      * the live-task index only, so the cost grows with open work, not with history.
      */
     @Override
     public List<QueueStatistics> statistics() {
-        List<TaskStore.QueueCounts> counts = database.run("counting queues", TaskStore::queueCounts);
+        List<QueueCountStore.QueueCounts> counts = database.run("counting queues", queueCountStore::queueCounts);
         Set<String> breached = new HashSet<>();
-        database.run("reading SLA state", SlaStore::breachedStates)
+        database.run("reading SLA state", slaStore::breachedStates)
                 .forEach(s -> breached.add(s.queue() + "/" + s.measure()));
-        Map<QueueKey, TaskStore.QueueCounts> byQueue = new HashMap<>();
+        Map<QueueKey, QueueCountStore.QueueCounts> byQueue = new HashMap<>();
         counts.forEach(c -> byQueue.put(c.queue(), c));
         Set<QueueKey> keys = new java.util.TreeSet<>(Comparator.comparing(QueueKey::workflowKey)
                 .thenComparingInt(QueueKey::tier));
@@ -65,11 +74,11 @@ public class DefaultQueueOverview implements QueueOverview {
         Instant now = clock.instant();
         List<QueueStatistics> statistics = new ArrayList<>();
         for (QueueKey key : keys) {
-            Optional<TaskStore.QueueCounts> c = Optional.ofNullable(byQueue.get(key));
+            Optional<QueueCountStore.QueueCounts> c = Optional.ofNullable(byQueue.get(key));
             Optional<SlaTarget> sla = Optional.ofNullable(policyOf.get(key.workflowKey())).flatMap(p -> p.slaFor(key.tier()));
-            statistics.add(new QueueStatistics(key, c.map(TaskStore.QueueCounts::open).orElse(0L),
-                    c.map(TaskStore.QueueCounts::claimed).orElse(0L),
-                    c.flatMap(TaskStore.QueueCounts::oldestOpen).map(t -> Duration.between(t, now)),
+            statistics.add(new QueueStatistics(key, c.map(QueueCountStore.QueueCounts::open).orElse(0L),
+                    c.map(QueueCountStore.QueueCounts::claimed).orElse(0L),
+                    c.flatMap(QueueCountStore.QueueCounts::oldestOpen).map(t -> Duration.between(t, now)),
                     sla.map(SlaTarget::minutesToReview), sla.map(SlaTarget::maxQueueDepth),
                     breached.contains(key + "/" + SlaStore.Measure.REVIEW_TIME),
                     breached.contains(key + "/" + SlaStore.Measure.QUEUE_DEPTH)));
@@ -80,7 +89,7 @@ public class DefaultQueueOverview implements QueueOverview {
     @Override
     public Map<QueueKey, Long> claimableBy(String reviewer) {
         return database.run("counting a reviewer's work",
-                c -> TaskStore.claimableCounts(c, reviewer, IntakeService.identityDigest(reviewer)));
+                c -> claimCandidateStore.claimableCounts(c, reviewer, IntakeService.identityDigest(reviewer)));
     }
 
 }

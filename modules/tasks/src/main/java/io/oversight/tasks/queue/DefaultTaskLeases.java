@@ -1,7 +1,7 @@
 package io.oversight.tasks.queue;
 
-import io.oversight.tasks.intake.ItemStore;
 import io.oversight.tasks.intake.IntakeService;
+import io.oversight.tasks.intake.ItemStore;
 import io.oversight.tasks.settings.SettingsService;
 import io.oversight.kernel.ConflictException;
 import io.oversight.kernel.NotFoundException;
@@ -48,6 +48,21 @@ public class DefaultTaskLeases implements TaskLeases {
     @Inject
     Clock clock;
 
+    @Inject
+    ClaimCandidateStore claimCandidateStore;
+
+    @Inject
+    CompletedTaskStore completedTaskStore;
+
+    @Inject
+    ItemReviewerStore itemReviewerStore;
+
+    @Inject
+    ItemStore itemStore;
+
+    @Inject
+    TaskStore taskStore;
+
     @Override
     public List<ClaimedTask> claim(QueueKey queue, String reviewer, int count, Instant leaseEnd, double diversityLambda) {
         if (count < 1) {
@@ -55,43 +70,43 @@ public class DefaultTaskLeases implements TaskLeases {
         }
         boolean diverse = diversityLambda > 0 && count > 1;
         return database.run("claiming tasks", c -> {
-            List<TaskStore.ClaimCandidate> candidates = TaskStore.lockCandidates(c, queue, reviewer,
+            List<ClaimCandidateStore.ClaimCandidate> candidates = claimCandidateStore.lockCandidates(c, queue, reviewer,
                     IntakeService.identityDigest(reviewer), diverse ? count * DIVERSITY_POOL_FACTOR : count * 2);
-            List<TaskStore.ClaimCandidate> oneSlotPerItem = new ArrayList<>();
+            List<ClaimCandidateStore.ClaimCandidate> oneSlotPerItem = new ArrayList<>();
             Set<String> items = new HashSet<>();
-            for (TaskStore.ClaimCandidate candidate : candidates) {
+            for (ClaimCandidateStore.ClaimCandidate candidate : candidates) {
                 if (items.add(candidate.itemId())) {
                     oneSlotPerItem.add(candidate);
                 }
             }
-            List<TaskStore.ClaimCandidate> preferred = pick(oneSlotPerItem, count, diverse ? diversityLambda : 0);
-            List<TaskStore.ClaimCandidate> inOrder = new ArrayList<>(preferred);
+            List<ClaimCandidateStore.ClaimCandidate> preferred = pick(oneSlotPerItem, count, diverse ? diversityLambda : 0);
+            List<ClaimCandidateStore.ClaimCandidate> inOrder = new ArrayList<>(preferred);
             oneSlotPerItem.stream().filter(candidate -> !preferred.contains(candidate)).forEach(inOrder::add);
             List<ClaimedTask> claimed = new ArrayList<>();
-            for (TaskStore.ClaimCandidate candidate : inOrder) {
+            for (ClaimCandidateStore.ClaimCandidate candidate : inOrder) {
                 if (claimed.size() == count) {
                     break;
                 }
-                if (!TaskStore.claim(c, candidate.taskId(), reviewer, leaseEnd)) {
+                if (!taskStore.claim(c, candidate.taskId(), reviewer, leaseEnd)) {
                     continue; // taken by a concurrent claimer (H2 reads candidates without locking them)
                 }
-                TaskStore.addItemReviewer(c, candidate.itemId(), reviewer, candidate.taskId());
-                ReviewTask task = TaskStore.findTask(c, candidate.taskId(), false).orElseThrow();
-                StoredItem item = ItemStore.findItem(c, candidate.itemId(), false).orElseThrow();
+                itemReviewerStore.addItemReviewer(c, candidate.itemId(), reviewer, candidate.taskId());
+                ReviewTask task = taskStore.findTask(c, candidate.taskId(), false).orElseThrow();
+                StoredItem item = itemStore.findItem(c, candidate.itemId(), false).orElseThrow();
                 claimed.add(new ClaimedTask(task, item.item()));
             }
             return claimed;
         });
     }
 
-    private static List<TaskStore.ClaimCandidate> pick(List<TaskStore.ClaimCandidate> inQueueOrder, int count, double lambda) {
+    private static List<ClaimCandidateStore.ClaimCandidate> pick(List<ClaimCandidateStore.ClaimCandidate> inQueueOrder, int count, double lambda) {
         if (lambda == 0 || inQueueOrder.size() <= 1) {
             return inQueueOrder.subList(0, Math.min(count, inQueueOrder.size()));
         }
-        Map<String, TaskStore.ClaimCandidate> byId = new HashMap<>();
+        Map<String, ClaimCandidateStore.ClaimCandidate> byId = new HashMap<>();
         List<DiverseSelection.Candidate> ranked = new ArrayList<>();
         for (int i = 0; i < inQueueOrder.size(); i++) {
-            TaskStore.ClaimCandidate c = inQueueOrder.get(i);
+            ClaimCandidateStore.ClaimCandidate c = inQueueOrder.get(i);
             byId.put(c.taskId(), c);
             ranked.add(new DiverseSelection.Candidate(c.taskId(), i, c.simHash()));
         }
@@ -103,24 +118,24 @@ public class DefaultTaskLeases implements TaskLeases {
         String taskId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         return database.run("cutting a task", c -> {
-            TaskStore.insertTasks(c, List.of(new TaskRow(taskId, itemId, queue.workflowKey(), queue.tier(),
+            taskStore.insertTasks(c, List.of(new TaskRow(taskId, itemId, queue.workflowKey(), queue.tier(),
                     TaskPurpose.REVIEW, 1, 0, Optional.empty(), 0.5, 0L, now, Optional.empty())));
             if (gold) {
-                TaskStore.markGoldTask(c, taskId);
+                taskStore.markGoldTask(c, taskId);
             }
-            if (!TaskStore.claim(c, taskId, reviewer, leaseEnd)) {
+            if (!taskStore.claim(c, taskId, reviewer, leaseEnd)) {
                 throw new ConflictException("Task " + taskId + " was taken before it could be handed out.");
             }
-            TaskStore.addItemReviewer(c, itemId, reviewer, taskId);
-            return new ClaimedTask(TaskStore.findTask(c, taskId, false).orElseThrow(),
-                    ItemStore.findItem(c, itemId, false).orElseThrow().item());
+            itemReviewerStore.addItemReviewer(c, itemId, reviewer, taskId);
+            return new ClaimedTask(taskStore.findTask(c, taskId, false).orElseThrow(),
+                    itemStore.findItem(c, itemId, false).orElseThrow().item());
         });
     }
 
     @Override
     public ClaimedTask held(String taskId, String reviewer) {
         return database.run("reading a task", c -> {
-            ReviewTask task = TaskStore.findTask(c, taskId, true)
+            ReviewTask task = taskStore.findTask(c, taskId, true)
                     .orElseThrow(() -> new NotFoundException("No task " + taskId + "."));
             if (task.status() != TaskStatus.CLAIMED || !task.leaseHolder().orElse("").equals(reviewer)) {
                 throw new ConflictException("You do not hold task " + taskId + " (it is " + task.status() + ").");
@@ -129,7 +144,7 @@ public class DefaultTaskLeases implements TaskLeases {
                 throw new ConflictException("Your lease on task " + taskId + " expired at "
                         + task.leaseExpiresAt().get() + "; claim again.");
             }
-            return new ClaimedTask(task, ItemStore.findItem(c, task.itemId(), false).orElseThrow().item());
+            return new ClaimedTask(task, itemStore.findItem(c, task.itemId(), false).orElseThrow().item());
         });
     }
 
@@ -137,15 +152,15 @@ public class DefaultTaskLeases implements TaskLeases {
     public ReviewTask reopen(String taskId, String reviewer, boolean forgetReviewer) {
         TaskTransition transition = forgetReviewer ? TaskTransition.RELEASE : TaskTransition.SKIP;
         return database.run(forgetReviewer ? "releasing a task" : "skipping a task", c -> {
-            ReviewTask held = TaskStore.findTask(c, taskId, false).orElseThrow(() -> new NotFoundException("No task " + taskId + "."));
-            if (!TaskStore.reopen(c, transition, taskId, reviewer)) {
+            ReviewTask held = taskStore.findTask(c, taskId, false).orElseThrow(() -> new NotFoundException("No task " + taskId + "."));
+            if (!taskStore.reopen(c, transition, taskId, reviewer)) {
                 throw new ConflictException("Task " + taskId + " is no longer yours to give back.");
             }
             if (forgetReviewer) {
-                TaskStore.removeItemReviewer(c, held.itemId(), reviewer);
+                itemReviewerStore.removeItemReviewer(c, held.itemId(), reviewer);
             }
-            ReviewTask reopened = TaskStore.findTask(c, taskId, false).orElseThrow();
-            TaskStore.discardIfGold(c, taskId);
+            ReviewTask reopened = taskStore.findTask(c, taskId, false).orElseThrow();
+            taskStore.discardIfGold(c, taskId);
             return reopened;
         });
     }
@@ -154,10 +169,10 @@ public class DefaultTaskLeases implements TaskLeases {
     public ReviewTask complete(String taskId, String reviewer, TaskResult result, List<String> labels,
             Optional<String> output, Optional<String> guidelineId, Instant at) {
         return database.run("completing a task", c -> {
-            if (!TaskStore.complete(c, taskId, reviewer, result, labels, output, guidelineId, at)) {
+            if (!taskStore.complete(c, taskId, reviewer, result, labels, output, guidelineId, at)) {
                 throw new ConflictException("Task " + taskId + " is no longer yours to complete.");
             }
-            return TaskStore.findTask(c, taskId, false).orElseThrow();
+            return taskStore.findTask(c, taskId, false).orElseThrow();
         });
     }
 
@@ -165,25 +180,25 @@ public class DefaultTaskLeases implements TaskLeases {
     public ReviewTask escalate(String taskId, String reviewer, int toTier, String reason, Optional<Instant> dueBy, Instant at) {
         String successorId = UUID.randomUUID().toString();
         return database.run("escalating a task", c -> {
-            ReviewTask task = TaskStore.findTask(c, taskId, false).orElseThrow(() -> new NotFoundException("No task " + taskId + "."));
+            ReviewTask task = taskStore.findTask(c, taskId, false).orElseThrow(() -> new NotFoundException("No task " + taskId + "."));
             TaskRow successor = new TaskRow(successorId, task.itemId(), task.queue().workflowKey(), toTier,
-                    task.purpose(), task.slot(), task.priority(), dueBy, task.uncertainty(), TaskStore.simHash(c, taskId),
+                    task.purpose(), task.slot(), task.priority(), dueBy, task.uncertainty(), taskStore.simHash(c, taskId),
                     at, Optional.of(IntakeService.truncate(reason, MAX_NOTE)));
-            TaskStore.insertTasks(c, List.of(successor));
-            if (!TaskStore.markEscalated(c, taskId, reviewer, successorId, at)) {
+            taskStore.insertTasks(c, List.of(successor));
+            if (!taskStore.markEscalated(c, taskId, reviewer, successorId, at)) {
                 throw new ConflictException("Task " + taskId + " is no longer yours to escalate.");
             }
-            return TaskStore.findTask(c, successorId, false).orElseThrow();
+            return taskStore.findTask(c, successorId, false).orElseThrow();
         });
     }
 
     @Override
     public ReviewTask passOn(String taskId, String reason, Instant at) {
         return database.run("passing a task on", c -> {
-            if (!TaskStore.markPassedOn(c, taskId, IntakeService.truncate(reason, MAX_NOTE), at)) {
+            if (!taskStore.markPassedOn(c, taskId, IntakeService.truncate(reason, MAX_NOTE), at)) {
                 throw new ConflictException("Task " + taskId + " is no longer open.");
             }
-            return TaskStore.findTask(c, taskId, false).orElseThrow(() -> new NotFoundException("No task " + taskId + "."));
+            return taskStore.findTask(c, taskId, false).orElseThrow(() -> new NotFoundException("No task " + taskId + "."));
         });
     }
 
@@ -191,11 +206,11 @@ public class DefaultTaskLeases implements TaskLeases {
     public ReviewTask addReview(ReviewTask like, int slot, String reason, Instant at) {
         String taskId = UUID.randomUUID().toString();
         return database.run("adding a reviewer", c -> {
-            TaskStore.insertTasks(c, List.of(new TaskRow(taskId, like.itemId(), like.queue().workflowKey(),
+            taskStore.insertTasks(c, List.of(new TaskRow(taskId, like.itemId(), like.queue().workflowKey(),
                     like.queue().tier(), TaskPurpose.REVIEW, slot, like.priority(), like.slaDeadline(), like.uncertainty(),
-                    TaskStore.simHash(c, like.id()), at, Optional.of(reason))));
-            ItemStore.setReviewsRequired(c, like.itemId(), slot);
-            return TaskStore.findTask(c, taskId, false).orElseThrow();
+                    taskStore.simHash(c, like.id()), at, Optional.of(reason))));
+            itemStore.setReviewsRequired(c, like.itemId(), slot);
+            return taskStore.findTask(c, taskId, false).orElseThrow();
         });
     }
 
@@ -203,8 +218,8 @@ public class DefaultTaskLeases implements TaskLeases {
     public List<ClaimedTask> claimedBy(String reviewer) {
         return database.run("reading claims", c -> {
             List<ClaimedTask> claims = new ArrayList<>();
-            for (ReviewTask task : TaskStore.claimedBy(c, reviewer)) {
-                claims.add(new ClaimedTask(task, ItemStore.findItem(c, task.itemId(), false).orElseThrow().item()));
+            for (ReviewTask task : taskStore.claimedBy(c, reviewer)) {
+                claims.add(new ClaimedTask(task, itemStore.findItem(c, task.itemId(), false).orElseThrow().item()));
             }
             return claims;
         });
@@ -212,32 +227,32 @@ public class DefaultTaskLeases implements TaskLeases {
 
     @Override
     public List<ReviewTask> tasksOf(String itemId) {
-        return database.run("reading an item's tasks", c -> TaskStore.tasksOfItem(c, itemId));
+        return database.run("reading an item's tasks", c -> taskStore.tasksOfItem(c, itemId));
     }
 
     @Override
     public Optional<ReviewItem> item(String itemId, boolean lock) {
-        return database.run("reading an item", c -> ItemStore.findItem(c, itemId, lock)).map(StoredItem::item);
+        return database.run("reading an item", c -> itemStore.findItem(c, itemId, lock)).map(StoredItem::item);
     }
 
     @Override
     public boolean isGold(String taskId) {
-        return database.run("reading a task", c -> TaskStore.isGoldTask(c, taskId));
+        return database.run("reading a task", c -> taskStore.isGoldTask(c, taskId));
     }
 
     @Override
     public List<String> unseenBy(List<String> itemIds, String reviewer) {
-        return database.run("reading an item's reviewers", c -> TaskStore.unseenBy(c, itemIds, reviewer, IntakeService.identityDigest(reviewer)));
+        return database.run("reading an item's reviewers", c -> claimCandidateStore.unseenBy(c, itemIds, reviewer, IntakeService.identityDigest(reviewer)));
     }
 
     @Override
     public Map<String, Instant> lastCompletions(String reviewer) {
-        return database.run("reading recent work", c -> TaskStore.lastCompletions(c, reviewer));
+        return database.run("reading recent work", c -> completedTaskStore.lastCompletions(c, reviewer));
     }
 
     @Override
     public List<Instant> completionTimes(String reviewer, String workflowKey, Instant since) {
-        return database.run("reading recent work", c -> TaskStore.completionTimes(c, reviewer, workflowKey, since));
+        return database.run("reading recent work", c -> completedTaskStore.completionTimes(c, reviewer, workflowKey, since));
     }
 
     @Override

@@ -31,11 +31,23 @@ public class DefaultUnclaimableTasks implements UnclaimableTasks {
     @Inject
     ReviewerSupply supply;
 
+    @Inject
+    ClaimCandidateStore claimCandidateStore;
+
+    @Inject
+    ItemReviewerStore itemReviewerStore;
+
+    @Inject
+    QueueCountStore queueCountStore;
+
+    @Inject
+    TaskStore taskStore;
+
     @Override
     public Optional<StuckTask> ifStuck(String taskId) {
         return database.run("judging a task's reviewers", c -> {
-            Optional<ReviewTask> task = TaskStore.findTask(c, taskId, false);
-            if (task.isEmpty() || task.get().status() != TaskStatus.OPEN || TaskStore.isGoldTask(c, taskId)) {
+            Optional<ReviewTask> task = taskStore.findTask(c, taskId, false);
+            if (task.isEmpty() || task.get().status() != TaskStatus.OPEN || taskStore.isGoldTask(c, taskId)) {
                 return Optional.<StuckTask>empty();
             }
             Set<String> eligible = supply.eligibleReviewers(task.get().queue());
@@ -48,14 +60,14 @@ public class DefaultUnclaimableTasks implements UnclaimableTasks {
     public List<StuckTask> stuck(Optional<String> workflowKey, int limit) {
         return database.run("finding tasks nobody may claim", c -> {
             List<StuckTask> stuck = new ArrayList<>();
-            for (TaskStore.QueueCounts queue : TaskStore.queueCounts(c)) {
+            for (QueueCountStore.QueueCounts queue : queueCountStore.queueCounts(c)) {
                 if (queue.open() == 0 || workflowKey.filter(k -> !k.equals(queue.queue().workflowKey())).isPresent()) {
                     continue;
                 }
                 QueueKey key = queue.queue();
                 Set<String> eligible = supply.eligibleReviewers(key);
                 // a task can be out of reviewers only if at least as many people had its item as are eligible
-                for (ReviewTask task : TaskStore.openTasksPassedOnBy(c, key, eligible.size(), limit)) {
+                for (ReviewTask task : claimCandidateStore.openTasksPassedOnBy(c, key, eligible.size(), limit)) {
                     if (nobodyLeft(c, task, eligible)) {
                         stuck.add(new StuckTask(task, eligible.size()));
                     }
@@ -66,12 +78,12 @@ public class DefaultUnclaimableTasks implements UnclaimableTasks {
         });
     }
 
-    private static boolean nobodyLeft(Connection c, ReviewTask task, Set<String> eligible) throws SQLException {
+    private boolean nobodyLeft(Connection c, ReviewTask task, Set<String> eligible) throws SQLException {
         if (eligible.isEmpty()) {
             return true;
         }
-        Set<String> had = TaskStore.itemReviewers(c, task.itemId());
-        Set<String> excluded = TaskStore.itemExclusions(c, task.itemId());
+        Set<String> had = itemReviewerStore.itemReviewers(c, task.itemId());
+        Set<String> excluded = itemReviewerStore.itemExclusions(c, task.itemId());
         return eligible.stream().allMatch(reviewer -> had.contains(reviewer)
                 || excluded.contains(IntakeService.identityDigest(reviewer)));
     }

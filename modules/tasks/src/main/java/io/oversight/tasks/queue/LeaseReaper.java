@@ -39,6 +39,15 @@ public class LeaseReaper {
     @Inject
     InTransaction inTransaction;
 
+    @Inject
+    ExpiredLeaseStore expiredLeaseStore;
+
+    @Inject
+    ItemReviewerStore itemReviewerStore;
+
+    @Inject
+    TaskStore taskStore;
+
     /**
      * Resolves the holders' pseudonyms first, outside any transaction, then reaps in one transaction
      * the leases still expired whose holder it knows (a lease that expired in between waits a tick).
@@ -48,7 +57,7 @@ public class LeaseReaper {
     public int reapExpired() {
         Instant now = clock.instant();
         Map<String, String> pseudonymOfHolder = new HashMap<>();
-        database.run("finding expired leases", c -> TaskStore.expiredLeaseHolders(c, now, BATCH))
+        database.run("finding expired leases", c -> expiredLeaseStore.expiredLeaseHolders(c, now, BATCH))
                 .forEach(holder -> pseudonymOfHolder.put(holder, callers.pseudonymOf(holder)));
         if (pseudonymOfHolder.isEmpty()) {
             return 0;
@@ -57,19 +66,19 @@ public class LeaseReaper {
     }
 
     private int reap(Instant now, Map<String, String> pseudonymOfHolder) {
-        List<TaskStore.ExpiredLease> expired = database.run("reaping expired leases", c -> {
-            List<TaskStore.ExpiredLease> leases = new ArrayList<>();
-            for (TaskStore.ExpiredLease lease : TaskStore.lockExpiredLeases(c, now, BATCH)) {
+        List<ExpiredLeaseStore.ExpiredLease> expired = database.run("reaping expired leases", c -> {
+            List<ExpiredLeaseStore.ExpiredLease> leases = new ArrayList<>();
+            for (ExpiredLeaseStore.ExpiredLease lease : expiredLeaseStore.lockExpiredLeases(c, now, BATCH)) {
                 if (pseudonymOfHolder.containsKey(lease.holder())) {
-                    TaskStore.reopen(c, TaskTransition.LEASE_EXPIRY, lease.taskId(), lease.holder());
-                    TaskStore.removeItemReviewer(c, lease.itemId(), lease.holder());
-                    TaskStore.discardIfGold(c, lease.taskId());
+                    taskStore.reopen(c, TaskTransition.LEASE_EXPIRY, lease.taskId(), lease.holder());
+                    itemReviewerStore.removeItemReviewer(c, lease.itemId(), lease.holder());
+                    taskStore.discardIfGold(c, lease.taskId());
                     leases.add(lease);
                 }
             }
             return leases;
         });
-        for (TaskStore.ExpiredLease lease : expired) {
+        for (ExpiredLeaseStore.ExpiredLease lease : expired) {
             ledger.write(ledger.record(TasksLedger.LEASE_EXPIRED, Actor.system("lease-reaper"), lease.workflowKey())
                     .subject("task", lease.taskId())
                     .occurredAt(now)

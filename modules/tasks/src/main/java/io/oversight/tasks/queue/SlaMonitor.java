@@ -40,6 +40,9 @@ public class SlaMonitor {
     @Inject
     Clock clock;
 
+    @Inject
+    SlaStore slaStore;
+
     /** @return how many episodes opened or closed */
     @Transactional
     public int check() {
@@ -63,18 +66,18 @@ public class SlaMonitor {
     private int evaluate(QueueKey queue, SlaStore.Measure measure, long observed, long target, Instant now) {
         boolean over = observed > target;
         return database.run("checking an SLA", c -> {
-            SlaStore.State state = SlaStore.lockState(c, queue, measure, now);
+            SlaStore.State state = slaStore.lockState(c, queue, measure, now);
             if (over && !state.breached()) {
                 String alertId = UUID.randomUUID().toString();
-                SlaStore.openAlert(c, new SlaStore.Alert(alertId, queue, measure, observed, target, now, Optional.empty()));
-                SlaStore.updateState(c, state, true, Optional.of(alertId), now);
+                slaStore.openAlert(c, new SlaStore.Alert(alertId, queue, measure, observed, target, now, Optional.empty()));
+                slaStore.updateState(c, state, true, Optional.of(alertId), now);
                 ledger.write(record(TasksLedger.SLA_BREACHED, queue, measure, observed, target, alertId, now));
                 reporting.slaEpisode(alertId, queue.workflowKey(), queue.tier(), measure.name(), observed, target, now, true);
                 return 1;
             }
             if (!over && state.breached()) {
                 state.alertId().ifPresent(id -> closeAlert(c, id, now));
-                SlaStore.updateState(c, state, false, Optional.empty(), now);
+                slaStore.updateState(c, state, false, Optional.empty(), now);
                 ledger.write(record(TasksLedger.SLA_RECOVERED, queue, measure, observed, target,
                         state.alertId().orElse("unknown"), now));
                 state.alertId().ifPresent(id -> reporting.slaEpisode(id, queue.workflowKey(), queue.tier(), measure.name(),
@@ -85,9 +88,9 @@ public class SlaMonitor {
         });
     }
 
-    private static void closeAlert(java.sql.Connection c, String alertId, Instant now) {
+    private void closeAlert(java.sql.Connection c, String alertId, Instant now) {
         try {
-            SlaStore.closeAlert(c, alertId, now);
+            slaStore.closeAlert(c, alertId, now);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("closing SLA alert " + alertId + " failed: " + e.getMessage(), e);
         }
@@ -106,6 +109,6 @@ public class SlaMonitor {
     }
 
     public java.util.List<SlaStore.Alert> recentAlerts(int limit) {
-        return database.run("reading SLA alerts", c -> SlaStore.recentAlerts(c, limit));
+        return database.run("reading SLA alerts", c -> slaStore.recentAlerts(c, limit));
     }
 }

@@ -2,6 +2,7 @@ package io.oversight.tasks.queue;
 
 import io.oversight.kernel.SqlValues;
 import io.oversight.tasks.QueueKey;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** SQL of SLA breach episodes: one state row per queue and measure, one alert row per episode. */
-public final class SlaStore {
+@ApplicationScoped
+public class SlaStore {
 
     public enum Measure { REVIEW_TIME, QUEUE_DEPTH }
 
@@ -23,14 +25,11 @@ public final class SlaStore {
             Optional<Instant> closedAt) {
     }
 
-    private SlaStore() {
-    }
-
     /**
      * The state of a queue's measure, locked for the caller so that two servers' monitors cannot both
      * open the same episode; created (not breached) on first use.
      */
-    public static State lockState(Connection c, QueueKey queue, Measure measure, Instant now) throws SQLException {
+    public State lockState(Connection c, QueueKey queue, Measure measure, Instant now) throws SQLException {
         Optional<State> state = selectForUpdate(c, queue, measure);
         if (state.isPresent()) {
             return state.get();
@@ -59,7 +58,7 @@ public final class SlaStore {
         }
     }
 
-    public static void updateState(Connection c, State state, boolean breached, Optional<String> alertId, Instant now)
+    public void updateState(Connection c, State state, boolean breached, Optional<String> alertId, Instant now)
             throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_sla_state SET breached = ?, alert_id = ?, "
                 + "checked_at = ? WHERE workflow_key = ? AND tier = ? AND measure = ?")) {
@@ -73,7 +72,7 @@ public final class SlaStore {
         }
     }
 
-    public static void openAlert(Connection c, Alert alert) throws SQLException {
+    public void openAlert(Connection c, Alert alert) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_sla_alert (id, workflow_key, tier, measure, "
                 + "observed, target, opened_at) VALUES (?,?,?,?,?,?,?)")) {
             insert.setString(1, alert.id());
@@ -87,7 +86,7 @@ public final class SlaStore {
         }
     }
 
-    public static void closeAlert(Connection c, String alertId, Instant at) throws SQLException {
+    public void closeAlert(Connection c, String alertId, Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_sla_alert SET closed_at = ? WHERE id = ?")) {
             update.setObject(1, SqlValues.utc(at));
             update.setString(2, alertId);
@@ -95,7 +94,7 @@ public final class SlaStore {
         }
     }
 
-    public static List<State> breachedStates(Connection c) throws SQLException {
+    public List<State> breachedStates(Connection c) throws SQLException {
         List<State> states = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT workflow_key, tier, measure, alert_id FROM task_sla_state WHERE breached = TRUE");
@@ -109,7 +108,7 @@ public final class SlaStore {
     }
 
     /** The newest alerts first, open or closed. */
-    public static List<Alert> recentAlerts(Connection c, int limit) throws SQLException {
+    public List<Alert> recentAlerts(Connection c, int limit) throws SQLException {
         List<Alert> alerts = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT id, workflow_key, tier, measure, observed, target, "
                 + "opened_at, closed_at FROM task_sla_alert ORDER BY opened_at DESC LIMIT ?")) {

@@ -31,13 +31,16 @@ public class SettingsDefaults {
     @Inject
     Clock clock;
 
+    @Inject
+    SettingsStore settingsStore;
+
     @Transactional(TxType.REQUIRES_NEW)
     public IntakeSettings store(String workflowKey) {
         byte[] seed = new byte[16];
         RANDOM.nextBytes(seed);
         IntakeSettings defaults = IntakeSettings.defaults(workflowKey, HexFormat.of().formatHex(seed));
         database.run("storing default intake settings", c -> {
-            SettingsStore.insert(c, defaults, clock.instant());
+            settingsStore.insert(c, defaults, clock.instant());
             return defaults;
         });
         ledger.write(ledger.record(TasksLedger.SETTINGS_CHANGED, Actor.system("intake-defaults"), workflowKey)

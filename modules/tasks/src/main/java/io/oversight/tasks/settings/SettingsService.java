@@ -43,13 +43,16 @@ public class SettingsService {
     @Inject
     SettingsDefaults defaults;
 
+    @Inject
+    SettingsStore settingsStore;
+
     /** The workflow's settings; a workflow's first use stores its defaults, with a fresh random audit seed. */
     public IntakeSettings of(String workflowKey) {
-        return database.run("reading intake settings", c -> SettingsStore.find(c, workflowKey)).orElseGet(() -> {
+        return database.run("reading intake settings", c -> settingsStore.find(c, workflowKey)).orElseGet(() -> {
             try {
                 return defaults.store(workflowKey);
             } catch (Database.ConcurrentChangeException another) {
-                return database.run("reading intake settings", c -> SettingsStore.find(c, workflowKey)).orElseThrow();
+                return database.run("reading intake settings", c -> settingsStore.find(c, workflowKey)).orElseThrow();
             }
         });
     }
@@ -65,7 +68,7 @@ public class SettingsService {
 
     private IntakeSettings record(IntakeSettings settings, io.oversight.ledger.Actor actor) {
         database.run("saving intake settings", c -> {
-            SettingsStore.save(c, settings, clock.instant());
+            settingsStore.save(c, settings, clock.instant());
             return null;
         });
         ledger.write(ledger.record(TasksLedger.SETTINGS_CHANGED, actor, settings.workflowKey())

@@ -4,6 +4,7 @@ import io.oversight.kernel.SqlValues;
 import io.oversight.tasks.OrderingMethod;
 import io.oversight.tasks.TimeoutOutcome;
 import java.net.URI;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,12 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** SQL of per-workflow intake settings and of reviewers' qualifications. */
-public final class SettingsStore {
+@ApplicationScoped
+public class SettingsStore {
 
-    private SettingsStore() {
-    }
-
-    public static Optional<IntakeSettings> find(Connection c, String workflowKey) throws SQLException {
+    public Optional<IntakeSettings> find(Connection c, String workflowKey) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT ordering_method, diversity_lambda, lease_seconds, "
                 + "inline_timeout_millis, inline_timeout_outcome, webhook_url, webhook_secret, audit_seed, audit_tier, "
                 + "feedback_tier, feedback_priority, conflict_field_paths FROM task_workflow_settings WHERE workflow_key = ?")) {
@@ -38,7 +37,7 @@ public final class SettingsStore {
         }
     }
 
-    public static void save(Connection c, IntakeSettings s, Instant at) throws SQLException {
+    public void save(Connection c, IntakeSettings s, Instant at) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM task_workflow_settings WHERE workflow_key = ?")) {
             delete.setString(1, s.workflowKey());
             delete.executeUpdate();
@@ -47,7 +46,7 @@ public final class SettingsStore {
     }
 
     /** @throws SQLException with an integrity-violation state if the workflow has settings already */
-    public static void insert(Connection c, IntakeSettings s, Instant at) throws SQLException {
+    public void insert(Connection c, IntakeSettings s, Instant at) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_workflow_settings (workflow_key, "
                 + "ordering_method, diversity_lambda, lease_seconds, inline_timeout_millis, inline_timeout_outcome, "
                 + "webhook_url, webhook_secret, audit_seed, audit_tier, feedback_tier, feedback_priority, "

@@ -1,4 +1,4 @@
-package io.oversight.ledger.storage;
+package io.oversight.kernel.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
