@@ -1,7 +1,5 @@
 package io.oversight.review.web;
 
-import io.oversight.kernel.FieldError;
-import io.oversight.kernel.InvalidInputException;
 import io.oversight.kernel.PageMessages;
 import io.oversight.review.ReviewQueues;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,19 +39,11 @@ public class WorkbenchReveal {
 
     /**
      * Shows the held item's personal data to a reviewer allowed to see it; the reveal is a ledger entry. A
-     * refused justification is shown beside its field.
+     * refused justification is shown beside its field, whose property is named like the refused field.
      */
     public String reveal() {
-        Map<String, String> shown = PageMessages.attemptGet(() -> {
-            try {
-                return queues.revealPersonalData(workbench.getTaskId(), justification);
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.getMessage(), e.errors().stream()
-                        .map(error -> error.field().equals("justification")
-                                ? new FieldError("revealJustification", error.message()) : error)
-                        .toList());
-            }
-        }, null);
+        Map<String, String> shown = PageMessages.attemptGet(
+                () -> queues.revealPersonalData(workbench.getTaskId(), justification), null);
         if (shown != null) {
             revealed = shown;
         }
