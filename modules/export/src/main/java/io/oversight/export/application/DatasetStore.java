@@ -42,17 +42,8 @@ public class DatasetStore {
     @Resource(lookup = "jdbc/oversight")
     DataSource dataSource;
 
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    <T> T run(String operation, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException(operation + " failed: " + e.getMessage(), e);
-        }
+    <T> T run(String operation, ExportJdbc.Work<T> work) {
+        return ExportJdbc.run(dataSource, operation, work);
     }
 
     void insert(String id, DatasetRequest request, String by, String role, Instant now) {

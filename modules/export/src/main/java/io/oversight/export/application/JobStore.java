@@ -34,17 +34,8 @@ public class JobStore {
     @Resource(lookup = "jdbc/oversight")
     DataSource dataSource;
 
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    <T> T run(String operation, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException(operation + " failed: " + e.getMessage(), e);
-        }
+    <T> T run(String operation, ExportJdbc.Work<T> work) {
+        return ExportJdbc.run(dataSource, operation, work);
     }
 
     void insert(String id, Optional<String> workflow, Instant from, Instant to, String by, String role, Instant now) {
