@@ -12,15 +12,12 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,17 +42,8 @@ public class DatasetStore {
     @Resource(lookup = "jdbc/oversight")
     DataSource dataSource;
 
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    <T> T run(String operation, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException(operation + " failed: " + e.getMessage(), e);
-        }
+    <T> T run(String operation, ExportJdbc.Work<T> work) {
+        return ExportJdbc.run(dataSource, operation, work);
     }
 
     void insert(String id, DatasetRequest request, String by, String role, Instant now) {
@@ -164,7 +152,7 @@ public class DatasetStore {
                     + "failure = 'the server running it stopped' WHERE state IN ('RUNNING', 'QUEUED') "
                     + "AND COALESCE(heartbeat_at, requested_at) < ?")) {
                 s.setObject(1, utc(now));
-                s.setObject(2, utc(now.minus(JobStore.STALE)));
+                s.setObject(2, utc(now.minus(JobRun.STALE)));
                 return s.executeUpdate();
             }
         });
@@ -225,17 +213,7 @@ public class DatasetStore {
                     + "WHERE dataset_id = ? AND name = ? AND content IS NOT NULL")) {
                 s.setString(1, id);
                 s.setString(2, name);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return false;
-                    }
-                    try (InputStream in = r.getBinaryStream(1)) {
-                        in.transferTo(out);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    return true;
-                }
+                return JobRun.streamContent(s, out);
             }
         });
     }
@@ -267,24 +245,7 @@ public class DatasetStore {
     }
 
     private static DatasetJob job(Connection c, ResultSet r, Instant now) throws SQLException {
-        JobState state = JobState.valueOf(r.getString("state"));
-        Optional<Instant> started = instant(r, "started_at");
-        Optional<Instant> heartbeat = instant(r, "heartbeat_at");
-        Optional<String> failure = Optional.ofNullable(r.getString("failure"));
-        if (!state.finished() && heartbeat.orElse(instant(r, "requested_at").orElseThrow())
-                .isBefore(now.minus(JobStore.STALE))) {
-            state = JobState.INTERRUPTED;
-            failure = Optional.of("the server running it stopped");
-        }
-        long done = r.getLong("rows_done");
-        long total = r.getLong("rows_total");
-        Optional<Duration> eta = Optional.empty();
-        if (state == JobState.RUNNING && started.isPresent() && done > 0 && total >= done) {
-            long elapsed = Duration.between(started.get(), now).toMillis();
-            eta = Optional.of(Duration.ofMillis(elapsed * (total - done) / done));
-        }
-        long sequence = r.getLong("ledger_sequence");
-        Optional<Long> ledgerSequence = r.wasNull() ? Optional.empty() : Optional.of(sequence);
+        JobRun run = JobRun.of(r, now);
         String sources = r.getString("sources");
         Set<DecisionSource> sourceSet = sources.isEmpty() ? Set.of()
                 : Arrays.stream(sources.split(",")).map(DecisionSource::valueOf).collect(Collectors.toSet());
@@ -292,10 +253,10 @@ public class DatasetStore {
         return new DatasetJob(id, r.getString("workflow_key"), instant(r, "period_from").orElseThrow(),
                 instant(r, "period_to").orElseThrow(), DatasetFormat.valueOf(r.getString("format")),
                 Optional.ofNullable(r.getString("model_snapshot_id")), Optional.ofNullable(r.getString("guideline_version_id")),
-                sourceSet, Optional.ofNullable(r.getString("label")), state, r.getString("requested_by"),
-                r.getString("requested_role"), instant(r, "requested_at").orElseThrow(), started, instant(r, "finished_at"),
-                done, total, eta, failure, Optional.ofNullable(r.getString("manifest")),
-                Optional.ofNullable(r.getString("manifest_sha256")), state == JobState.COMPLETED ? files(c, id) : List.of(),
-                ledgerSequence);
+                sourceSet, Optional.ofNullable(r.getString("label")), run.state(), r.getString("requested_by"),
+                r.getString("requested_role"), instant(r, "requested_at").orElseThrow(), run.started(), run.finished(),
+                run.rowsDone(), run.rowsTotal(), run.eta(), run.failure(), Optional.ofNullable(r.getString("manifest")),
+                Optional.ofNullable(r.getString("manifest_sha256")),
+                run.state() == JobState.COMPLETED ? files(c, id) : List.of(), run.ledgerSequence());
     }
 }

@@ -1,5 +1,8 @@
 package io.oversight.export.application;
 
+import static io.oversight.kernel.SqlValues.instant;
+import static io.oversight.kernel.SqlValues.utc;
+
 import io.oversight.export.JobState;
 import io.oversight.export.ReportFormat;
 import io.oversight.export.ReportJob;
@@ -7,18 +10,12 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +27,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class JobStore {
 
-    /** A running job whose heartbeat is older than this lost its server (heartbeats come every page, within a second). */
-    static final Duration STALE = Duration.ofSeconds(30);
-
     private static final String COLUMNS = "id, workflow_key, period_from, period_to, state, requested_by, requested_role, "
             + "requested_at, started_at, finished_at, heartbeat_at, rows_done, rows_total, failure, xml_sha256, pdf_sha256, "
             + "ledger_sequence, attempts";
@@ -40,17 +34,8 @@ public class JobStore {
     @Resource(lookup = "jdbc/oversight")
     DataSource dataSource;
 
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    <T> T run(String operation, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException(operation + " failed: " + e.getMessage(), e);
-        }
+    <T> T run(String operation, ExportJdbc.Work<T> work) {
+        return ExportJdbc.run(dataSource, operation, work);
     }
 
     void insert(String id, Optional<String> workflow, Instant from, Instant to, String by, String role, Instant now) {
@@ -59,11 +44,11 @@ public class JobStore {
                     + "period_to, state, requested_by, requested_role, requested_at) VALUES (?, 'REPORT', ?, ?, ?, 'QUEUED', ?, ?, ?)")) {
                 s.setString(1, id);
                 s.setString(2, workflow.orElse(null));
-                s.setObject(3, time(from));
-                s.setObject(4, time(to));
+                s.setObject(3, utc(from));
+                s.setObject(4, utc(to));
                 s.setString(5, by);
                 s.setString(6, role);
-                s.setObject(7, time(now));
+                s.setObject(7, utc(now));
                 return s.executeUpdate();
             }
         });
@@ -109,9 +94,9 @@ public class JobStore {
                     + " WHERE id = ? AND state IN (" + states + ")")) {
                 int i = 1;
                 s.setString(i++, to.name());
-                s.setObject(i++, time(now));
+                s.setObject(i++, utc(now));
                 if (to == JobState.RUNNING) {
-                    s.setObject(i++, time(now));
+                    s.setObject(i++, utc(now));
                 }
                 s.setString(i, id);
                 return s.executeUpdate() == 1;
@@ -125,7 +110,7 @@ public class JobStore {
                     + "WHERE id = ? AND state = 'RUNNING'")) {
                 s.setString(1, state.name());
                 s.setString(2, failure.length() > 2000 ? failure.substring(0, 2000) : failure);
-                s.setObject(3, time(now));
+                s.setObject(3, utc(now));
                 s.setString(4, id);
                 return s.executeUpdate();
             }
@@ -139,7 +124,7 @@ public class JobStore {
                     + "WHERE id = ?")) {
                 s.setLong(1, done);
                 s.setLong(2, total);
-                s.setObject(3, time(now));
+                s.setObject(3, utc(now));
                 s.setString(4, id);
                 s.executeUpdate();
             }
@@ -168,8 +153,8 @@ public class JobStore {
             try (PreparedStatement s = c.prepareStatement("UPDATE export_job SET state = 'INTERRUPTED', finished_at = ?, "
                     + "failure = 'the server running it stopped' WHERE state IN ('RUNNING', 'QUEUED') "
                     + "AND COALESCE(heartbeat_at, requested_at) < ?")) {
-                s.setObject(1, time(now));
-                s.setObject(2, time(now.minus(STALE)));
+                s.setObject(1, utc(now));
+                s.setObject(2, utc(now.minus(JobRun.STALE)));
                 return s.executeUpdate();
             }
         });
@@ -182,7 +167,7 @@ public class JobStore {
             storeArtifact(c, id, ReportFormat.PDF, pdf, pdfSha, now);
             try (PreparedStatement s = c.prepareStatement("UPDATE export_job SET state = 'COMPLETED', finished_at = ?, "
                     + "xml_sha256 = ?, pdf_sha256 = ?, rows_done = rows_total WHERE id = ? AND state = 'RUNNING'")) {
-                s.setObject(1, time(now));
+                s.setObject(1, utc(now));
                 s.setString(2, xmlSha);
                 s.setString(3, pdfSha);
                 s.setString(4, id);
@@ -204,7 +189,7 @@ public class JobStore {
             s.setLong(4, content.length);
             s.setString(5, sha);
             s.setBytes(6, content);
-            s.setObject(7, time(now));
+            s.setObject(7, utc(now));
             s.executeUpdate();
         }
     }
@@ -225,17 +210,7 @@ public class JobStore {
             try (PreparedStatement s = c.prepareStatement("SELECT content FROM export_artifact WHERE job_id = ? AND format = ?")) {
                 s.setString(1, id);
                 s.setString(2, format.name());
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return false;
-                    }
-                    try (InputStream in = r.getBinaryStream(1)) {
-                        in.transferTo(out);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    return true;
-                }
+                return JobRun.streamContent(s, out);
             }
         });
     }
@@ -245,43 +220,19 @@ public class JobStore {
         return run("applying report retention", c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM export_artifact WHERE job_id IN "
                     + "(SELECT id FROM export_job WHERE finished_at < ?)")) {
-                s.setObject(1, time(cutoff));
+                s.setObject(1, utc(cutoff));
                 return s.executeUpdate();
             }
         });
     }
 
     private static ReportJob job(ResultSet r, Instant now) throws SQLException {
-        JobState state = JobState.valueOf(r.getString("state"));
-        Optional<Instant> started = instant(r, "started_at");
-        Optional<Instant> heartbeat = instant(r, "heartbeat_at");
-        Optional<String> failure = Optional.ofNullable(r.getString("failure"));
-        // a running job whose server stopped is shown as what it is, whichever server is asked
-        if (!state.finished() && heartbeat.orElse(instant(r, "requested_at").orElseThrow()).isBefore(now.minus(STALE))) {
-            state = JobState.INTERRUPTED;
-            failure = Optional.of("the server running it stopped");
-        }
-        long done = r.getLong("rows_done");
-        long total = r.getLong("rows_total");
-        Optional<Duration> eta = Optional.empty();
-        if (state == JobState.RUNNING && started.isPresent() && done > 0 && total >= done) {
-            long elapsed = Duration.between(started.get(), now).toMillis();
-            eta = Optional.of(Duration.ofMillis(elapsed * (total - done) / done));
-        }
-        long sequence = r.getLong("ledger_sequence");
-        Optional<Long> ledgerSequence = r.wasNull() ? Optional.empty() : Optional.of(sequence);
+        JobRun run = JobRun.of(r, now);
         return new ReportJob(r.getString("id"), Optional.ofNullable(r.getString("workflow_key")),
-                instant(r, "period_from").orElseThrow(), instant(r, "period_to").orElseThrow(), state,
+                instant(r, "period_from").orElseThrow(), instant(r, "period_to").orElseThrow(), run.state(),
                 r.getString("requested_by"), r.getString("requested_role"), instant(r, "requested_at").orElseThrow(),
-                started, instant(r, "finished_at"), done, total, eta, failure, Optional.ofNullable(r.getString("xml_sha256")),
-                Optional.ofNullable(r.getString("pdf_sha256")), ledgerSequence, r.getInt("attempts"));
-    }
-
-    private static Optional<Instant> instant(ResultSet r, String column) throws SQLException {
-        return Optional.ofNullable(r.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+                run.started(), run.finished(), run.rowsDone(), run.rowsTotal(), run.eta(), run.failure(),
+                Optional.ofNullable(r.getString("xml_sha256")), Optional.ofNullable(r.getString("pdf_sha256")),
+                run.ledgerSequence(), r.getInt("attempts"));
     }
 }

@@ -39,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -143,11 +142,7 @@ public class DatasetsResource {
             examples = {
                     @ExampleObject(name = "one completed", value = ExportExamples.DATASETS)}))
     public List<DatasetJobJson> list(@QueryParam("limit") Integer limit) {
-        int n = limit == null ? 50 : limit;
-        if (n < 1 || n > 500) {
-            throw new InvalidExportRequestException(List.of(new FieldError("limit", "must be between 1 and 500")));
-        }
-        return trainingSets.recent(n).stream().map(DatasetJobJson::of).toList();
+        return trainingSets.recent(ExportRequests.recentLimit(limit)).stream().map(DatasetJobJson::of).toList();
     }
 
     @GET
@@ -210,8 +205,8 @@ public class DatasetsResource {
             throw new InvalidExportRequestException(List.of(new FieldError("body", "is required")));
         }
         List<FieldError> problems = new ArrayList<>();
-        Instant from = instant("from", body.from(), problems);
-        Instant to = instant("to", body.to(), problems);
+        Instant from = ExportRequests.instant("from", body.from(), problems);
+        Instant to = ExportRequests.instant("to", body.to(), problems);
         DatasetFormat format = null;
         if (body.format() != null) {
             try {
@@ -237,18 +232,6 @@ public class DatasetsResource {
 
     private static Optional<String> blank(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
-    }
-
-    private static Instant instant(String field, String value, List<FieldError> problems) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldError(field, "is not an ISO-8601 instant: " + value));
-            return null;
-        }
     }
 
     /** The caller as the ledger records them, in the first of governance or integration they hold. */

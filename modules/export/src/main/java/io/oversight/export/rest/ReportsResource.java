@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -109,12 +108,7 @@ public class ReportsResource {
             examples = {
                     @ExampleObject(name = "one completed", value = ExportExamples.REPORTS)}))
     public List<ReportJobJson> list(@QueryParam("limit") Integer limit) {
-        int n = limit == null ? 50 : limit;
-        if (n < 1 || n > 500) {
-            throw new InvalidExportRequestException(List.of(
-                    new FieldError("limit", "must be between 1 and 500")));
-        }
-        return reports.recent(n).stream().map(ReportJobJson::of).toList();
+        return reports.recent(ExportRequests.recentLimit(limit)).stream().map(ReportJobJson::of).toList();
     }
 
     @GET
@@ -203,25 +197,13 @@ public class ReportsResource {
             throw new InvalidExportRequestException(List.of(
                     new FieldError("body", "is required")));
         }
-        Instant from = instant("from", body.from(), problems);
-        Instant to = instant("to", body.to(), problems);
+        Instant from = ExportRequests.instant("from", body.from(), problems);
+        Instant to = ExportRequests.instant("to", body.to(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidExportRequestException(problems);
         }
         String workflow = body.workflow() == null || body.workflow().isBlank() ? null : body.workflow();
         return new ReportRequest(Optional.ofNullable(workflow), from, to);
-    }
-
-    private static Instant instant(String field, String value, List<FieldError> problems) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldError(field, "is not an ISO-8601 instant: " + value));
-            return null;
-        }
     }
 
     /** The caller as the ledger records them, in the first of auditor or governance they hold. */

@@ -13,10 +13,6 @@ import io.oversight.ledger.Roles;
 import io.oversight.ledger.SubjectErasedException;
 import io.oversight.ledger.SubjectRef;
 import io.oversight.ledger.UnknownPseudonymException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,10 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -48,7 +41,8 @@ import javax.crypto.spec.SecretKeySpec;
  * identity under a key derived from the vault key. Each subject has its own random AES-256 key,
  * stored wrapped (AES-GCM) under the vault key; the identity and every declared field are AES-GCM
  * encrypted under the subject key, bound to pseudonym and field name as associated data so that
- * ciphertexts cannot be moved between subjects or fields.
+ * ciphertexts cannot be moved between subjects or fields. {@link VaultCrypto} holds that
+ * cryptography; this class keeps its results in the vault's tables.
  *
  * <p>Erasure (crypto-shredding) deletes the wrapped key, the lookup hash and the ciphertexts: the
  * pseudonym remains in the ledger's entries, which still verify, but nothing maps it back to anyone,
@@ -60,19 +54,13 @@ public final class Vault {
     static final String RESERVED_PREFIX = "oversight.";
     private static final String IDENTITY_FIELD = RESERVED_PREFIX + "identity";
     private static final Duration LAST_USE_GRANULARITY = Duration.ofHours(1);
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
-    private final SecretKey vaultKey;
-    private final byte[] lookupKey;
+    private final VaultCrypto crypto;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public Vault(SecretKey vaultKey, Clock clock) {
-        this.vaultKey = Objects.requireNonNull(vaultKey, "vaultKey");
+        this.crypto = new VaultCrypto(Objects.requireNonNull(vaultKey, "vaultKey"));
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.lookupKey = hmac(vaultKey.getEncoded(), "oversight-vault-lookup-v1".getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -85,7 +73,7 @@ public final class Vault {
         if (identity == null || identity.isBlank()) {
             throw new IllegalArgumentException("identity must not be blank");
         }
-        byte[] lookup = hmac(lookupKey, (kind.name() + "\u0000" + identity).getBytes(StandardCharsets.UTF_8));
+        byte[] lookup = crypto.lookupHash(kind, identity);
         long now = Micros.now(clock);
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT pseudonym, last_used_micros FROM ledger_vault_subject WHERE lookup_hash = ?")) {
@@ -100,15 +88,14 @@ public final class Vault {
                 }
             }
         }
-        String pseudonym = newPseudonym();
-        byte[] subjectKey = new byte[32];
-        random.nextBytes(subjectKey);
+        String pseudonym = crypto.newPseudonym();
+        byte[] subjectKey = crypto.newSubjectKey();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ledger_vault_subject (pseudonym,"
                 + " person_kind, lookup_hash, wrapped_key, created_at_micros, last_used_micros) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, pseudonym);
             insert.setString(2, kind.name());
             insert.setBytes(3, lookup);
-            insert.setBytes(4, seal(vaultKey, subjectKey, "subject-key\u0000" + pseudonym));
+            insert.setBytes(4, crypto.wrapSubjectKey(subjectKey, pseudonym));
             insert.setLong(5, now);
             insert.setLong(6, now);
             insert.executeUpdate();
@@ -131,7 +118,7 @@ public final class Vault {
             if (identity == null || identity.isBlank()) {
                 throw new IllegalArgumentException("identity must not be blank");
             }
-            byte[] lookup = lookupHash(kind, identity);
+            byte[] lookup = crypto.lookupHash(kind, identity);
             identityByLookup.put(HexFormat.of().formatHex(lookup), identity);
             lookups.add(lookup);
         }
@@ -155,7 +142,7 @@ public final class Vault {
 
     /** A fresh random pseudonym, not stored: {@link #storeSubjects} stores it with its subject. */
     public String drawPseudonym() {
-        return newPseudonym();
+        return crypto.newPseudonym();
     }
 
     /**
@@ -182,12 +169,11 @@ public final class Vault {
             for (Map.Entry<String, String> subject : pseudonymByIdentity.entrySet()) {
                 String identity = subject.getKey();
                 String pseudonym = subject.getValue();
-                byte[] subjectKey = new byte[32];
-                random.nextBytes(subjectKey);
+                byte[] subjectKey = crypto.newSubjectKey();
                 subjects.setString(1, pseudonym);
                 subjects.setString(2, kind.name());
-                subjects.setBytes(3, lookupHash(kind, identity));
-                subjects.setBytes(4, seal(vaultKey, subjectKey, "subject-key\u0000" + pseudonym));
+                subjects.setBytes(3, crypto.lookupHash(kind, identity));
+                subjects.setBytes(4, crypto.wrapSubjectKey(subjectKey, pseudonym));
                 subjects.setLong(5, now);
                 subjects.setLong(6, now);
                 subjects.addBatch();
@@ -202,15 +188,11 @@ public final class Vault {
         }
     }
 
-    private byte[] lookupHash(PersonKind kind, String identity) {
-        return hmac(lookupKey, (kind.name() + "\u0000" + identity).getBytes(StandardCharsets.UTF_8));
-    }
-
     private void addField(PreparedStatement insert, SecretKey subjectKey, String pseudonym, String name, String value)
             throws SQLException {
         insert.setString(1, pseudonym);
         insert.setString(2, name);
-        insert.setBytes(3, seal(subjectKey, value.getBytes(StandardCharsets.UTF_8), pseudonym + "\u0000" + name));
+        insert.setBytes(3, crypto.sealField(subjectKey, pseudonym, name, value));
         insert.addBatch();
     }
 
@@ -273,8 +255,7 @@ public final class Vault {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String name = rows.getString(1);
-                    fields.put(name, new String(open(subjectKey, rows.getBytes(2), pseudonym + "\u0000" + name),
-                            StandardCharsets.UTF_8));
+                    fields.put(name, crypto.openField(subjectKey, pseudonym, name, rows.getBytes(2)));
                     kind = PersonKind.valueOf(rows.getString(3));
                 }
             }
@@ -367,7 +348,7 @@ public final class Vault {
 
     private byte[] subjectKey(Connection connection, String pseudonym) throws SQLException {
         Subject subject = lockSubject(connection, pseudonym);
-        return open(vaultKey, subject.wrappedKey(), "subject-key\u0000" + pseudonym);
+        return crypto.unwrapSubjectKey(subject.wrappedKey(), pseudonym);
     }
 
     private void touch(Connection connection, String pseudonym, long now) throws SQLException {
@@ -386,66 +367,8 @@ public final class Vault {
                 "INSERT INTO ledger_vault_field (pseudonym, field_name, sealed_value) VALUES (?, ?, ?)")) {
             insert.setString(1, pseudonym);
             insert.setString(2, name);
-            insert.setBytes(3, seal(new SecretKeySpec(subjectKey, "AES"), value.getBytes(StandardCharsets.UTF_8),
-                    pseudonym + "\u0000" + name));
+            insert.setBytes(3, crypto.sealField(new SecretKeySpec(subjectKey, "AES"), pseudonym, name, value));
             insert.executeUpdate();
-        }
-    }
-
-    private String newPseudonym() {
-        byte[] bits = new byte[17];
-        random.nextBytes(bits);
-        StringBuilder out = new StringBuilder("ps-");
-        long buffer = 0;
-        int available = 0;
-        for (byte b : bits) {
-            buffer = buffer << 8 | (b & 0xff);
-            available += 8;
-            while (available >= 5 && out.length() < 3 + 26) {
-                out.append(BASE32[(int) (buffer >>> (available - 5)) & 31]);
-                available -= 5;
-            }
-        }
-        return out.toString();
-    }
-
-    private byte[] seal(SecretKey key, byte[] plaintext, String associatedData) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
-        }
-    }
-
-    private static byte[] open(SecretKey key, byte[] sealed, String associatedData) throws SQLException {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new SQLException("vault ciphertext for " + associatedData.replace('\u0000', '/')
-                    + " does not decrypt: wrong vault key or altered data", e);
-        }
-    }
-
-    private static byte[] open(byte[] key, byte[] sealed, String associatedData) throws SQLException {
-        return open(new SecretKeySpec(key, "AES"), sealed, associatedData);
-    }
-
-    private static byte[] hmac(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
         }
     }
 }

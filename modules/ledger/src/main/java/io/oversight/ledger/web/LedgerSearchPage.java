@@ -2,18 +2,12 @@ package io.oversight.ledger.web;
 
 import io.oversight.kernel.FieldError;
 import io.oversight.kernel.InvalidInputException;
-import io.oversight.ledger.Actor;
 import io.oversight.ledger.AuditLedger;
 import io.oversight.ledger.EntryFilter;
 import io.oversight.ledger.EntryPage;
 import io.oversight.ledger.InclusionProof;
 import io.oversight.ledger.LedgerRecord;
-import io.oversight.ledger.PersonKind;
-import io.oversight.ledger.Pseudonyms;
-import io.oversight.ledger.Roles;
 import io.oversight.ledger.SealedEntry;
-import io.oversight.ledger.VerificationState;
-import io.oversight.ledger.VerificationStatus;
 import io.oversight.ledger.format.Digest;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
@@ -40,8 +34,8 @@ import java.util.function.Consumer;
 
 /**
  * The auditor's ledger page: filters over sealed entries with keyset paging, newest or oldest first,
- * one entry's detail with its inclusion proof, and an online verification of the whole log with its
- * progress. An entry has a link of its own ({@code ledger.xhtml?entry=42}) that opens its detail, so
+ * and one entry's detail with its inclusion proof ({@link LedgerVerificationPanel} is the page's
+ * verification of the whole log). An entry has a link of its own ({@code ledger.xhtml?entry=42}) that opens its detail, so
  * auditors can send each other the evidence itself, and so has a search. A refused filter, typed or
  * linked, is shown beside its field by its label and runs no query.
  */
@@ -58,9 +52,6 @@ public class LedgerSearchPage implements Serializable {
 
     @Inject
     AuditLedger ledger;
-
-    @Inject
-    Pseudonyms pseudonyms;
 
     private String from;
     private String to;
@@ -79,8 +70,6 @@ public class LedgerSearchPage implements Serializable {
     private List<EntryRow> rows;
     private Long nextCursor;
     private EntryDetail detail;
-    private String verificationJob;
-    private VerificationStatus verification;
 
     /** What the detail panel shows of one entry: its fields, bytes, hashes and proof. */
     public record EntryDetail(EntryRow row, String storedBytes, String leafHash, String previousEntryHash,
@@ -212,38 +201,6 @@ public class LedgerSearchPage implements Serializable {
 
     public void closeDetail() {
         detail = null;
-    }
-
-    public void startVerification() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String username = faces.getExternalContext().getUserPrincipal().getName();
-        Actor auditor = new Actor(pseudonyms.pseudonymFor(PersonKind.ACTOR, username), Roles.AUDITOR);
-        verification = ledger.startVerification(0, auditor);
-        verificationJob = verification.jobId();
-    }
-
-    public void refreshVerification() {
-        if (verificationJob != null) {
-            verification = ledger.verification(verificationJob).orElse(verification);
-        }
-    }
-
-    public boolean isVerificationRunning() {
-        return verification != null && verification.state() == VerificationState.RUNNING;
-    }
-
-    public String getVerificationSummary() {
-        if (verification == null) {
-            return "";
-        }
-        long total = Math.max(0, verification.toSequence() - verification.fromSequence());
-        String progress = verification.checked() + " of " + total + " entries checked";
-        return switch (verification.state()) {
-            case RUNNING -> "Verifying: " + progress + ".";
-            case VERIFIED -> "Verified: " + progress + "; chain, Merkle roots, tiles and checkpoint signatures are intact.";
-            case FAILED -> "Verification FAILED: " + verification.failure().map(f -> f.message()).orElse("see the server log");
-            case ABORTED -> "Verification aborted: " + verification.failure().map(f -> f.message()).orElse("");
-        };
     }
 
     private void load(Long afterSequence) {

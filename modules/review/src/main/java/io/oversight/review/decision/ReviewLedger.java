@@ -1,10 +1,15 @@
 package io.oversight.review.decision;
 
+import io.oversight.governance.GuidelineVersion;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.AuditRecorder;
 import io.oversight.ledger.LedgerRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.oversight.tasks.ReviewItem;
+import io.oversight.tasks.ReviewTask;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The review module's ledger records, each written in the transaction of the change it records.
@@ -43,5 +48,20 @@ public class ReviewLedger {
 
     public void write(LedgerRecord.Builder record) {
         recorder.record(record.build());
+    }
+
+    /** A record of a change to a review task: its item, purpose, tier and slot, and the guideline in force when named. */
+    public LedgerRecord.Builder taskRecord(String action, Actor actor, ReviewTask task, ReviewItem item, Instant now,
+            Optional<GuidelineVersion> guideline) {
+        LedgerRecord.Builder record = record(action, actor, task.queue().workflowKey())
+                .subject("task", task.id())
+                .modelSnapshot(item.modelSnapshotId())
+                .occurredAt(now)
+                .attribute("item", task.itemId())
+                .attribute("purpose", task.purpose().name())
+                .attribute("tier", Integer.toString(task.queue().tier()))
+                .attribute("slot", Integer.toString(task.slot()));
+        guideline.ifPresent(g -> record.guideline(g.id(), g.contentDigest()));
+        return record;
     }
 }

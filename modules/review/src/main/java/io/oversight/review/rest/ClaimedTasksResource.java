@@ -3,7 +3,7 @@ package io.oversight.review.rest;
 import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.Preference;
-import io.oversight.review.decision.ReviewWork;
+import io.oversight.review.ReviewQueues;
 import io.oversight.tasks.TaskDocuments.TaskJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ClaimedTasksResource {
 
     @Inject
-    ReviewWork queues;
+    ReviewQueues queues;
 
     public record ReleaseRequest(String reason) {
     }

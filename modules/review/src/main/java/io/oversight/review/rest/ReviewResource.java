@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.oversight.ledger.Roles;
 import io.oversight.review.ReviewerNotice;
 import io.oversight.review.ReviewerWorkload;
-import io.oversight.review.decision.ReviewWork;
+import io.oversight.review.ReviewQueues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 public class ReviewResource {
 
     @Inject
-    ReviewWork queues;
+    ReviewQueues queues;
 
     public record WorkloadJson(String workflow, int completedLastHour, int maxPerHour, int completedThisSession,
             int maxPerSession, Instant sessionStartedAt, String capReached, Long retryAfterSeconds, boolean breakDue,

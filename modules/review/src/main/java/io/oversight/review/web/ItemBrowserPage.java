@@ -2,16 +2,7 @@ package io.oversight.review.web;
 
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
-import io.oversight.ledger.AuditLedger;
-import io.oversight.ledger.Database;
-import io.oversight.ledger.EntryFilter;
-import io.oversight.ledger.EntryPage;
-import io.oversight.ledger.Pseudonyms;
-import io.oversight.ledger.SealedEntry;
-import io.oversight.ledger.format.LedgerEntry;
-import io.oversight.review.adjudication.AdjudicationStore;
 import io.oversight.tasks.ItemCatalog;
-import io.oversight.tasks.ItemOutcomes;
 import io.oversight.tasks.ItemSearch;
 import io.oversight.tasks.ItemStatus;
 import io.oversight.tasks.ReviewItem;
@@ -24,28 +15,22 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The item browser (governance leads and auditors): items found by workflow, status, label, routing
- * outcome, period and client key, paged and sortable, and one item's whole history read from the
- * ledger: its prediction and routing, every claim, review, decision, adjudication, feedback and
- * personal-data reveal, each step with its ledger sequence number (a link to the entry and its
- * inclusion proof for auditors). The filters are a plain GET form, so a search or an item is a link
+ * outcome, period and client key, paged and sortable, and one item with its tasks and its whole
+ * history as {@link ItemHistory} reads it from the ledger. The filters are a plain GET form, so a search or an item is a link
  * people can share; a filter that cannot be read is shown beside its field and nothing is searched.
  */
 @Named
@@ -54,36 +39,6 @@ public class ItemBrowserPage {
 
     static final int PAGE_SIZE = 25;
     private static final int MAX_PAGE_NUMBER = 1_000_000;
-    /** Most ledger entries one subject's history reads (an item has a handful; a task, fewer). */
-    private static final int MAX_STEPS_PER_SUBJECT = 1000;
-
-    /** What each recorded action means to a person reading an item's history. */
-    private static final Map<String, String> STEPS = Map.ofEntries(
-            Map.entry("tasks.prediction.routed", "Prediction received and routed"),
-            Map.entry("tasks.task.claimed", "Task claimed"),
-            Map.entry("tasks.task.released", "Task released"),
-            Map.entry("tasks.task.skipped", "Task skipped"),
-            Map.entry("tasks.task.escalated", "Task escalated"),
-            Map.entry("tasks.task.lease-expired", "Claim expired"),
-            Map.entry("tasks.task.completed", "Review answered"),
-            Map.entry("tasks.item.reviewer-added", "Reviewer added"),
-            Map.entry("tasks.item.needs-adjudication", "Reviews disagree: sent to adjudication"),
-            Map.entry("tasks.audit.completed", "Audit review answered"),
-            Map.entry("tasks.adjudication.claimed", "Adjudication claimed"),
-            Map.entry("tasks.adjudication.released", "Adjudication released"),
-            Map.entry("tasks.adjudication.decided", "Adjudicated"),
-            Map.entry("tasks.item.decided", "Decision released to the client"),
-            Map.entry("tasks.inline.timed-out", "Inline wait timed out"),
-            Map.entry("tasks.feedback.received", "Feedback received"),
-            Map.entry("tasks.gold.marked", "Marked as gold"),
-            Map.entry("tasks.gold.retired", "Gold retired"),
-            Map.entry(Pseudonyms.SUBJECT_REVEALED, "Personal data revealed"));
-
-    /** One step of an item's history: a sealed ledger entry as people read it. */
-    public record Step(long sequence, Instant loggedAt, String action, String actionType, String actor, String role,
-            String subject, String details) {
-    }
-
     /** A column header: its label, the link that sorts by it (again: the other way) and how it is sorted now. */
     public record SortLink(String label, String href, String state) {
     }
@@ -92,19 +47,10 @@ public class ItemBrowserPage {
     ItemCatalog catalog;
 
     @Inject
-    ItemOutcomes outcomes;
-
-    @Inject
-    AuditLedger ledger;
-
-    @Inject
-    Database database;
+    ItemHistory itemHistory;
 
     @Inject
     Workflows workflows;
-
-    @Inject
-    AdjudicationStore adjudicationStore;
 
     private final Map<String, String> filters = new LinkedHashMap<>();
     private final Map<String, String> errors = new TreeMap<>();
@@ -114,7 +60,7 @@ public class ItemBrowserPage {
     private ItemCatalog.ItemPage results;
     private ReviewItem item;
     private List<ReviewTask> tasks = List.of();
-    private List<Step> history = List.of();
+    private List<ItemHistory.Step> history = List.of();
 
     @PostConstruct
     void read() {
@@ -164,51 +110,7 @@ public class ItemBrowserPage {
             return;
         }
         tasks = catalog.tasksOf(itemId);
-        List<Step> steps = new ArrayList<>(stepsOf("item", itemId, entry -> true));
-        for (ReviewTask task : tasks) {
-            steps.addAll(stepsOf("task", task.id(), entry -> true));
-        }
-        database.run("reading an item's adjudication", c -> adjudicationStore.adjudicationOfItem(c, itemId))
-                .ifPresent(a -> steps.addAll(stepsOf("adjudication", a.id(), entry -> true)));
-        outcomes.dataSubject(itemId).ifPresent(subject -> steps.addAll(stepsOf("person", subject,
-                entry -> Pseudonyms.SUBJECT_REVEALED.equals(entry.actionType())
-                        && itemId.equals(entry.attributes().get("item")))));
-        steps.sort(Comparator.comparingLong(Step::sequence));
-        history = steps;
-    }
-
-    private List<Step> stepsOf(String subjectKind, String subjectId, Predicate<LedgerEntry> keep) {
-        EntryFilter filter = EntryFilter.builder().subjectKind(subjectKind).subjectId(subjectId).build();
-        List<Step> steps = new ArrayList<>();
-        OptionalLong after = OptionalLong.empty();
-        do {
-            EntryPage found = ledger.entries(filter, after, AuditLedger.MAX_PAGE);
-            for (SealedEntry sealed : found.entries()) {
-                LedgerEntry entry = sealed.entry();
-                if (keep.test(entry)) {
-                    steps.add(new Step(entry.sequence(), micros(entry.loggedAtMicros()),
-                            STEPS.getOrDefault(entry.actionType(), entry.actionType()), entry.actionType(),
-                            entry.actorPseudonym(), entry.actorRole(), subjectKind + " " + subjectId,
-                            details(entry.attributes())));
-                }
-            }
-            after = found.nextAfterSequence();
-        } while (after.isPresent() && steps.size() < MAX_STEPS_PER_SUBJECT);
-        return steps;
-    }
-
-    private static Instant micros(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-    }
-
-    private static String details(Map<String, String> attributes) {
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(attributes).forEach((name, value) -> {
-            if (!value.isBlank()) {
-                text.append(text.isEmpty() ? "" : "; ").append(name).append(' ').append(value);
-            }
-        });
-        return text.toString();
+        history = itemHistory.of(itemId, tasks);
     }
 
     private <T> Optional<T> parse(String text, Function<String, T> reader, String field, String message) {
@@ -328,7 +230,7 @@ public class ItemBrowserPage {
         return tasks;
     }
 
-    public List<Step> getHistory() {
+    public List<ItemHistory.Step> getHistory() {
         return history;
     }
 }

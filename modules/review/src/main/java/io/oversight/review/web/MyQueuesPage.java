@@ -4,7 +4,7 @@ import io.oversight.kernel.RefusalException;
 import io.oversight.tasks.ClaimedTask;
 import io.oversight.tasks.QueueKey;
 import io.oversight.tasks.QueueStatistics;
-import io.oversight.review.decision.ReviewWork;
+import io.oversight.review.ReviewQueues;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -18,7 +18,7 @@ import java.util.List;
 public class MyQueuesPage {
 
     @Inject
-    ReviewWork queues;
+    ReviewQueues queues;
 
     private List<QueueStatistics> mine;
     private List<ClaimedTask> claims;

@@ -17,7 +17,6 @@ import io.oversight.tasks.ClaimedTask;
 import io.oversight.tasks.Preference;
 import io.oversight.tasks.QueueStatistics;
 import io.oversight.review.ReviewQueues;
-import io.oversight.review.ReviewerNotice;
 import io.oversight.review.ReviewerWorkload;
 import io.oversight.tasks.TaskResult;
 import io.oversight.tasks.Verdict;
@@ -38,7 +37,8 @@ import java.util.Optional;
  * model's prediction and scores, the guideline in force and its examples for the predicted label,
  * and the decision form. After a decision the next task is claimed and shown in the same request,
  * so the page's AJAX update brings it without a reload. Never shows another reviewer's answer: it
- * reads only the caller's own task and the item's input and prediction.
+ * reads only the caller's own task and the item's input and prediction. The notices above it and the
+ * personal-data reveal control are {@link WorkbenchNotices} and {@link WorkbenchReveal}.
  */
 @Named
 @RequestScoped
@@ -57,16 +57,12 @@ public class WorkbenchPage {
     ReviewerViews reviewerViews;
 
     private String taskId;
-    private Boolean mayReveal;
     private String rationale = "";
     private String output = "";
     private List<String> labels = new ArrayList<>();
     private Optional<ClaimedTask> current;
-    private List<ReviewerNotice> notices;
     private List<QueueStatistics> myQueues;
     private Shown shownCache;
-    private String revealJustification = "";
-    private Map<String, String> revealed = Map.of();
 
     /**
      * The task shown: the one named by the form or by a link ({@code ?task=ID}, as the queue page sends
@@ -236,79 +232,6 @@ public class WorkbenchPage {
             myQueues = queues.myQueues();
         }
         return myQueues;
-    }
-
-    /** Notices the reviewer has not yet said they have seen: shown until they do. */
-    public List<ReviewerNotice> getNotices() {
-        return allNotices().stream().filter(n -> n.readAt().isEmpty()).toList();
-    }
-
-    /** Notices already seen, kept one click away so an overruled answer can be looked up again. */
-    public List<ReviewerNotice> getEarlierNotices() {
-        return allNotices().stream().filter(n -> n.readAt().isPresent()).toList();
-    }
-
-    private List<ReviewerNotice> allNotices() {
-        if (notices == null) {
-            notices = queues.myNotices();
-        }
-        return notices;
-    }
-
-    /** The reviewer has read the notice: it moves to the earlier ones. */
-    public String noticeSeen(String noticeId) {
-        try {
-            queues.markNoticeRead(noticeId);
-        } catch (RefusalException e) {
-            error(e.getMessage());
-        }
-        notices = null;
-        return null;
-    }
-
-    public boolean isMasked() {
-        return getTask().item().payloadJson().contains("\"pii:");
-    }
-
-    /** The reveal control is offered only to a reviewer whose qualification allows revealing. */
-    public boolean isMayReveal() {
-        if (mayReveal == null) {
-            mayReveal = queues.mayRevealPersonalData(getTask().task().queue().workflowKey());
-        }
-        return mayReveal;
-    }
-
-    /**
-     * Shows the held item's personal data to a reviewer allowed to see it; the reveal is a ledger entry. A
-     * refused justification is shown beside its field.
-     */
-    public String reveal() {
-        Map<String, String> shown = PageMessages.attemptGet(() -> {
-            try {
-                return queues.revealPersonalData(taskId, revealJustification);
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.getMessage(), e.errors().stream()
-                        .map(error -> error.field().equals("justification")
-                                ? new FieldError("revealJustification", error.message()) : error)
-                        .toList());
-            }
-        }, null);
-        if (shown != null) {
-            revealed = shown;
-        }
-        return null;
-    }
-
-    public Map<String, String> getRevealed() {
-        return revealed;
-    }
-
-    public String getRevealJustification() {
-        return revealJustification;
-    }
-
-    public void setRevealJustification(String revealJustification) {
-        this.revealJustification = revealJustification == null ? "" : revealJustification;
     }
 
     public String next() {
