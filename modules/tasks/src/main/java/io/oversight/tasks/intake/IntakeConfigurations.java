@@ -20,6 +20,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -34,7 +35,9 @@ import java.util.function.LongSupplier;
  * <p>Freshness: a recorded change on this server ({@link GovernanceChanged}, after its commit)
  * discards every entry, so the next prediction here is routed by the new configuration. A change
  * made on another server is seen when the entry's time to live
- * ({@code oversight.intake.configurationCacheMillis}, default 1 s) runs out. An entry read while a
+ * ({@code oversight.intake.configurationCacheMillis}, default 1 s) runs out, by the prediction that
+ * re-reads it and by all that come after that read (those arriving during the read still use the
+ * entry it replaces). An entry read while a
  * change committed is never kept past that change: entries carry the generation they were read in.
  */
 @ApplicationScoped
@@ -119,6 +122,7 @@ public class IntakeConfigurations {
 
     private final Map<String, Configuration> byWorkflow = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final Set<String> rereading = ConcurrentHashMap.newKeySet();
     private LongSupplier nanoTime = System::nanoTime;
 
     /** For tests: the clock that ages entries. */
@@ -126,14 +130,33 @@ public class IntakeConfigurations {
         this.nanoTime = nanoTime;
     }
 
-    /** The workflow's configuration, read from the database when the kept one is older than the bound or superseded. */
+    /**
+     * The workflow's configuration, read from the database when the kept one is older than the bound
+     * or superseded. When it is only older than the bound, one caller reads it again while the others
+     * go on with the kept one: a busy workflow would otherwise have every concurrent prediction re-read
+     * it in the same instant. After a change on this server nobody uses the superseded one.
+     */
     public Configuration of(String workflowKey) {
         Configuration kept = byWorkflow.get(workflowKey);
         long now = nanoTime.getAsLong();
-        if (kept != null && kept.generation == generation.get()
-                && now - kept.readAtNanos < configuration.configurationCacheMillis() * 1_000_000L) {
+        boolean current = kept != null && kept.generation == generation.get();
+        if (current && now - kept.readAtNanos < configuration.configurationCacheMillis() * 1_000_000L) {
             return kept;
         }
+        if (!current) {
+            return read(workflowKey, now);
+        }
+        if (!rereading.add(workflowKey)) {
+            return kept;
+        }
+        try {
+            return read(workflowKey, now);
+        } finally {
+            rereading.remove(workflowKey);
+        }
+    }
+
+    private Configuration read(String workflowKey, long now) {
         long readIn = generation.get();
         Workflow workflow = workflows.find(workflowKey)
                 .orElseThrow(() -> new NotFoundException("No workflow " + workflowKey + "."));
