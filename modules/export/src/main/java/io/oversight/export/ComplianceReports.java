@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Compliance reports (SPEC X1, X4): each request becomes a background job whose state lives in the
+ * Compliance reports: each request becomes a background job whose state lives in the
  * database, so every server of a cluster shows its progress and serves its files. A finished report
  * is an XML document and a PDF/A-3b rendering of it, both recorded by SHA-256 in the ledger entry
  * {@value #REPORT_GENERATED}.

@@ -1,6 +1,6 @@
 package io.oversight.export;
 
-/** What a retrain trigger watches (SPEC G5). */
+/** What a retrain trigger watches. */
 public enum RetrainTriggerKind {
     /** Corrections released since the end of the workflow's last training-set export reach {@code corrections}. */
     CORRECTIONS_SINCE_EXPORT,

@@ -5,7 +5,7 @@ import io.oversight.ledger.Actor;
 import java.util.List;
 
 /**
- * Retrain triggers (SPEC G5): per-workflow rules that governance sets. One server at a time
+ * Retrain triggers: per-workflow rules that governance sets. One server at a time
  * evaluates them every {@code oversight.export.triggerSeconds}; a rule fires once per crossing of its
  * condition: it makes a training-set export (ledger entry {@value #TRIGGER_FIRED} in the transaction
  * that queues the export and disarms the rule) and, when the export completes, a signed webhook

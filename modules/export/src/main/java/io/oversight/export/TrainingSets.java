@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Training-set exports (SPEC X3, X4): the labels people released on a workflow, as JSONL or CSV (or
+ * Training-set exports: the labels people released on a workflow, as JSONL or CSV (or
  * prompt/chosen/rejected JSONL for pairwise preferences), made by a background job like reports. A
  * finished export never changes: its files, and a manifest whose SHA-256 is the ledger entry
  * {@value #DATASET_CREATED}.

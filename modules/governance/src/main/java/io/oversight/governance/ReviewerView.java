@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a reviewer sees of an item of a workflow (SPEC R1, R9): the input fields shown as people read
+ * What a reviewer sees of an item of a workflow: the input fields shown as people read
  * them, in order, under their labels and formats (the raw JSON stays one key away), and the tiers
  * whose reviewers answer blind, without the model's prediction and confidence.
  *

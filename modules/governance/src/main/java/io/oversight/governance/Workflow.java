@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param key              stable identifier, lower-case letters, digits and dashes
  * @param risk             consequence / volume / accuracy framing
  * @param integrationMode  default integration mode of predictions submitted for it
- * @param reviewersPerItem independent reviews per item (N of SPEC R4), at least 1
+ * @param reviewersPerItem independent reviews per item, at least 1
  * @param retentionDays    how long its records are kept
  * @param legalHold        whether its records are under legal hold (blocks erasure)
  * @param piiFieldPaths    dotted paths of the input payload's personal-data fields

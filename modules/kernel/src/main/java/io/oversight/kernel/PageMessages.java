@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Runs a page action and turns a refused request into messages on the page (SPEC S2: a message, nothing
+ * Runs a page action and turns a refused request into messages on the page (a message, nothing
  * changed): each invalid field's message beside the form field bound to a property of that name, by
  * its label. Shared by the pages of every module, so that a page refuses exactly what the API refuses.
  */

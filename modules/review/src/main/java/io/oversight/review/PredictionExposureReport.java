@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Automation-bias check (SPEC R9): how reviews made with the model's prediction in view compare with
+ * Automation-bias check: how reviews made with the model's prediction in view compare with
  * reviews made blind, over one workflow's reviews completed in a period. Agreement with the model that is
  * much higher when the prediction is shown, while peers agree no better, is the sign of reviewers
  * following the model rather than judging the item.

@@ -88,7 +88,7 @@ public interface ReviewQueues {
 
     /**
      * Whether the reviewer of {@code task} sees the model's prediction and confidence before answering: not on
-     * the tiers where governance hides them (automation-bias control, SPEC R9).
+     * the tiers where governance hides them (automation-bias control).
      */
     boolean predictionShown(io.oversight.tasks.ReviewTask task);
 }

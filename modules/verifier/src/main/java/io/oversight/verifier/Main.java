@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The offline verifier's command line (SPEC L8):
+ * The offline verifier's command line:
  *
  * <pre>
  * java -jar oversight-verifier.jar BUNDLE --trust TRUST_FILE --origin ORIGIN [--checkpoint EARLIER_CHECKPOINT_FILE]

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What one role does in Oversight and where its landing page is. The texts are the jobs of the
- * SPEC's user table, shown so a person knows what their role is for.
+ * product's user roles, shown so a person knows what their role is for.
  */
 public record Workspace(String role, String title, String path, String summary) {
 

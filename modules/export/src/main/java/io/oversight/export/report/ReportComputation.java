@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Computes a {@link ComplianceReport} in one pass over the period's ledger entries (SPEC X1). Every
+ * Computes a {@link ComplianceReport} in one pass over the period's ledger entries. Every
  * figure of the volumes, oversight, reviewer, SLA, monitor and personal-data sections comes from the
  * entries' own fields, so an auditor can recompute it from a ledger bundle of the anchored range;
  * configuration and agreement come from the governance and review APIs, added by the caller.

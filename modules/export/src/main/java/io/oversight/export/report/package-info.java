@@ -1,5 +1,5 @@
 /**
- * The compliance report (SPEC X1): its document model bound to the published schema
+ * The compliance report: its document model bound to the published schema
  * ({@code compliance-report-1.xsd}, namespace {@value io.oversight.export.report.ComplianceReport#NAMESPACE}),
  * the one pass over ledger entries that computes its figures, and the XML and PDF/A renderings of
  * that one computation. Plain Java plus JAXB and PDFBox: no container needed, so unit tests and the

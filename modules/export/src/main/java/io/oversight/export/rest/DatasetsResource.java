@@ -48,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
- * Training-set exports (SPEC X3, X4) for governance leads and the customer's training pipeline
+ * Training-set exports for governance leads and the customer's training pipeline
  * (integration): request one, follow its progress, read its manifest, download its files.
  */
 @Path("datasets")

@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
- * Compliance reports (SPEC X1, X4) for auditors and governance leads: request one for a workflow (or
+ * Compliance reports for auditors and governance leads: request one for a workflow (or
  * all) and a period, follow its progress, download its XML and PDF once completed.
  */
 @Path("reports")

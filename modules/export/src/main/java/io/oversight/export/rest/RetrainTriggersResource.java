@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-/** Retrain triggers (SPEC G5): the rules governance sets per workflow, and what they last did. */
+/** Retrain triggers: the rules governance sets per workflow, and what they last did. */
 @Path("retrain-triggers")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -39,7 +39,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Datasets page (SPEC X3, X4) for governance leads: choose a workflow, a period in UTC and filters,
+ * Datasets page for governance leads: choose a workflow, a period in UTC and filters,
  * preview how many released labels they select, export, watch the progress bar (the page refreshes
  * itself while an export runs), and download files and manifests from the history, which shows each
  * export's manifest digest and ledger entry. The retrain rules below the history are

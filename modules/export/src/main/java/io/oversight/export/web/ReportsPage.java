@@ -32,7 +32,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reports page (SPEC X1, X4) for auditors and governance leads: choose a workflow (or all) and a
+ * Reports page for auditors and governance leads: choose a workflow (or all) and a
  * period in UTC, generate, watch the progress bar (the page refreshes itself while a job runs), and
  * download the XML and PDF from the history, which shows each report's digests and ledger entry.
  */

@@ -32,7 +32,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The Retrain triggers section of the Training sets page (SPEC G5, ADR 0056): add a rule to a
+ * The Retrain triggers section of the Training sets page (ADR 0056): add a rule to a
  * workflow, see whether it is armed, how often it fired and the export it last made, remove it. A bean
  * of its own, apart from {@link DatasetsPage}'s export form: the two change for different reasons.
  */

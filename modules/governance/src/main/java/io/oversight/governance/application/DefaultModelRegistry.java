@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The model snapshot registry (SPEC G2, G6). Registration, promotion, rollback and retirement are
+ * The model snapshot registry. Registration, promotion, rollback and retirement are
  * each one ledger entry naming the snapshot and its artifact digest, with who acted and the digest
  * of why. A promotion to active retires the active snapshot (its own entry); rolling that promotion
  * back restores it (its own entry): rollback is one action for the person doing it.

@@ -31,7 +31,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Demo mode (SPEC S4): two fully configured workflows (taxonomy, active guideline version, active
+ * Demo mode: two fully configured workflows (taxonomy, active guideline version, active
  * routing policy, active model snapshot), so that a new user sees a working setup at once. Created
  * through the same services as everything else, so each step is in the ledger, by the platform's
  * own actor. Runs once: an existing workflow is left alone.

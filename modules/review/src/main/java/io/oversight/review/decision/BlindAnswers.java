@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers given without the model's prediction (automation-bias control, SPEC R9, ADR 0041). A blind
+ * Answers given without the model's prediction (automation-bias control, ADR 0041). A blind
  * reviewer states their own answer (labels, an output, a preference); only the platform compares it with
  * the model's. So "approve" and "reject", which are judgements of a prediction the reviewer did not see,
  * are refused; an answer equal to the model's is recorded as an approval, so it counts as agreement

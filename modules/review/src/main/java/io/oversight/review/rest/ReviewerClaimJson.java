@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * A claimed task as its reviewer receives it over the API: tasks' claim document, with
- * {@code predictionShown}; where governance hides the prediction from the task's tier (SPEC R9) the
+ * {@code predictionShown}; where governance hides the prediction from the task's tier the
  * prediction, confidence, scores, the model's pairwise preference and the routing texts that quote the
  * confidence are left out, so an API client answers as blind as a person on the workbench.
  */

@@ -187,7 +187,7 @@ public class WorkbenchPage {
                 .orElse(List.of());
     }
 
-    /** Whether this task's tier sees the model's prediction and confidence before answering (SPEC R9). */
+    /** Whether this task's tier sees the model's prediction and confidence before answering. */
     public boolean isPredictionShown() {
         return shown().predictionShown();
     }
