@@ -1,0 +1,4 @@
+/**
+ * Writes the experiments' results as CSV tables and PNG charts for the docs.
+ */
+package io.oversight.simulator.report;

@@ -1,0 +1,4 @@
+/**
+ * Simulated reviewers with known accuracy and their panel, answering the tasks they claim.
+ */
+package io.oversight.simulator.reviewers;
