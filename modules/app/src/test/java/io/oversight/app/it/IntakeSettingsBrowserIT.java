@@ -217,6 +217,14 @@ class IntakeSettingsBrowserIT {
                 page.click("delivery-filter-failed");
                 page.wait.until(d -> d.getCurrentUrl().contains("deliveryStatus=FAILED"));
                 assertEquals("No delivery has this status.", page.visible(By.id("no-deliveries")).getText());
+
+                page.open("governance/intake-settings.xhtml?workflow=" + f.key + "&deliveryStatus=LOST");
+                assertEquals("No delivery status LOST: all deliveries are listed.",
+                        page.visible(By.id("delivery-filter-message")).getText());
+                assertEquals(2, page.visible(By.id("deliveries")).findElements(By.cssSelector("tbody tr")).size());
+                page.open("governance/intake-settings.xhtml?workflow=no-such-workflow");
+                assertEquals("There is no workflow 'no-such-workflow': choose one.",
+                        page.visible(By.id("workflow-message")).getText());
             }
             // no retry may outlive the test: the tests after it count rows, webhook attempts among them (the
             // retries come 10, 30 then 90 s apart)

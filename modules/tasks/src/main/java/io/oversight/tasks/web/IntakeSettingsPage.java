@@ -10,10 +10,7 @@ import io.oversight.ledger.Callers;
 import io.oversight.ledger.Roles;
 import io.oversight.tasks.OrderingMethod;
 import io.oversight.tasks.TimeoutOutcome;
-import io.oversight.tasks.delivery.WebhookDeliveries;
 import io.oversight.tasks.delivery.WebhookSignature;
-import io.oversight.tasks.delivery.WebhookStore;
-import io.oversight.tasks.delivery.WebhookStore.DeliveryStatus;
 import io.oversight.tasks.settings.IntakeSettings;
 import io.oversight.tasks.settings.SettingsService;
 import jakarta.annotation.PostConstruct;
@@ -24,12 +21,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A workflow's intake settings on a page (governance leads and administrators change them, auditors read
@@ -40,14 +34,11 @@ import java.util.UUID;
  * number left empty keeps its value, as a PUT that omits it does; the webhook URL and the conflict
  * fields are shown filled in, so emptying them removes them. The webhook secret is shown once, when
  * it is created or rotated, as the API does; the audit seed is never shown. Below the form, the
- * workflow's recent webhook deliveries (as {@code GET /api/v1/workflows/{key}/webhook-deliveries} lists
- * them), filtered by status through the address (?deliveryStatus=FAILED) so a filtered list can be linked.
+ * workflow's recent webhook deliveries ({@link WebhookDeliveriesSection}).
  */
 @Named
 @RequestScoped
 public class IntakeSettingsPage {
-
-    private static final int DELIVERIES_SHOWN = 25;
 
     @Inject
     SettingsService settings;
@@ -59,10 +50,11 @@ public class IntakeSettingsPage {
     Callers callers;
 
     @Inject
-    WebhookDeliveries deliveries;
+    WebhookDeliveriesSection deliveries;
 
     private String workflow;
     private String chosen;
+    private String workflowMessage = "";
     private IntakeSettings current;
     private OrderingMethod orderingMethod;
     private Double diversityLambda;
@@ -76,8 +68,6 @@ public class IntakeSettingsPage {
     private Integer feedbackPriority;
     private String conflictFieldPaths;
     private String newWebhookSecret;
-    private String deliveryStatus = "";
-    private WebhookDeliveries.Page deliveryPage;
 
     /** The workflow comes from the link or chooser (?workflow=key) or, on a postback, from the form's hidden field. */
     @PostConstruct
@@ -89,35 +79,10 @@ public class IntakeSettingsPage {
         if (key != null && workflows.find(key).isPresent()) {
             workflow = key;
             load(settings.of(key));
-            listDeliveries();
+            deliveries.list(key);
         } else if (key != null) {
-            PageMessages.error("No workflow " + key + ". Choose one below.");
+            workflowMessage = "There is no workflow '" + key + "': choose one.";
         }
-    }
-
-    /** The page of deliveries the address asks for; an unknown status or cursor is said once and ignored. */
-    private void listDeliveries() {
-        Optional<DeliveryStatus> status = Optional.empty();
-        String statusParameter = PageMessages.parameter("deliveryStatus");
-        if (statusParameter != null && !statusParameter.isBlank()) {
-            try {
-                status = Optional.of(DeliveryStatus.valueOf(statusParameter.toUpperCase(Locale.ROOT)));
-                deliveryStatus = status.get().name();
-            } catch (IllegalArgumentException e) {
-                PageMessages.error("No delivery status " + statusParameter + ": all deliveries are listed.");
-            }
-        }
-        Optional<String> before = Optional.empty();
-        String beforeParameter = PageMessages.parameter("before");
-        if (beforeParameter != null && !beforeParameter.isBlank()) {
-            try {
-                before = Optional.of(UUID.fromString(beforeParameter).toString());
-            } catch (IllegalArgumentException e) {
-                PageMessages.error("The link to older deliveries is damaged: the newest are listed.");
-            }
-        }
-        deliveryPage = deliveries.of(workflow, new WebhookStore.Filter(status, Optional.empty(), Optional.empty(), before),
-                DELIVERIES_SHOWN);
     }
 
     private void load(IntakeSettings s) {
@@ -175,6 +140,11 @@ public class IntakeSettingsPage {
                         + URLEncoder.encode(chosen, StandardCharsets.UTF_8);
     }
 
+    /** Why the address's workflow was not opened (shown beside the chooser); empty when it was. */
+    public String getWorkflowMessage() {
+        return workflowMessage;
+    }
+
     public String getChosen() {
         return chosen == null ? workflow : chosen;
     }
@@ -211,67 +181,6 @@ public class IntakeSettingsPage {
     /** Whether the saved settings (not what was typed into a refused form) have a webhook. */
     public boolean isWebhookConfigured() {
         return current != null && current.webhookUrl().isPresent();
-    }
-
-    /** The listed deliveries (empty while no workflow is open). */
-    public List<WebhookStore.Listed> getDeliveries() {
-        return deliveryPage == null ? List.of() : deliveryPage.deliveries();
-    }
-
-    /** The id that starts the next, older page, or null when this page is the last. */
-    public String getOlderDeliveriesBefore() {
-        return deliveryPage == null ? null : deliveryPage.nextBeforeId().orElse(null);
-    }
-
-    /** The status filter in effect ("" for all). */
-    public String getDeliveryStatus() {
-        return deliveryStatus;
-    }
-
-    public DeliveryStatus[] getDeliveryStatuses() {
-        return DeliveryStatus.values();
-    }
-
-    /** A delivery's state in words: a pending one has either not been tried yet or waits for a retry. */
-    public String describe(WebhookStore.Listed listed) {
-        WebhookStore.Delivery d = listed.delivery();
-        return switch (d.status()) {
-            case DELIVERED -> "Delivered";
-            case FAILED -> "Failed, given up";
-            case PENDING -> d.attempts() == 0 ? "Queued" : "Waiting for a retry";
-        };
-    }
-
-    /** The receiver's answer or the error of the latest attempt, as people read it. */
-    public String lastOutcome(WebhookStore.Listed listed) {
-        return listed.lastAttempt().map(a -> a.error().map(IntakeSettingsPage::readable)
-                .orElseGet(() -> a.statusCode().map(c -> "HTTP " + c).orElse(""))).orElse("not tried yet");
-    }
-
-    /**
-     * The dispatcher records a network failure as "SomeException: its message" (the API shows that as
-     * stored); people read what happened instead of a Java class name.
-     */
-    private static String readable(String error) {
-        int colon = error.indexOf(": ");
-        String type = colon < 0 ? "" : error.substring(0, colon);
-        if (!type.endsWith("Exception")) {
-            return error;
-        }
-        String detail = error.substring(colon + 2);
-        String what = switch (type) {
-            case "ConnectException" -> "could not connect to the receiver";
-            case "HttpConnectTimeoutException" -> "the receiver did not accept a connection in time";
-            case "HttpTimeoutException" -> "the receiver did not answer in time";
-            case "UnknownHostException" -> "the receiver's host name is unknown";
-            case "SSLHandshakeException" -> "the receiver's TLS certificate was not accepted";
-            default -> "network error";
-        };
-        return detail.isBlank() || detail.equals("null") ? what : what + " (" + detail + ")";
-    }
-
-    public Optional<Instant> lastAttemptAt(WebhookStore.Listed listed) {
-        return listed.lastAttempt().map(WebhookStore.Attempt::attemptedAt);
     }
 
     public String getNewWebhookSecret() {
