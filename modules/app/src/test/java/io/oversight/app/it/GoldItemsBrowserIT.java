@@ -45,6 +45,9 @@ class GoldItemsBrowserIT {
         String corrected = items.get(0);
         String approved = items.get(1);
         try (AdminPagesSupport page = new AdminPagesSupport(deployment, "gov-" + f.suffix, TasksFixture.PASSWORD)) {
+            page.open("governance/gold.xhtml?workflow=no-such-workflow");
+            assertEquals("There is no workflow 'no-such-workflow': choose one.",
+                    page.visible(By.id("workflow-message")).getText(), "said beside the chooser, not lost");
             page.open("governance/index.xhtml");
             page.click("goldLink");
             assertEquals("Gold items", page.visible(By.id("page-title")).getText());

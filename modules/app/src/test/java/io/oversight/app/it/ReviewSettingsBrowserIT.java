@@ -40,6 +40,9 @@ class ReviewSettingsBrowserIT {
         String settingsPath = "api/v1/workflows/" + f.key + "/review-settings";
         JsonObject before = object(expect(200, f.governance.get(settingsPath)));
         try (AdminPagesSupport page = new AdminPagesSupport(deployment, "gov-" + f.suffix, TasksFixture.PASSWORD)) {
+            page.open("governance/review-settings.xhtml?workflow=no-such-workflow");
+            assertEquals("There is no workflow 'no-such-workflow': choose one.",
+                    page.visible(By.id("workflow-message")).getText(), "said beside the chooser, not lost");
             page.browser.get(deployment + "governance/index.xhtml");
             page.click("reviewSettingsLink");
             new Select(page.visible(By.id("chooseWorkflow"))).selectByValue(f.key);

@@ -41,6 +41,7 @@ public class GoldPage {
     Workflows workflows;
 
     private Workflow workflow;
+    private String workflowMessage = "";
     private String chosen;
     private String itemId;
     private String verdict;
@@ -64,7 +65,7 @@ public class GoldPage {
         }
         workflow = workflows.find(key).orElse(null);
         if (workflow == null) {
-            PageMessages.error("No workflow " + key + ". Choose one below.");
+            workflowMessage = "There is no workflow '" + key + "': choose one.";
         } else {
             chosen = key;
         }
@@ -116,6 +117,11 @@ public class GoldPage {
 
     public boolean isOpen() {
         return workflow != null;
+    }
+
+    /** Why the address's workflow was not opened, shown beside the chooser; empty when it was. */
+    public String getWorkflowMessage() {
+        return workflowMessage;
     }
 
     public String getWorkflow() {

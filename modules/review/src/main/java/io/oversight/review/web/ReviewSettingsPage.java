@@ -31,6 +31,7 @@ public class ReviewSettingsPage {
     Workflows workflows;
 
     private String workflow;
+    private String workflowMessage = "";
     private ReviewSettings current;
     private ReviewSettings.ReviewMode reviewMode;
     private Integer maxReviewers;
@@ -57,7 +58,7 @@ public class ReviewSettingsPage {
             workflow = key;
             load(settings.of(key));
         } else if (key != null) {
-            PageMessages.error("No workflow " + key + ". Choose one below.");
+            workflowMessage = "There is no workflow '" + key + "': choose one.";
         }
     }
 
@@ -110,6 +111,11 @@ public class ReviewSettingsPage {
 
     public ReviewSettings.RationaleRule[] getRationaleRules() {
         return ReviewSettings.RationaleRule.values();
+    }
+
+    /** Why the address's workflow was not opened, shown beside the chooser; empty when it was. */
+    public String getWorkflowMessage() {
+        return workflowMessage;
     }
 
     public String getWorkflow() {
