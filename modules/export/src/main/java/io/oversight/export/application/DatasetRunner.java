@@ -76,7 +76,7 @@ public class DatasetRunner {
         } catch (Exception | LinkageError e) {
             // a class missing at run time too: the export is marked failed, never left running
             LOG.log(Level.WARNING, "Training-set export " + id + " failed", e);
-            store.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+            store.fail(id, JobFailure.describe(id, e), clock.instant());
         } finally {
             for (Path p : temporary) {
                 try {
@@ -91,7 +91,7 @@ public class DatasetRunner {
     private void export(DatasetJob job, List<Path> temporary) throws Exception {
         Instant started = clock.instant();
         Workflow workflow = workflows.find(job.workflow())
-                .orElseThrow(() -> new IllegalStateException("workflow " + job.workflow() + " no longer exists"));
+                .orElseThrow(() -> new JobFailure("Workflow " + job.workflow() + " no longer exists."));
         boolean preference = workflow.taskKind() == TaskKind.PAIRWISE_PREFERENCE;
         ReleasedLabels.Query query = DefaultTrainingSets.query(job.workflow(), job.from(), job.to(), job.modelSnapshotId(),
                 job.guidelineVersionId(), job.sources(), job.label());

@@ -94,7 +94,7 @@ public class ReportRunner {
             store.fail(id, JobState.CANCELLED, "cancelled on request", clock.instant());
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Report job " + id + " failed", e);
-            store.fail(id, JobState.FAILED, describe(e), clock.instant());
+            store.fail(id, JobState.FAILED, JobFailure.describe(id, e), clock.instant());
         }
     }
 
@@ -104,7 +104,7 @@ public class ReportRunner {
                 job.requestedBy(), job.requestedRole(), started);
         List<Workflow> scope = job.workflow().isPresent()
                 ? List.of(workflows.find(job.workflow().get()).orElseThrow(
-                        () -> new IllegalStateException("workflow " + job.workflow().get() + " no longer exists")))
+                        () -> new JobFailure("Workflow " + job.workflow().get() + " no longer exists.")))
                 : workflows.list();
         for (Workflow w : scope) {
             computation.configuration(w, policies.versionsOf(w.key()), guidelines.versionsOf(w.key()), models.of(w.key()));
@@ -196,8 +196,8 @@ public class ReportRunner {
                 return latest.get();
             }
             if (clock.instant().isAfter(deadline)) {
-                throw new IllegalStateException("no signed checkpoint covers entry " + last + " after "
-                        + CHECKPOINT_WAIT.toSeconds() + " s; is the sequencer running?");
+                throw new JobFailure("No signed checkpoint covered the period's last ledger entry within "
+                        + CHECKPOINT_WAIT.toSeconds() + " s: the ledger's sequencer may be stopped (see the operator guide).");
             }
             checkProgress(id, total, total);
             Thread.sleep(250);
@@ -210,9 +210,5 @@ public class ReportRunner {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String describe(Throwable e) {
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }
