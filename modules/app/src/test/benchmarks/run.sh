@@ -133,6 +133,44 @@ record_profile() {
   fi
 }
 
+# cpu_ticks: "SERVER POSTGRES" CPU time used so far, in clock ticks (user + system), by the server's
+# JVM and by the benchmark database's PostgreSQL backends plus the cluster's WAL writer, checkpointer
+# and background writer (shared with other databases: run on a quiet machine). Differences over a
+# measured window give the CPU cost per request, which is what bounds throughput on 2 cores.
+cpu_ticks() {
+  python3 - "${SERVER_PID:-0}" "$DB" <<'PY'
+import os, sys
+server, db = sys.argv[1], sys.argv[2]
+def ticks(pid):
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError):
+        return 0
+pg = 0
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        cmd = open(f"/proc/{pid}/cmdline", "rb").read().decode(errors="replace")
+    except OSError:
+        continue
+    if cmd.startswith("postgres: ") and (f" {db} " in cmd or any(w in cmd for w in ("walwriter", "checkpointer", "background writer"))):
+        pg += ticks(pid)
+print(ticks(server) if server != "0" else 0, pg)
+PY
+}
+
+# cpu_cost NAME UNITS BEFORE AFTER: appends "NAME|server ms|postgres ms" per unit (request, prediction,
+# claim) over the window between the two cpu_ticks snapshots
+cpu_cost() {
+  python3 - "$@" "$(getconf CLK_TCK)" "$WORK/cpu.txt" <<'PY'
+import sys
+name, units, before, after, hz, out = sys.argv[1], float(sys.argv[2]), sys.argv[3].split(), sys.argv[4].split(), int(sys.argv[5]), sys.argv[6]
+if units > 0:
+    server, pg = ((int(a) - int(b)) * 1000.0 / hz / units for a, b in zip(after, before))
+    open(out, "a").write(f"{name}|{server:.3f}|{pg:.3f}\n")
+PY
+}
+
 # measure NAME UNIT-FACTOR wrk-arguments...: a warm-up, then the measured window; prints wrk's
 # report and appends "NAME|per-second|p50 ms|p99 ms" to the summary (per-second = requests/s x FACTOR)
 measure() {
@@ -140,7 +178,9 @@ measure() {
   shift 2
   wrk -d"${WARMUP}s" "$@" >/dev/null
   record_profile "$name"
+  local before; before=$(cpu_ticks)
   wrk -d"${DURATION}s" --latency "$@" | tee "$WORK/$name.txt"
+  cpu_cost "$name" "$(python3 -c "import re,sys; print(float(re.search(r'Requests/sec:\s+([\d.]+)', open(sys.argv[1]).read()).group(1)) * $DURATION * $factor)" "$WORK/$name.txt")" "$before" "$(cpu_ticks)"
   python3 - "$name" "$factor" "$SUMMARY" "$WORK/$name.txt" <<'PY'
 import re, sys
 name, factor, summary = sys.argv[1], float(sys.argv[2]), sys.argv[3]
@@ -277,7 +317,9 @@ if wants claim; then
   load_tier2_tasks claim 40
   make_reviewers rev
   export BENCH_TIER=2 BENCH_REVIEWERS=$REVIEWERS
+  before=$(cpu_ticks)
   wrk -t2 -c50 -d"${DURATION}s" --latency -s claim.lua "$BASE" | tee "$WORK/claim.txt"
+  cpu_cost claim-next "$(sed -n 's/^BENCH claims: \([0-9]*\) tasks claimed.*/\1/p' "$WORK/claim.txt")" "$before" "$(cpu_ticks)"
   python3 - "$WORK/claim.txt" "$DURATION" "$SUMMARY" <<'PY'
 import re, sys
 text, seconds = open(sys.argv[1]).read(), int(sys.argv[2])
@@ -361,5 +403,9 @@ for name, rate, p50, p99, bad in rows:
     rate = float(rate)
     print(f"BENCH {name:<12} {rate:>12.1f} {units.get(name, 'requests/s'):<21} {rate / live:>12.1%} {float(p50):>8.1f} {float(p99):>8.1f} {bad:>8}")
 PY
+if [[ -f $WORK/cpu.txt ]]; then
+  echo "BENCH CPU per unit of work (ms; the server's JVM, the benchmark database's PostgreSQL processes):"
+  awk -F'|' '{printf "BENCH cpu %-12s server %8.3f ms  postgres %8.3f ms  total %8.3f ms\n", $1, $2, $3, $2 + $3}' "$WORK/cpu.txt"
+fi
 [[ -f $WORK/round-trips.txt ]] && cat "$WORK/round-trips.txt"
 exit "${review_rc:-0}"

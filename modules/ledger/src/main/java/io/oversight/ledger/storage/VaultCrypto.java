@@ -24,6 +24,11 @@ final class VaultCrypto {
     private static final int TAG_BITS = 128;
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
+    // One cipher and one MAC per thread: looking the algorithm up among the providers cost more than
+    // the encryption itself (each seal re-initialises the cipher with its key and a fresh IV)
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
+    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance("HmacSHA256")));
+
     private final SecretKey vaultKey;
     private final byte[] lookupKey;
     private final SecureRandom random = new SecureRandom();
@@ -83,7 +88,7 @@ final class VaultCrypto {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
@@ -95,7 +100,7 @@ final class VaultCrypto {
 
     private static byte[] open(SecretKey key, byte[] sealed, String associatedData) throws SQLException {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
@@ -111,11 +116,23 @@ final class VaultCrypto {
 
     private static byte[] hmac(byte[] key, byte[] message) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC_SHA256.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(message);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
+        }
+    }
+
+    private interface Lookup<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Lookup<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM or HMAC-SHA-256 unavailable", e);
         }
     }
 }

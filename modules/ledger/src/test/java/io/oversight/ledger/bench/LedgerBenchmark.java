@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * SPEC 4 ledger targets on the local PostgreSQL: sustained recording + sealing throughput and sealing
  * latency, pure sealing throughput, and proof times at one million entries. Prints its results; run
  * on demand (see docs/benchmarks.md). Sizes can be changed with system properties
- * {@code bench.seconds}, {@code bench.recorders}, {@code bench.entries}.
+ * {@code bench.seconds}, {@code bench.recorders}, {@code bench.entries}, {@code bench.batched}.
  */
 @Tag("benchmark")
 class LedgerBenchmark {
@@ -47,6 +47,9 @@ class LedgerBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 30);
         int recorders = Integer.getInteger("bench.recorders", 4);
         int perTransaction = 4;
+        // bench.batched: each transaction's records go as one JDBC batch (AuditRecorder.recordAll), which
+        // the data source (reWriteBatchedInserts, as the product's) sends as one multi-row INSERT
+        boolean batched = Boolean.getBoolean("bench.batched");
         DataSource dataSource = TestDatabase.freshPostgres("oversight_ledger_bench", LedgerTestSchema.MIGRATIONS);
         Sequencer sequencer = sequencer(5_000, 20_000);
         AtomicBoolean running = new AtomicBoolean(true);
@@ -59,9 +62,17 @@ class LedgerBenchmark {
                 try (Connection connection = dataSource.getConnection()) {
                     connection.setAutoCommit(false);
                     while (running.get()) {
-                        for (int i = 0; i < perTransaction; i++) {
-                            Outbox.append(connection, FixtureRecords.record("b" + recorder + "-" + n++),
-                                    BenchmarkSupport.micros(CLOCK));
+                        if (batched) {
+                            List<LedgerRecord> records = new ArrayList<>(perTransaction);
+                            for (int i = 0; i < perTransaction; i++) {
+                                records.add(FixtureRecords.record("b" + recorder + "-" + n++));
+                            }
+                            Outbox.appendAll(connection, records, BenchmarkSupport.micros(CLOCK));
+                        } else {
+                            for (int i = 0; i < perTransaction; i++) {
+                                Outbox.append(connection, FixtureRecords.record("b" + recorder + "-" + n++),
+                                        BenchmarkSupport.micros(CLOCK));
+                            }
                         }
                         connection.commit();
                         recorded.addAndGet(perTransaction);
@@ -107,8 +118,8 @@ class LedgerBenchmark {
         pool.awaitTermination(30, TimeUnit.SECONDS);
         long[] measured = Arrays.copyOf(latencies, latencyCount);
         Arrays.sort(measured);
-        System.out.printf("BENCH sustained: %d recorder threads x %d-record transactions, %d s measured after 5 s warm-up%n",
-                recorders, perTransaction, seconds);
+        System.out.printf("BENCH sustained: %d recorder threads x %d-record transactions (%s), %d s measured after 5 s warm-up%n",
+                recorders, perTransaction, batched ? "one batched insert each" : "one insert per record", seconds);
         System.out.printf("BENCH recorded %.0f records/s, sealed %.0f entries/s (%d sealed in total)%n",
                 recordedInWindow / (double) seconds, measuredSealed / (double) seconds, sealed);
         System.out.printf("BENCH sealing latency (record written -> batch committed): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
