@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oversight.tasks.OrderingMethod;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ActiveLearningTest {
@@ -182,5 +185,20 @@ class ActiveLearningTest {
         assertEquals("committee[1] has no class scores", emptyMember.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> committee(OrderingMethod.VOTE_ENTROPY, List.of(Map.of("a", 1.0), Map.of("a", -0.2))));
+    }
+
+    @Test
+    void explanationsWriteDecimalsExactlyAsTheFormatterDid() {
+        Random random = new Random(16);
+        List<Double> values = new ArrayList<>(List.of(0.0, 1.0, 0.005, 0.015, 0.125, 0.285, 0.995, 0.9999,
+                2.675, 1e-7, 123.4565));
+        for (int i = 0; i < 20_000; i++) {
+            values.add(random.nextDouble());
+            values.add(Math.round(random.nextDouble() * 1000) / 1000.0); // three decimals: the half-up ties
+        }
+        for (double value : values) {
+            assertEquals(String.format(Locale.ROOT, "%.2f", value), ActiveLearning.fixed(value, 2), "value " + value);
+            assertEquals(String.format(Locale.ROOT, "%.3f", value), ActiveLearning.fixed(value, 3), "value " + value);
+        }
     }
 }
