@@ -17,7 +17,8 @@
 # postgres without password), BENCH_SECONDS (30: each measured window), BENCH_WARMUP (10),
 # BENCH_JFR=directory (a JFR recording of the server, settings=profile, over each measured window:
 # directory/<path>.jfr),
-# BENCH_ROUND_TRIPS=1 (count the SQL statements and transactions of 20 sequential calls of each path
+# BENCH_DB_SETTINGS (space-separated name=value PostgreSQL settings of the benchmark database, e.g.
+# synchronous_commit=off), BENCH_ROUND_TRIPS=1 (count the SQL statements and transactions of 20 sequential calls of each path
 # from PostgreSQL's statement log; needs a readable BENCH_PG_LOG, /var/log/postgresql/postgresql-15-main.log;
 # the server's background pollers then wait a minute between rounds, so that run's throughput
 # numbers are not comparable and only its counts count).
@@ -76,6 +77,11 @@ else
   if [[ ${BENCH_ROUND_TRIPS:-0} == 1 ]]; then
     psql -q -h "$PGHOST_" -p "$PGPORT_" -U postgres -d postgres -c "ALTER DATABASE $DB SET log_statement = 'all'" >/dev/null
   fi
+  for setting in ${BENCH_DB_SETTINGS:-}; do # e.g. synchronous_commit=off: its effect, for the operator guide
+    psql -q -h "$PGHOST_" -p "$PGPORT_" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+      -c "ALTER DATABASE $DB SET ${setting%%=*} = '${setting#*=}'" >/dev/null
+    say "database setting $setting"
+  done
   keystore=$WORK/ledger-signing.p12
   keytool -genkeypair -alias oversight-ledger -keyalg Ed25519 -dname CN=oversight-benchmark -validity 30 \
     -keystore "$keystore" -storetype PKCS12 -storepass "$ADMIN_PASSWORD" 2>/dev/null
