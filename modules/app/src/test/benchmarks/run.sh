@@ -361,6 +361,21 @@ if wants review; then
     sql "ANALYZE task_task; ANALYZE task_item; ANALYZE task_item_reviewer"
   fi
   make_reviewers rrev
+  if [[ ${BENCH_ROUND_TRIPS:-0} == 1 ]]; then # one reviewer, sequential: claim alone, then claim + completion
+    RT_AUTH=${REVIEWERS%%,*}
+    claim_one() {
+      curl -sf -X POST -H "Authorization: $RT_AUTH" -H 'Content-Type: application/json' -d '{}' \
+        "$BASE/api/v1/queues/$WORKFLOW/2/claim-next"
+    }
+    claim_and_complete() {
+      local id
+      id=$(claim_one | python3 -c 'import json,sys; print(json.load(sys.stdin)["tasks"][0]["task"]["id"])')
+      curl -sf -X POST -H "Authorization: $RT_AUTH" -H 'Content-Type: application/json' -d '{"verdict":"APPROVE"}' \
+        "$BASE/api/v1/tasks/$id/completion"
+    }
+    round_trips claim-next claim_one
+    round_trips claim+completion claim_and_complete
+  fi
   review_rc=0
   BENCH_REVIEWERS=$REVIEWERS java ReviewRoundTrip.java --base "$BASE" --workflow "$WORKFLOW" --tier 2 \
     --warmup "$WARMUP" --seconds "$DURATION" --webhook-port "$WEBHOOK_PORT" | tee "$WORK/review.txt" || review_rc=$?
@@ -387,6 +402,7 @@ if wants dashboard; then
       now() + interval '1 hour', random(), 0, 0, now() - (g || ' seconds')::interval
     FROM generate_series(1, 1000000) g; ANALYZE task_task;"
   curl -sf -o /dev/null -u "$GOV" "$BASE/api/v1/queues"
+  round_trips dashboard curl -sf -u "$GOV" "$BASE/api/v1/queues"
   for i in $(seq 1 20); do
     curl -sf -o /dev/null -w '%{time_total}\n' -u "$GOV" "$BASE/api/v1/queues"
   done | sort -n | tee "$WORK/dashboard.txt" | awk '{t[NR]=$1} END {printf "BENCH dashboard: min %.3f s, median %.3f s, max %.3f s over %d calls\n", t[1], t[int((NR+1)/2)], t[NR], NR}'
