@@ -364,13 +364,13 @@ if wants review; then
   if [[ ${BENCH_ROUND_TRIPS:-0} == 1 ]]; then # one reviewer, sequential: claim alone, then claim + completion
     RT_AUTH=${REVIEWERS%%,*}
     claim_one() {
-      curl -sf -X POST -H "Authorization: $RT_AUTH" -H 'Content-Type: application/json' -d '{}' \
+      curl -sSf -X POST -H "Authorization: $RT_AUTH" -H 'Content-Type: application/json' -d '{}' \
         "$BASE/api/v1/queues/$WORKFLOW/2/claim-next"
     }
     claim_and_complete() {
       local id
       id=$(claim_one | python3 -c 'import json,sys; print(json.load(sys.stdin)["tasks"][0]["task"]["id"])')
-      curl -sf -X POST -H "Authorization: $RT_AUTH" -H 'Content-Type: application/json' -d '{"verdict":"APPROVE"}' \
+      curl -sSf -X POST -H "Authorization: $RT_AUTH" -H 'Content-Type: application/json' -d '{"verdict":"APPROVE"}' \
         "$BASE/api/v1/tasks/$id/completion"
     }
     round_trips claim-next claim_one
