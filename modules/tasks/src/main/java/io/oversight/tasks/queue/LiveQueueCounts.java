@@ -36,6 +36,7 @@ public class LiveQueueCounts {
     private volatile Snapshot snapshot;
     private volatile long lastReadNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(WATCHED_MILLIS);
     private final Object counting = new Object();
+    private final Object publishing = new Object();
 
     /** The counts of every queue with live tasks, at most {@link #MAX_AGE_MILLIS} old. */
     public List<QueueCountStore.QueueCounts> current() {
@@ -50,14 +51,16 @@ public class LiveQueueCounts {
         }
     }
 
-    /** Counts again if someone read the counts within {@link #WATCHED_MILLIS} (the scheduler calls this every second). */
+    /**
+     * Counts again if someone read the counts within {@link #WATCHED_MILLIS} (the scheduler calls this
+     * every second). It does not take the readers' lock: holding it while waiting for a pooled
+     * connection would stall every reader behind a pool that those readers' requests may be holding.
+     */
     public void refreshIfWatched() {
         if (System.nanoTime() - lastReadNanos > TimeUnit.MILLISECONDS.toNanos(WATCHED_MILLIS)) {
             return;
         }
-        synchronized (counting) {
-            count();
-        }
+        count();
     }
 
     private static boolean fresh(Snapshot taken) {
@@ -66,12 +69,18 @@ public class LiveQueueCounts {
     }
 
     // The change count and the clock are read before counting: a change committed during the count
-    // may or may not be in it, so the snapshot is stamped as taken before it.
+    // may or may not be in it, so the snapshot is stamped as taken before it. A snapshot only
+    // replaces an older one, since the refresher and a reader may count at the same time.
     private Snapshot count() {
         long changes = QueueChanges.committed();
         long startedAt = System.nanoTime();
         Snapshot taken = new Snapshot(database.run("counting queues", store::queueCounts), startedAt, changes);
-        snapshot = taken;
+        synchronized (publishing) {
+            Snapshot previous = snapshot;
+            if (previous == null || previous.takenAtNanos() - taken.takenAtNanos() < 0) {
+                snapshot = taken;
+            }
+        }
         return taken;
     }
 }
