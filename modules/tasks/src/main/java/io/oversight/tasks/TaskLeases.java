@@ -27,12 +27,13 @@ public interface TaskLeases {
     ClaimedTask claimNew(String itemId, QueueKey queue, String reviewer, Instant leaseEnd, boolean gold);
 
     /**
-     * The task {@code reviewer} holds, locked for this transaction, with its item.
+     * The task {@code reviewer} holds and its item, both locked for this transaction and read in one
+     * round trip.
      *
      * @throws io.oversight.kernel.NotFoundException if there is no such task
      * @throws io.oversight.kernel.ConflictException if the reviewer does not hold it or the lease ran out
      */
-    ClaimedTask held(String taskId, String reviewer);
+    HeldTask held(String taskId, String reviewer);
 
     /**
      * Gives a held task back to the queue. {@code forgetReviewer}: the reviewer may be given the item
@@ -40,8 +41,14 @@ public interface TaskLeases {
      */
     ReviewTask reopen(String taskId, String reviewer, boolean forgetReviewer);
 
-    /** Completes a held task with the reviewer's result, under {@code guidelineId} if one was in force. */
-    ReviewTask complete(String taskId, String reviewer, TaskResult result, List<String> labels, Optional<String> output,
+    /**
+     * Completes a task {@link #held} in this transaction with its holder's result, under
+     * {@code guidelineId} if one was in force; answers the task as the update left it, without reading
+     * it again.
+     *
+     * @throws io.oversight.kernel.ConflictException if the holder no longer holds it
+     */
+    ReviewTask complete(HeldTask held, TaskResult result, List<String> labels, Optional<String> output,
             Optional<String> guidelineId, Instant at);
 
     /** Escalates a held task: it ends ESCALATED and a successor waits in tier {@code toTier}, due at {@code dueBy}. */
@@ -78,6 +85,12 @@ public interface TaskLeases {
 
     /** When {@code reviewer} completed tasks of a workflow since {@code since}, newest first. */
     List<Instant> completionTimes(String reviewer, String workflowKey, Instant since);
+
+    /**
+     * The newest {@code limit} of {@link #completionTimes}: a read bounded by the limit, whatever the
+     * reviewer did since {@code since}.
+     */
+    List<Instant> latestCompletionTimes(String reviewer, String workflowKey, Instant since, int limit);
 
 
     /** The workflow's lease length and active-learning diversity (its intake settings). */

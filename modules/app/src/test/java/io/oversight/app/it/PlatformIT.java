@@ -218,7 +218,7 @@ class PlatformIT {
                 checks.get("database").getJsonObject("data").getString("product"));
         assertEquals("UP", checks.get("startup").getString("status"), response.body());
         assertTrue(checks.get("startup").getJsonObject("data").getString("schema")
-                .endsWith(", governance=6, tasks=7, export=4, app=4"), response.body());
+                .endsWith(", governance=6, tasks=8, export=4, app=4"), response.body());
     }
 
     @Test

@@ -114,8 +114,8 @@ class ReviewSeamIT {
             ReviewTask task = claimed.get(0).task();
             assertEquals(itemId, task.itemId());
             TaskResult result = new TaskResult(Verdict.APPROVE, List.of(), Optional.empty(), "");
-            leases.complete(task.id(), "seam-reviewer", result, List.of("card-not-present"), Optional.empty(),
-                    Optional.empty(), now);
+            leases.complete(leases.held(task.id(), "seam-reviewer"), result, List.of("card-not-present"),
+                    Optional.empty(), Optional.empty(), now);
             ReviewItem locked = leases.item(itemId, true).orElseThrow();
             outcomes.release(new ItemOutcomes.Release(locked, Actor.system("review-seam-it"), Verdict.APPROVE,
                     List.of("card-not-present"), Optional.empty(), DecisionSource.REVIEW, true, 1, now));

@@ -14,7 +14,7 @@ import io.oversight.ledger.InTransaction;
 import io.oversight.ledger.LedgerRecord;
 import io.oversight.review.ReviewAnswer;
 import io.oversight.review.quality.GoldService;
-import io.oversight.tasks.ClaimedTask;
+import io.oversight.tasks.HeldTask;
 import io.oversight.tasks.Preference;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.ReviewTask;
@@ -86,7 +86,7 @@ public class Completions {
         String login = callers.login();
         String pseudonym = callers.pseudonymOf(login);
         return inTransaction.call(() -> {
-            ClaimedTask held = leases.held(taskId, login);
+            HeldTask held = leases.held(taskId, login);
             String workflowKey = held.task().queue().workflowKey();
             ReviewSettings review = reviewSettings.of(workflowKey);
             Workflow workflow = workflows.find(workflowKey).orElseThrow();
@@ -107,7 +107,7 @@ public class Completions {
         String login = callers.login();
         String pseudonym = callers.pseudonymOf(login);
         return inTransaction.call(() -> {
-            ClaimedTask held = leases.held(taskId, login);
+            HeldTask held = leases.held(taskId, login);
             String workflowKey = held.task().queue().workflowKey();
             Workflow workflow = workflows.find(workflowKey).orElseThrow();
             if (workflow.taskKind() != TaskKind.PAIRWISE_PREFERENCE) {
@@ -135,20 +135,20 @@ public class Completions {
     }
 
     /**
-     * Completes the task {@code held} (read and locked by {@link TaskLeases#held} in this transaction),
-     * recording whether its reviewer saw the model's prediction before answering.
+     * Completes the task {@code held} (read with its item, both locked, by {@link TaskLeases#held} in
+     * this transaction: neither is read again), recording whether its reviewer saw the model's
+     * prediction before answering.
      */
-    private ReviewTask complete(ClaimedTask held, TaskResult result, String login, Actor actor,
+    private ReviewTask complete(HeldTask held, TaskResult result, String login, Actor actor,
             Optional<GuidelineVersion> guideline, ReviewSettings review, Map<String, String> shownAnswer,
             boolean predictionShown) {
         ReviewTask task = held.task();
         String taskId = task.id();
         Instant now = clock.instant();
-        ReviewItem item = leases.item(task.itemId(), true).orElseThrow();
+        ReviewItem item = held.item();
         ReviewAnswer answer = ReviewAnswer.of(result, item.predictedLabels(), item.predictedOutput());
         List<String> labels = answer.labels().stream().sorted().toList();
-        boolean isGold = leases.isGold(taskId);
-        ReviewTask completed = leases.complete(taskId, login, result, labels, answer.output(),
+        ReviewTask completed = leases.complete(held, result, labels, answer.output(),
                 guideline.map(GuidelineVersion::id), now);
         LedgerRecord.Builder record = ledger.taskRecord(ReviewLedger.TASK_COMPLETED, actor, completed, item, now, guideline)
                 .attribute("verdict", result.verdict().name())
@@ -159,7 +159,7 @@ public class Completions {
         if (!result.rationale().isBlank()) {
             record.rationale(result.rationale());
         }
-        if (isGold) {
+        if (held.gold()) {
             boolean correct = gold.score(taskId, item, answer, login, actor, review, now);
             record.attribute("gold", "true").attribute("goldCorrect", Boolean.toString(correct));
             ledger.write(record);

@@ -10,7 +10,7 @@ import io.oversight.ledger.Actor;
 import io.oversight.ledger.Callers;
 import io.oversight.ledger.InTransaction;
 import io.oversight.ledger.LedgerRecord;
-import io.oversight.tasks.ClaimedTask;
+import io.oversight.tasks.HeldTask;
 import io.oversight.tasks.ReviewTask;
 import io.oversight.tasks.TaskLeases;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +65,7 @@ public class Handovers {
         String login = callers.login();
         String pseudonym = callers.pseudonymOf(login);
         return inTransaction.call(() -> {
-            ClaimedTask held = leases.held(taskId, login);
+            HeldTask held = leases.held(taskId, login);
             Actor actor = callers.actorIn(TierRoles.of(held.task().queue().tier()), pseudonym);
             Instant now = clock.instant();
             ReviewTask reopened = leases.reopen(taskId, login, false);
@@ -90,7 +90,7 @@ public class Handovers {
 
     private ReviewTask release(String taskId, String reason, String login, Actor actor,
             Optional<GuidelineVersion> guideline) {
-        ClaimedTask held = leases.held(taskId, login);
+        HeldTask held = leases.held(taskId, login);
         Instant now = clock.instant();
         ReviewTask released = leases.reopen(taskId, login, true);
         LedgerRecord.Builder record = ledger.taskRecord(ReviewLedger.TASK_RELEASED, actor, released, held.item(), now, guideline);
@@ -125,7 +125,7 @@ public class Handovers {
 
     private ReviewTask escalate(String taskId, int toTier, String reason, String login, Actor actor,
             Optional<GuidelineVersion> guideline, Optional<RoutingPolicy> policy) {
-        ClaimedTask held = leases.held(taskId, login);
+        HeldTask held = leases.held(taskId, login);
         ReviewTask task = held.task();
         Instant now = clock.instant();
         Optional<Instant> dueBy = policy.flatMap(p -> p.slaFor(toTier)).map(sla -> now.plusSeconds(60L * sla.minutesToReview()));

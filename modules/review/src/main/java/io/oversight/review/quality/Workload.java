@@ -17,7 +17,11 @@ import java.util.Optional;
 public record Workload(int completedLastHour, int completedThisSession, Optional<Instant> sessionStartedAt,
         Optional<String> capReached, Optional<Duration> retryAfter, boolean breakDue) {
 
-    /** @param completions the reviewer's completion times in the workflow, newest first, at least the last 24 hours */
+    /**
+     * @param completions the reviewer's completion times in the workflow, newest first: those of the
+     *        last 24 hours, or only the newest of them as many as the larger cap (enough to tell whether
+     *        a cap is reached and until when; the counts then stop at that number)
+     */
     public static Workload of(List<Instant> completions, Instant now, ReviewSettings settings) {
         Instant hourAgo = now.minus(Duration.ofHours(1));
         List<Instant> lastHour = completions.stream().filter(t -> t.isAfter(hourAgo)).toList();
@@ -37,12 +41,12 @@ public record Workload(int completedLastHour, int completedThisSession, Optional
         Optional<Duration> retryAfter = Optional.empty();
         if (settings.maxItemsPerHour() > 0 && lastHour.size() >= settings.maxItemsPerHour()) {
             Instant oldestCounted = lastHour.get(settings.maxItemsPerHour() - 1);
-            cap = Optional.of("You completed " + lastHour.size() + " items of " + settings.workflowKey()
-                    + " in the last hour, the cap is " + settings.maxItemsPerHour() + ".");
+            cap = Optional.of("You completed as many items of " + settings.workflowKey()
+                    + " in the last hour as the cap allows (" + settings.maxItemsPerHour() + ").");
             retryAfter = Optional.of(Duration.between(hourAgo, oldestCounted));
         } else if (settings.maxItemsPerSession() > 0 && session >= settings.maxItemsPerSession()) {
-            cap = Optional.of("You completed " + session + " items of " + settings.workflowKey()
-                    + " this session, the cap is " + settings.maxItemsPerSession() + "; take a break of "
+            cap = Optional.of("You completed as many items of " + settings.workflowKey()
+                    + " this session as the cap allows (" + settings.maxItemsPerSession() + "); take a break of "
                     + settings.sessionGapMinutes() + " minutes.");
             retryAfter = Optional.of(gap.minus(Duration.between(completions.get(0), now)));
         }

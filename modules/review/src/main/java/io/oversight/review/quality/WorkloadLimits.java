@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +20,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class WorkloadLimits {
+
+    /** How far back a session may reach: the completions of the last day are the most a workload reads. */
+    private static final Duration LOOK_BACK = Duration.ofDays(1);
 
     @Inject
     Database database;
@@ -42,6 +44,8 @@ public class WorkloadLimits {
 
     /**
      * Refuses more work to {@code login} in the workflow while they are paused there or at a cap.
+     * Only as many of their latest completions are read as the larger cap counts (none when both caps
+     * are off): whether a cap is reached, and until when, depends on those alone.
      *
      * @throws ForbiddenException while they are paused
      * @throws FatigueLimitException at a cap, with when to retry
@@ -51,7 +55,13 @@ public class WorkloadLimits {
             throw new ForbiddenException("You are paused in " + workflowKey + " since " + pause.pausedAt() + ": "
                     + pause.reason() + ". An administrator must resume you.");
         });
-        Workload workload = workloadOf(login, workflowKey, review);
+        int counted = Math.max(review.maxItemsPerHour(), review.maxItemsPerSession());
+        if (counted <= 0) {
+            return; // no cap to reach
+        }
+        Instant now = clock.instant();
+        Workload workload = Workload.of(leases.latestCompletionTimes(login, workflowKey, now.minus(LOOK_BACK), counted),
+                now, review);
         if (workload.capReached().isPresent()) {
             throw new FatigueLimitException(workload.capReached().get(), workload.retryAfter().orElse(Duration.ZERO));
         }
@@ -61,16 +71,11 @@ public class WorkloadLimits {
     public ReviewerWorkload workload(String workflowKey) {
         String login = callers.login();
         ReviewSettings review = reviewSettings.of(workflowKey);
-        Workload w = workloadOf(login, workflowKey, review);
+        Instant now = clock.instant();
+        Workload w = Workload.of(leases.completionTimes(login, workflowKey, now.minus(LOOK_BACK)), now, review);
         Optional<String> paused = database.run("reading pauses", c -> pauseStore.activePause(c, login, workflowKey))
                 .map(PauseStore.Pause::reason);
         return new ReviewerWorkload(workflowKey, w.completedLastHour(), review.maxItemsPerHour(), w.completedThisSession(),
                 review.maxItemsPerSession(), w.sessionStartedAt(), w.capReached(), w.retryAfter(), w.breakDue(), paused);
-    }
-
-    private Workload workloadOf(String login, String workflowKey, ReviewSettings review) {
-        Instant now = clock.instant();
-        List<Instant> completions = leases.completionTimes(login, workflowKey, now.minus(Duration.ofDays(1)));
-        return Workload.of(completions, now, review);
     }
 }

@@ -12,7 +12,7 @@ import io.oversight.ledger.RevealedSubject;
 import io.oversight.review.decision.ResultRules;
 import io.oversight.review.decision.TierRoles;
 import io.oversight.review.quality.QualificationStore;
-import io.oversight.tasks.ClaimedTask;
+import io.oversight.tasks.HeldTask;
 import io.oversight.tasks.ItemOutcomes;
 import io.oversight.tasks.TaskLeases;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +65,7 @@ public class PersonalDataReveal {
         String login = callers.login();
         String pseudonym = callers.pseudonymOf(login);
         return inTransaction.call(() -> {
-            ClaimedTask held = leases.held(taskId, login);
+            HeldTask held = leases.held(taskId, login);
             String workflowKey = held.task().queue().workflowKey();
             if (!mayReveal(workflowKey)) {
                 throw new ForbiddenException("Your qualification for " + workflowKey

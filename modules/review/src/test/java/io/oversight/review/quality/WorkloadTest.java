@@ -57,6 +57,22 @@ class WorkloadTest {
     }
 
     @Test
+    void theNewestCompletionsAsManyAsTheLargerCapDecideTheCapsAsTheWholeDayDoes() {
+        List<Instant> day = new ArrayList<>(completions(7, 4, 1));
+        day.addAll(completions(30, 5, 120));
+        for (ReviewSettings caps : List.of(caps(0, 5, 15, 0), caps(6, 0, 15, 0), caps(8, 7, 15, 0), caps(9, 8, 15, 0))) {
+            int newest = Math.max(caps.maxItemsPerHour(), caps.maxItemsPerSession());
+            Workload whole = Workload.of(day, NOW, caps);
+            Workload bounded = Workload.of(day.subList(0, newest), NOW, caps);
+            assertEquals(whole.capReached(), bounded.capReached(), caps.toString());
+            assertEquals(whole.retryAfter(), bounded.retryAfter(), caps.toString());
+        }
+        assertTrue(Workload.of(day.subList(0, 5), NOW, caps(0, 5, 15, 0)).capReached().isPresent(), "7 in the hour, cap 5");
+        assertTrue(Workload.of(day.subList(0, 8), NOW, caps(8, 7, 15, 0)).capReached().isPresent(), "7 in the hour, cap 7");
+        assertTrue(Workload.of(day.subList(0, 9), NOW, caps(9, 8, 15, 0)).capReached().isEmpty(), "7 of 8 and of 9");
+    }
+
+    @Test
     void theBreakReminderComesAfterTheConfiguredMinutesOfWork() {
         assertTrue(Workload.of(completions(12, 5, 1), NOW, caps(0, 0, 15, 50)).breakDue(), "56 minutes of work");
         assertFalse(Workload.of(completions(6, 5, 1), NOW, caps(0, 0, 15, 50)).breakDue());

@@ -12,10 +12,15 @@ import io.oversight.tasks.TimeoutOutcome;
 import io.oversight.tasks.Verdict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The columns of a {@code task_item} row that make a {@link StoredItem}, shared by the stores that read whole items. */
-final class ItemColumns {
+/**
+ * The columns of a {@code task_item} row that make a {@link StoredItem}, shared by the stores that read
+ * whole items (the queue's too, which read a task joined to its item).
+ */
+public final class ItemColumns {
 
     static final String LIST = "id, workflow_key, client_key, request_digest, integration_mode, "
             + "model_snapshot_id, predicted_labels, predicted_output, confidence, class_scores, committee_scores, "
@@ -27,7 +32,16 @@ final class ItemColumns {
     private ItemColumns() {
     }
 
-    static StoredItem item(ResultSet r) throws SQLException {
+    /**
+     * The select list qualified by table alias {@code alias}, for a query joining items to other
+     * tables; the other tables' columns must then not be named like an item's.
+     */
+    public static String of(String alias) {
+        return Arrays.stream(LIST.split(", ")).map(column -> alias + "." + column).collect(Collectors.joining(", "));
+    }
+
+    /** The item on the current row, read by column name. */
+    public static StoredItem item(ResultSet r) throws SQLException {
         ReviewItem item = new ReviewItem(
                 r.getString("id"),
                 r.getString("workflow_key"),

@@ -33,6 +33,19 @@ public class ClaimCandidateStore {
     private static final int H2_CANDIDATE_SLACK = 64;
 
     /**
+     * The open tasks of queue (?1 workflow, ?2 tier) that reviewer ?3 (identity digest ?4) may take, in
+     * queue order. Index {@code task_open_in_order_by_id} (tasks migration V8) has exactly these keys
+     * after the queue's, down to the tie-breaker {@code id}, so the first rows come straight off it and
+     * no plan sorts the queue, whether or not the table has statistics.
+     */
+    static final String CLAIMABLE_IN_QUEUE_ORDER = "FROM task_task t "
+            + "WHERE t.workflow_key = ? AND t.tier = ? AND t.status = 'OPEN' "
+            + "AND NOT EXISTS (SELECT 1 FROM task_item_reviewer r WHERE r.item_id = t.item_id AND r.reviewer = ?) "
+            + "AND NOT EXISTS (SELECT 1 FROM task_item_exclusion e WHERE e.item_id = t.item_id "
+            + "AND e.identity_digest = ?) "
+            + "ORDER BY t.priority DESC, t.sla_deadline ASC NULLS LAST, t.uncertainty DESC, t.created_at, t.id";
+
+    /**
      * Up to {@code limit} open tasks of a queue that the reviewer may take, best first. On PostgreSQL
      * they are locked, skipping rows other claimers hold, so concurrent reviewers never wait on each
      * other. H2 applies LIMIT before skipping locked rows (a second claimer would see nothing), so
@@ -41,13 +54,8 @@ public class ClaimCandidateStore {
     public List<ClaimCandidate> lockCandidates(Connection c, QueueKey queue, String reviewer, String identityDigest,
             int limit) throws SQLException {
         boolean skipLocked = isPostgres(c);
-        try (PreparedStatement select = c.prepareStatement("SELECT t.id, t.item_id, t.sim_hash FROM task_task t "
-                + "WHERE t.workflow_key = ? AND t.tier = ? AND t.status = 'OPEN' "
-                + "AND NOT EXISTS (SELECT 1 FROM task_item_reviewer r WHERE r.item_id = t.item_id AND r.reviewer = ?) "
-                + "AND NOT EXISTS (SELECT 1 FROM task_item_exclusion e WHERE e.item_id = t.item_id "
-                + "AND e.identity_digest = ?) "
-                + "ORDER BY t.priority DESC, t.sla_deadline ASC NULLS LAST, t.uncertainty DESC, t.created_at, t.id "
-                + "LIMIT ?" + (skipLocked ? " FOR UPDATE SKIP LOCKED" : ""))) {
+        try (PreparedStatement select = c.prepareStatement("SELECT t.id, t.item_id, t.sim_hash "
+                + CLAIMABLE_IN_QUEUE_ORDER + " LIMIT ?" + (skipLocked ? " FOR UPDATE SKIP LOCKED" : ""))) {
             select.setString(1, queue.workflowKey());
             select.setInt(2, queue.tier());
             select.setString(3, reviewer);
@@ -131,7 +139,7 @@ public class ClaimCandidateStore {
         return itemIds.stream().filter(id -> !seen.contains(id)).toList();
     }
 
-    private static boolean isPostgres(Connection c) throws SQLException {
+    static boolean isPostgres(Connection c) throws SQLException {
         return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 }

@@ -83,14 +83,19 @@ public class CompletedTaskStore {
         }
     }
 
-    /** When the reviewer completed tasks of a workflow since {@code since}, newest first. */
-    public List<Instant> completionTimes(Connection c, String reviewer, String workflowKey, Instant since)
+    /**
+     * When the reviewer completed tasks of a workflow since {@code since}, newest first, at most
+     * {@code limit} of them: read backwards along index {@code task_task_completed_by}, so the cost is
+     * the rows returned.
+     */
+    public List<Instant> completionTimes(Connection c, String reviewer, String workflowKey, Instant since, int limit)
             throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT completed_at FROM task_task WHERE completed_by = ? "
-                + "AND workflow_key = ? AND completed_at >= ? ORDER BY completed_at DESC")) {
+                + "AND workflow_key = ? AND completed_at >= ? ORDER BY completed_at DESC LIMIT ?")) {
             select.setString(1, reviewer);
             select.setString(2, workflowKey);
             select.setObject(3, utc(since));
+            select.setInt(4, limit);
             List<Instant> times = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

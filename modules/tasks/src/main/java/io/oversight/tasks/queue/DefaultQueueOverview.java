@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Queue counts from the live-task index, with each queue's SLA target and breach state. */
+/** Queue counts from a recent snapshot ({@link LiveQueueCounts}), with each queue's SLA target and breach state. */
 @ApplicationScoped
 public class DefaultQueueOverview implements QueueOverview {
 
@@ -44,18 +44,18 @@ public class DefaultQueueOverview implements QueueOverview {
     ClaimCandidateStore claimCandidateStore;
 
     @Inject
-    QueueCountStore queueCountStore;
+    LiveQueueCounts liveCounts;
 
     @Inject
     SlaStore slaStore;
 
     /**
-     * Every queue that has live tasks or an SLA target, with its counts and SLA state. Counting uses
-     * the live-task index only, so the cost grows with open work, not with history.
+     * Every queue that has live tasks or an SLA target, with its counts (a snapshot at most a second
+     * old, {@link LiveQueueCounts}) and SLA state.
      */
     @Override
     public List<QueueStatistics> statistics() {
-        List<QueueCountStore.QueueCounts> counts = database.run("counting queues", queueCountStore::queueCounts);
+        List<QueueCountStore.QueueCounts> counts = liveCounts.current();
         Set<String> breached = new HashSet<>();
         database.run("reading SLA state", slaStore::breachedStates)
                 .forEach(s -> breached.add(s.queue() + "/" + s.measure()));

@@ -7,6 +7,7 @@ import io.oversight.kernel.ConflictException;
 import io.oversight.kernel.NotFoundException;
 import io.oversight.ledger.Database;
 import io.oversight.tasks.ClaimedTask;
+import io.oversight.tasks.HeldTask;
 import io.oversight.tasks.QueueKey;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.ReviewTask;
@@ -52,6 +53,9 @@ public class DefaultTaskLeases implements TaskLeases {
     ClaimCandidateStore claimCandidateStore;
 
     @Inject
+    ClaimStore claimStore;
+
+    @Inject
     CompletedTaskStore completedTaskStore;
 
     @Inject
@@ -70,6 +74,10 @@ public class DefaultTaskLeases implements TaskLeases {
         }
         boolean diverse = diversityLambda > 0 && count > 1;
         return database.run("claiming tasks", c -> {
+            if (count == 1 && claimStore.claimsInOneStatement(c)) {
+                return claimStore.claimNext(c, queue, reviewer, IntakeService.identityDigest(reviewer), leaseEnd)
+                        .map(List::of).orElse(List.of());
+            }
             List<ClaimCandidateStore.ClaimCandidate> candidates = claimCandidateStore.lockCandidates(c, queue, reviewer,
                     IntakeService.identityDigest(reviewer), diverse ? count * DIVERSITY_POOL_FACTOR : count * 2);
             List<ClaimCandidateStore.ClaimCandidate> oneSlotPerItem = new ArrayList<>();
@@ -133,19 +141,18 @@ public class DefaultTaskLeases implements TaskLeases {
     }
 
     @Override
-    public ClaimedTask held(String taskId, String reviewer) {
-        return database.run("reading a task", c -> {
-            ReviewTask task = taskStore.findTask(c, taskId, true)
-                    .orElseThrow(() -> new NotFoundException("No task " + taskId + "."));
-            if (task.status() != TaskStatus.CLAIMED || !task.leaseHolder().orElse("").equals(reviewer)) {
-                throw new ConflictException("You do not hold task " + taskId + " (it is " + task.status() + ").");
-            }
-            if (task.leaseExpiresAt().orElseThrow().isBefore(clock.instant())) {
-                throw new ConflictException("Your lease on task " + taskId + " expired at "
-                        + task.leaseExpiresAt().get() + "; claim again.");
-            }
-            return new ClaimedTask(task, itemStore.findItem(c, task.itemId(), false).orElseThrow().item());
-        });
+    public HeldTask held(String taskId, String reviewer) {
+        HeldTask held = database.run("reading a task", c -> claimStore.hold(c, taskId))
+                .orElseThrow(() -> new NotFoundException("No task " + taskId + "."));
+        ReviewTask task = held.task();
+        if (task.status() != TaskStatus.CLAIMED || !task.leaseHolder().orElse("").equals(reviewer)) {
+            throw new ConflictException("You do not hold task " + taskId + " (it is " + task.status() + ").");
+        }
+        if (task.leaseExpiresAt().orElseThrow().isBefore(clock.instant())) {
+            throw new ConflictException("Your lease on task " + taskId + " expired at "
+                    + task.leaseExpiresAt().get() + "; claim again.");
+        }
+        return held;
     }
 
     @Override
@@ -166,14 +173,12 @@ public class DefaultTaskLeases implements TaskLeases {
     }
 
     @Override
-    public ReviewTask complete(String taskId, String reviewer, TaskResult result, List<String> labels,
-            Optional<String> output, Optional<String> guidelineId, Instant at) {
-        return database.run("completing a task", c -> {
-            if (!taskStore.complete(c, taskId, reviewer, result, labels, output, guidelineId, at)) {
-                throw new ConflictException("Task " + taskId + " is no longer yours to complete.");
-            }
-            return taskStore.findTask(c, taskId, false).orElseThrow();
-        });
+    public ReviewTask complete(HeldTask held, TaskResult result, List<String> labels, Optional<String> output,
+            Optional<String> guidelineId, Instant at) {
+        String taskId = held.task().id();
+        String reviewer = held.task().leaseHolder().orElseThrow();
+        return database.run("completing a task", c -> taskStore.complete(c, taskId, reviewer, result, labels, output,
+                guidelineId, at)).orElseThrow(() -> new ConflictException("Task " + taskId + " is no longer yours to complete."));
     }
 
     @Override
@@ -252,7 +257,13 @@ public class DefaultTaskLeases implements TaskLeases {
 
     @Override
     public List<Instant> completionTimes(String reviewer, String workflowKey, Instant since) {
-        return database.run("reading recent work", c -> completedTaskStore.completionTimes(c, reviewer, workflowKey, since));
+        return latestCompletionTimes(reviewer, workflowKey, since, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Instant> latestCompletionTimes(String reviewer, String workflowKey, Instant since, int limit) {
+        return database.run("reading recent work",
+                c -> completedTaskStore.completionTimes(c, reviewer, workflowKey, since, limit));
     }
 
     @Override

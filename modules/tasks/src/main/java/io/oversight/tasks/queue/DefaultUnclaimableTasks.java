@@ -38,7 +38,7 @@ public class DefaultUnclaimableTasks implements UnclaimableTasks {
     ItemReviewerStore itemReviewerStore;
 
     @Inject
-    QueueCountStore queueCountStore;
+    LiveQueueCounts liveCounts;
 
     @Inject
     TaskStore taskStore;
@@ -58,9 +58,10 @@ public class DefaultUnclaimableTasks implements UnclaimableTasks {
 
     @Override
     public List<StuckTask> stuck(Optional<String> workflowKey, int limit) {
+        List<QueueCountStore.QueueCounts> queues = liveCounts.current();
         return database.run("finding tasks nobody may claim", c -> {
             List<StuckTask> stuck = new ArrayList<>();
-            for (QueueCountStore.QueueCounts queue : queueCountStore.queueCounts(c)) {
+            for (QueueCountStore.QueueCounts queue : queues) {
                 if (queue.open() == 0 || workflowKey.filter(k -> !k.equals(queue.queue().workflowKey())).isPresent()) {
                     continue;
                 }

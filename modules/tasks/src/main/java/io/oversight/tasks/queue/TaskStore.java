@@ -29,6 +29,14 @@ public class TaskStore {
     /** H2's error code for a row lock not obtained in time. */
     private static final int H2_LOCK_TIMEOUT = 50200;
 
+    /** Notes a change of the queues' counts ({@link LiveQueueCounts}) when {@code rowChanged}; returns it. */
+    private static boolean changed(boolean rowChanged) {
+        if (rowChanged) {
+            QueueChanges.record();
+        }
+        return rowChanged;
+    }
+
     public void insertTasks(Connection c, List<TaskRow> tasks) throws SQLException {
         if (tasks.isEmpty()) {
             return;
@@ -52,6 +60,7 @@ public class TaskStore {
                 insert.addBatch();
             }
             insert.executeBatch();
+            QueueChanges.record();
         }
     }
 
@@ -104,7 +113,7 @@ public class TaskStore {
             update.setString(1, reviewer);
             update.setObject(2, utc(leaseExpiresAt));
             update.setString(3, taskId);
-            return update.executeUpdate() == 1;
+            return changed(update.executeUpdate() == 1);
         }
     }
 
@@ -121,27 +130,40 @@ public class TaskStore {
                 + " AND lease_holder = ?")) {
             update.setString(1, taskId);
             update.setString(2, holder);
-            return update.executeUpdate() == 1;
+            return changed(update.executeUpdate() == 1);
         }
     }
 
-    /** Completes a held task with the answer as resolved against the prediction; false if no longer held. */
-    public boolean complete(Connection c, String taskId, String holder, TaskResult result, List<String> labels,
-            Optional<String> output, Optional<String> guidelineId, Instant at) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET " + TaskTransition.COMPLETE.assignment()
+    /**
+     * Completes a held task with the answer as resolved against the prediction; answers the task as
+     * the update left it ({@code UPDATE … RETURNING} on PostgreSQL, H2's equivalent {@code FINAL TABLE}),
+     * or empty if {@code holder} no longer holds it.
+     */
+    public Optional<ReviewTask> complete(Connection c, String taskId, String holder, TaskResult result,
+            List<String> labels, Optional<String> output, Optional<String> guidelineId, Instant at) throws SQLException {
+        String update = "UPDATE task_task SET " + TaskTransition.COMPLETE.assignment()
                 + ", lease_holder = NULL, lease_expires_at = NULL, completed_at = ?, result_labels = ?, result_output = ?, "
                 + "verdict = ?, rationale = ?, completed_by = ?, guideline_id = ? WHERE id = ? AND "
-                + TaskTransition.COMPLETE.guard() + " AND lease_holder = ?")) {
-            update.setObject(1, utc(at));
-            update.setString(2, jsonArray(labels));
-            update.setString(3, output.orElse(null));
-            update.setString(4, result.verdict().name());
-            update.setString(5, result.rationale().isBlank() ? null : result.rationale());
-            update.setString(6, holder);
-            update.setString(7, guidelineId.orElse(null));
-            update.setString(8, taskId);
-            update.setString(9, holder);
-            return update.executeUpdate() == 1;
+                + TaskTransition.COMPLETE.guard() + " AND lease_holder = ?";
+        try (PreparedStatement complete = c.prepareStatement(ClaimCandidateStore.isPostgres(c)
+                ? update + " RETURNING " + TaskColumns.LIST
+                : "SELECT " + TaskColumns.LIST + " FROM FINAL TABLE (" + update + ")")) {
+            complete.setObject(1, utc(at));
+            complete.setString(2, jsonArray(labels));
+            complete.setString(3, output.orElse(null));
+            complete.setString(4, result.verdict().name());
+            complete.setString(5, result.rationale().isBlank() ? null : result.rationale());
+            complete.setString(6, holder);
+            complete.setString(7, guidelineId.orElse(null));
+            complete.setString(8, taskId);
+            complete.setString(9, holder);
+            try (ResultSet rows = complete.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                QueueChanges.record();
+                return Optional.of(TaskColumns.task(rows));
+            }
         }
     }
 
@@ -154,7 +176,7 @@ public class TaskStore {
             update.setString(2, successorId);
             update.setString(3, taskId);
             update.setString(4, holder);
-            return update.executeUpdate() == 1;
+            return changed(update.executeUpdate() == 1);
         }
     }
 
@@ -169,7 +191,7 @@ public class TaskStore {
             update.setObject(1, utc(at));
             update.setString(2, note);
             update.setString(3, taskId);
-            return update.executeUpdate() == 1;
+            return changed(update.executeUpdate() == 1);
         }
     }
 
@@ -203,7 +225,9 @@ public class TaskStore {
         }
         try (PreparedStatement task = c.prepareStatement("DELETE FROM task_task WHERE id = ? AND gold AND status = 'OPEN'")) {
             task.setString(1, taskId);
-            task.executeUpdate();
+            if (task.executeUpdate() == 1) {
+                QueueChanges.record();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.oversight.tasks.timers;
 
 import io.oversight.tasks.delivery.InlineWaits;
 import io.oversight.tasks.queue.LeaseReaper;
+import io.oversight.tasks.queue.LiveQueueCounts;
 import io.oversight.tasks.queue.SlaMonitor;
 import io.oversight.tasks.settings.TasksConfiguration;
 import io.oversight.tasks.delivery.WebhookDispatcher;
@@ -22,7 +23,8 @@ import java.util.logging.Logger;
 /**
  * The tasks module's background work, on every server of a cluster (each job is safe to run on
  * several at once): returning expired leases, watching SLAs, sending webhooks, answering inline
- * waiters. A failing run is logged and retried at the next tick.
+ * waiters, keeping the queue counts' snapshot fresh while it is read. A failing run is logged and
+ * retried at the next tick.
  */
 @ApplicationScoped
 public class TasksScheduler {
@@ -30,6 +32,8 @@ public class TasksScheduler {
     private static final Logger LOG = Logger.getLogger(TasksScheduler.class.getName());
     /** Most webhook deliveries sent per tick, so one tick stays short. */
     static final int WEBHOOKS_PER_TICK = 50;
+    /** How often the queue counts are taken again while someone reads them. */
+    static final long QUEUE_COUNTS_MILLIS = 1_000;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -49,6 +53,9 @@ public class TasksScheduler {
     @Inject
     InlineWaits inlineWaits;
 
+    @Inject
+    LiveQueueCounts queueCounts;
+
     private final List<ScheduledFuture<?>> jobs = new ArrayList<>();
 
     synchronized void onPlatformStarted(@Observes PlatformStarted started) {
@@ -64,6 +71,7 @@ public class TasksScheduler {
             }
         }));
         jobs.add(every(configuration.inlinePollMillis(), "inline waits", inlineWaits::poll));
+        jobs.add(every(QUEUE_COUNTS_MILLIS, "queue counts", queueCounts::refreshIfWatched));
     }
 
     private ScheduledFuture<?> every(long millis, String name, Runnable job) {

@@ -43,8 +43,9 @@ class CompletedTaskStoreTest {
             assertEquals(List.of(), completed.reviewRecords(c, "loans", T0.plusSeconds(121), T0.plusSeconds(3600), 10));
 
             assertEquals(Map.of("loans", T0.plusSeconds(120)), completed.lastCompletions(c, "rita"));
-            assertEquals(List.of(T0.plusSeconds(120), T0.plusSeconds(60)), completed.completionTimes(c, "rita", "loans", T0));
-            assertEquals(List.of(T0.plusSeconds(120)), completed.completionTimes(c, "rita", "loans", T0.plusSeconds(61)));
+            assertEquals(List.of(T0.plusSeconds(120), T0.plusSeconds(60)), completed.completionTimes(c, "rita", "loans", T0, 10));
+            assertEquals(List.of(T0.plusSeconds(120)), completed.completionTimes(c, "rita", "loans", T0.plusSeconds(61), 10));
+            assertEquals(List.of(T0.plusSeconds(120)), completed.completionTimes(c, "rita", "loans", T0, 1), "the newest first");
         }
     }
 

@@ -59,14 +59,15 @@ class TaskStoreTest {
         try (Connection c = database.fresh(TasksTestSchema.MIGRATIONS).getConnection()) {
             TaskRows.itemsWithTasks(c, "loans", "i1");
             TaskResult result = new TaskResult(Verdict.APPROVE, List.of("spam"), Optional.empty(), "");
-            assertFalse(tasks.complete(c, "t-i1", "rita", result, List.of("spam"), Optional.empty(), Optional.empty(),
-                    T0.plusSeconds(30)), "COMPLETE's guard: an open task is not completed");
+            assertEquals(Optional.empty(), tasks.complete(c, "t-i1", "rita", result, List.of("spam"), Optional.empty(),
+                    Optional.empty(), T0.plusSeconds(30)), "COMPLETE's guard: an open task is not completed");
             tasks.claim(c, "t-i1", "rita", LEASE_END);
 
-            assertFalse(tasks.complete(c, "t-i1", "ed", result, List.of("spam"), Optional.empty(), Optional.empty(),
-                    T0.plusSeconds(60)), "ed does not hold the lease");
-            assertTrue(tasks.complete(c, "t-i1", "rita", result, List.of("spam"), Optional.empty(), Optional.of("g-1"),
-                    T0.plusSeconds(90)));
+            assertEquals(Optional.empty(), tasks.complete(c, "t-i1", "ed", result, List.of("spam"), Optional.empty(),
+                    Optional.empty(), T0.plusSeconds(60)), "ed does not hold the lease");
+            ReviewTask completed = tasks.complete(c, "t-i1", "rita", result, List.of("spam"), Optional.empty(),
+                    Optional.of("g-1"), T0.plusSeconds(90)).orElseThrow();
+            assertEquals(tasks.findTask(c, "t-i1", false), Optional.of(completed), "the task as the update left it");
 
             assertFalse(tasks.reopen(c, TaskTransition.RELEASE, "t-i1", "rita"), "COMPLETED is final");
             assertFalse(tasks.claim(c, "t-i1", "ed", LEASE_END));
