@@ -1,0 +1,137 @@
+package io.oversight.tasks.intake;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Group commit for one stream of requests (one workflow's single predictions): a request that arrives
+ * while no group is being written is written at once, on its own thread, so an idle server adds no
+ * wait; requests that arrive while a group is being written queue, and the thread that wrote it writes
+ * them next as one group of at most {@code maxGroup}, until none wait. Each request's answer is given
+ * only after its group's write returned, that is after its transaction committed.
+ *
+ * <p>A group whose write fails (its transaction rolled back: nothing of it is stored) must not fail its
+ * innocent members, so each is written again alone and gets its own answer. Plain Java: the writer is
+ * the only dependency.
+ */
+final class GroupCommit<T, R> {
+
+    /** Writes requests: a whole group in one transaction, or one alone. */
+    interface Writer<T, R> {
+
+        /**
+         * One outcome per request, in order (a request may be refused on its own, e.g. a client key reused
+         * for another prediction); throws when the group's transaction failed, and then nothing is stored.
+         */
+        List<Outcome<R>> writeGroup(List<T> group);
+
+        /** The answer the request would have had without coalescing; throws its refusal. */
+        R writeOne(T request);
+    }
+
+    /** What one request of a written group gets: a value, or its own refusal. */
+    record Outcome<R>(R value, RuntimeException refusal) {
+
+        static <R> Outcome<R> of(R value) {
+            return new Outcome<>(value, null);
+        }
+
+        static <R> Outcome<R> refused(RuntimeException refusal) {
+            return new Outcome<>(null, refusal);
+        }
+    }
+
+    private record Waiting<T, R>(T request, CompletableFuture<R> answer) {
+    }
+
+    private final int maxGroup;
+    private final Writer<T, R> writer;
+    private final ArrayDeque<Waiting<T, R>> pending = new ArrayDeque<>();
+    private boolean writing;
+
+    GroupCommit(int maxGroup, Writer<T, R> writer) {
+        if (maxGroup < 1) {
+            throw new IllegalArgumentException("a group holds at least one request, not " + maxGroup);
+        }
+        this.maxGroup = maxGroup;
+        this.writer = writer;
+    }
+
+    /**
+     * Queues the request; writes it, and whatever queues meanwhile, when no other thread is writing.
+     * The returned answer completes after the request's transaction committed, or with its refusal.
+     */
+    CompletableFuture<R> submit(T request) {
+        Waiting<T, R> waiting = new Waiting<>(request, new CompletableFuture<>());
+        synchronized (this) {
+            pending.add(waiting);
+            if (writing) {
+                return waiting.answer();
+            }
+            writing = true;
+        }
+        writeUntilNoneWait();
+        return waiting.answer();
+    }
+
+    private void writeUntilNoneWait() {
+        List<Waiting<T, R>> group = List.of();
+        try {
+            while (true) {
+                synchronized (this) {
+                    if (pending.isEmpty()) {
+                        writing = false;
+                        return;
+                    }
+                    group = new ArrayList<>(Math.min(maxGroup, pending.size()));
+                    while (group.size() < maxGroup && !pending.isEmpty()) {
+                        group.add(pending.poll());
+                    }
+                }
+                write(group);
+            }
+        } catch (Error fatal) {
+            // the writer role must not die with this thread: nobody would ever answer the queued requests
+            List<Waiting<T, R>> unanswered = new ArrayList<>(group);
+            synchronized (this) {
+                unanswered.addAll(pending);
+                pending.clear();
+                writing = false;
+            }
+            unanswered.forEach(w -> w.answer().completeExceptionally(fatal));
+            throw fatal;
+        }
+    }
+
+    private void write(List<Waiting<T, R>> group) {
+        List<Outcome<R>> outcomes;
+        try {
+            outcomes = writer.writeGroup(group.stream().map(Waiting::request).toList());
+        } catch (RuntimeException failed) {
+            if (group.size() == 1) {
+                group.get(0).answer().completeExceptionally(failed);
+            } else {
+                group.forEach(this::writeAlone);
+            }
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            Outcome<R> outcome = outcomes.get(i);
+            if (outcome.refusal() != null) {
+                group.get(i).answer().completeExceptionally(outcome.refusal());
+            } else {
+                group.get(i).answer().complete(outcome.value());
+            }
+        }
+    }
+
+    private void writeAlone(Waiting<T, R> waiting) {
+        try {
+            waiting.answer().complete(writer.writeOne(waiting.request()));
+        } catch (RuntimeException refused) {
+            waiting.answer().completeExceptionally(refused);
+        }
+    }
+}

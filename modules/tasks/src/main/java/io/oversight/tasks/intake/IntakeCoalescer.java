@@ -1,0 +1,59 @@
+package io.oversight.tasks.intake;
+
+import io.oversight.ledger.Actor;
+import io.oversight.tasks.intake.IntakeService.CheckedPrediction;
+import io.oversight.tasks.intake.IntakeService.Pending;
+import io.oversight.tasks.intake.IntakeService.Submission;
+import io.oversight.tasks.settings.TasksConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Single predictions of one workflow that arrive together are written together: one transaction, one
+ * client-key lookup, one batch of inserts for the whole group, instead of one of each per prediction,
+ * whose fixed cost dominates a single prediction's intake (ADR 0052). Each caller is answered after
+ * its group committed, with the answer it would have had alone. {@code oversight.intake.coalesceMax}
+ * bounds a group; 1 writes every prediction alone, on its own thread.
+ */
+@ApplicationScoped
+public class IntakeCoalescer {
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    TasksConfiguration configuration;
+
+    private final Map<String, GroupCommit<Pending, Submission>> byWorkflow = new ConcurrentHashMap<>();
+
+    /**
+     * Writes a checked prediction of the workflow, named in the ledger as {@code caller}'s; the answer
+     * completes after its transaction committed, or with its refusal (a reused client key's 409).
+     */
+    public CompletableFuture<Submission> submit(String workflowKey, CheckedPrediction prediction, Actor caller) {
+        Pending pending = new Pending(prediction, caller);
+        int maxGroup = configuration.intakeCoalesceMax();
+        if (maxGroup <= 1) {
+            try {
+                return CompletableFuture.completedFuture(intake.writeOne(workflowKey, pending));
+            } catch (RuntimeException refused) {
+                return CompletableFuture.failedFuture(refused);
+            }
+        }
+        return byWorkflow.computeIfAbsent(workflowKey, key -> new GroupCommit<>(maxGroup, new GroupCommit.Writer<>() {
+            @Override
+            public List<GroupCommit.Outcome<Submission>> writeGroup(List<Pending> group) {
+                return intake.writeGroup(key, group);
+            }
+
+            @Override
+            public Submission writeOne(Pending request) {
+                return intake.writeOne(key, request);
+            }
+        })).submit(pending);
+    }
+}
