@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /**
  * Group commit for one stream of requests (one workflow's single predictions): a request that arrives
@@ -61,19 +62,20 @@ final class GroupCommit<T, R> {
 
     /**
      * Queues the request; writes it, and whatever queues meanwhile, when no other thread is writing.
-     * The returned answer completes after the request's transaction committed, or with its refusal.
+     * {@code answer} is called once, after the request's transaction committed (with its value) or
+     * with its refusal, on the thread that wrote its group, before any later group is written.
      */
-    CompletableFuture<R> submit(T request) {
-        Waiting<T, R> waiting = new Waiting<>(request, new CompletableFuture<>());
+    void submit(T request, BiConsumer<? super R, ? super Throwable> answer) {
+        CompletableFuture<R> answered = new CompletableFuture<>();
+        answered.whenComplete(answer);
         synchronized (this) {
-            pending.add(waiting);
+            pending.add(new Waiting<>(request, answered));
             if (writing) {
-                return waiting.answer();
+                return;
             }
             writing = true;
         }
         writeUntilNoneWait();
-        return waiting.answer();
     }
 
     private void writeUntilNoneWait() {

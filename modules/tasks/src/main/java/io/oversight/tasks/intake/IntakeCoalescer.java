@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Single predictions of one workflow that arrive together are written together: one transaction, one
@@ -31,20 +31,25 @@ public class IntakeCoalescer {
     private final Map<String, GroupCommit<Pending, Submission>> byWorkflow = new ConcurrentHashMap<>();
 
     /**
-     * Writes a checked prediction of the workflow, named in the ledger as {@code caller}'s; the answer
-     * completes after its transaction committed, or with its refusal (a reused client key's 409).
+     * Writes a checked prediction of the workflow, named in the ledger as {@code caller}'s; {@code answer}
+     * gets the submission after its transaction committed, or its refusal (a reused client key's 409).
      */
-    public CompletableFuture<Submission> submit(String workflowKey, CheckedPrediction prediction, Actor caller) {
+    public void submit(String workflowKey, CheckedPrediction prediction, Actor caller,
+            BiConsumer<Submission, Throwable> answer) {
         Pending pending = new Pending(prediction, caller);
         int maxGroup = configuration.intakeCoalesceMax();
         if (maxGroup <= 1) {
+            Submission submission;
             try {
-                return CompletableFuture.completedFuture(intake.writeOne(workflowKey, pending));
+                submission = intake.writeOne(workflowKey, pending);
             } catch (RuntimeException refused) {
-                return CompletableFuture.failedFuture(refused);
+                answer.accept(null, refused);
+                return;
             }
+            answer.accept(submission, null);
+            return;
         }
-        return byWorkflow.computeIfAbsent(workflowKey, key -> new GroupCommit<>(maxGroup, new GroupCommit.Writer<>() {
+        byWorkflow.computeIfAbsent(workflowKey, key -> new GroupCommit<>(maxGroup, new GroupCommit.Writer<>() {
             @Override
             public List<GroupCommit.Outcome<Submission>> writeGroup(List<Pending> group) {
                 return intake.writeGroup(key, group);
@@ -54,6 +59,6 @@ public class IntakeCoalescer {
             public Submission writeOne(Pending request) {
                 return intake.writeOne(key, request);
             }
-        })).submit(pending);
+        })).submit(pending, answer);
     }
 }

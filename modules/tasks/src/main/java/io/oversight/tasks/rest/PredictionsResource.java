@@ -47,7 +47,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 
@@ -118,17 +117,17 @@ public class PredictionsResource {
         // checked here, on the request's thread: a bad prediction is refused alone and never joins a group
         IntakeService.CheckedPrediction checked = intake.check(workflowKey, request);
         URI baseUri = uriInfo.getBaseUri();
-        coalescer.submit(workflowKey, checked, callers.actorIn(Roles.INTEGRATION)).whenComplete((submission, failure) -> {
+        coalescer.submit(workflowKey, checked, callers.actorIn(Roles.INTEGRATION), (submission, failure) -> {
             if (failure != null) {
-                response.resume(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
+                response.resume(failure);
             } else {
-                answer(workflowKey, request, submission, statusUrl(baseUri, workflowKey, submission.item().id()), response);
+                answer(request, submission, statusUrl(baseUri, workflowKey, submission.item().id()), response);
             }
         });
     }
 
     /** Runs after the prediction's transaction committed, on whichever thread wrote its group. */
-    private void answer(String workflowKey, PredictionRequest request, Submission submission, URI statusUrl,
+    private void answer(PredictionRequest request, Submission submission, URI statusUrl,
             AsyncResponse response) {
         ReviewItem item = submission.item();
         if (submission.mode() == IntegrationMode.INLINE && item.status() == ItemStatus.IN_REVIEW) {

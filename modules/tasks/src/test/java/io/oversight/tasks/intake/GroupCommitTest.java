@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
@@ -65,6 +66,23 @@ class GroupCommitTest {
         }
     }
 
+    /** Submits the request; the returned future completes when the commit calls back with its answer. */
+    private static CompletableFuture<String> submit(GroupCommit<String, String> commit, String request) {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        commit.submit(request, completing(answer));
+        return answer;
+    }
+
+    private static BiConsumer<String, Throwable> completing(CompletableFuture<String> answer) {
+        return (value, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            } else {
+                answer.complete(value);
+            }
+        };
+    }
+
     private static String answer(CompletableFuture<String> future) throws Exception {
         return future.get(10, TimeUnit.SECONDS);
     }
@@ -74,8 +92,9 @@ class GroupCommitTest {
     }
 
     /** Starts "first" on a thread of its own and returns once its group is being written (and held). */
-    private static CompletableFuture<CompletableFuture<String>> leaderHeld(GroupCommit<String, String> commit, FakeWriter writer) {
-        CompletableFuture<CompletableFuture<String>> leader = CompletableFuture.supplyAsync(() -> commit.submit("first"));
+    private static CompletableFuture<String> leaderHeld(GroupCommit<String, String> commit, FakeWriter writer) {
+        CompletableFuture<String> leader = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> commit.submit("first", completing(leader)));
         await(writer.firstGroupStarted);
         return leader;
     }
@@ -85,7 +104,7 @@ class GroupCommitTest {
         FakeWriter writer = new FakeWriter().notHolding();
         GroupCommit<String, String> commit = new GroupCommit<>(200, writer);
 
-        CompletableFuture<String> answer = commit.submit("a");
+        CompletableFuture<String> answer = submit(commit, "a");
 
         assertTrue(answer.isDone(), "answered before submit returns: no added wait when idle");
         assertEquals("A", answer(answer));
@@ -99,16 +118,50 @@ class GroupCommitTest {
         GroupCommit<String, String> commit = new GroupCommit<>(200, writer);
         var leader = leaderHeld(commit, writer);
 
-        CompletableFuture<String> b = commit.submit("b");
-        CompletableFuture<String> c = commit.submit("c");
-        CompletableFuture<String> d = commit.submit("d");
+        CompletableFuture<String> b = submit(commit, "b");
+        CompletableFuture<String> c = submit(commit, "c");
+        CompletableFuture<String> d = submit(commit, "d");
         assertFalse(b.isDone() || c.isDone() || d.isDone(), "nobody is answered before their group is written");
         writer.releaseFirstGroup.countDown();
 
-        assertEquals("FIRST", answer(leader.get(10, TimeUnit.SECONDS)));
+        assertEquals("FIRST", answer(leader));
         assertEquals(List.of("B", "C", "D"), List.of(answer(b), answer(c), answer(d)));
         assertEquals(List.of(List.of("first"), List.of("b", "c", "d")), writer.groups);
         assertSame(writer.writers.get(0), writer.writers.get(1), "the thread that wrote a group writes the next");
+    }
+
+    @Test
+    void theWritingThreadAnswersEachGroupBeforeItWritesTheNext() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CompletableFuture<String> leader = new CompletableFuture<>();
+        List<Boolean> leaderAnsweredWhenTheNextGroupWasWritten = new ArrayList<>();
+        GroupCommit<String, String> commit = new GroupCommit<>(200, new GroupCommit.Writer<>() {
+            @Override
+            public List<GroupCommit.Outcome<String>> writeGroup(List<String> group) {
+                if (group.contains("first")) {
+                    firstStarted.countDown();
+                    await(releaseFirst);
+                } else {
+                    leaderAnsweredWhenTheNextGroupWasWritten.add(leader.isDone());
+                }
+                return group.stream().map(GroupCommit.Outcome::of).toList();
+            }
+
+            @Override
+            public String writeOne(String request) {
+                return request;
+            }
+        });
+        CompletableFuture.runAsync(() -> commit.submit("first", completing(leader)));
+        await(firstStarted);
+
+        CompletableFuture<String> next = submit(commit, "next");
+        releaseFirst.countDown();
+
+        assertEquals("next", answer(next));
+        assertEquals(List.of(true), leaderAnsweredWhenTheNextGroupWasWritten,
+                "the caller whose request started the writing is not kept waiting for later groups");
     }
 
     @Test
@@ -119,11 +172,11 @@ class GroupCommitTest {
 
         List<CompletableFuture<String>> answers = new ArrayList<>();
         for (String r : List.of("b", "c", "d", "e", "f")) {
-            answers.add(commit.submit(r));
+            answers.add(submit(commit, r));
         }
         writer.releaseFirstGroup.countDown();
 
-        answer(leader.get(10, TimeUnit.SECONDS));
+        answer(leader);
         for (CompletableFuture<String> a : answers) {
             answer(a);
         }
@@ -136,12 +189,12 @@ class GroupCommitTest {
         GroupCommit<String, String> commit = new GroupCommit<>(200, writer);
         var leader = leaderHeld(commit, writer);
 
-        CompletableFuture<String> b = commit.submit("b");
-        CompletableFuture<String> bad = commit.submit("bad");
-        CompletableFuture<String> c = commit.submit("c");
+        CompletableFuture<String> b = submit(commit, "b");
+        CompletableFuture<String> bad = submit(commit, "bad");
+        CompletableFuture<String> c = submit(commit, "c");
         writer.releaseFirstGroup.countDown();
 
-        answer(leader.get(10, TimeUnit.SECONDS));
+        answer(leader);
         assertEquals("B", answer(b));
         assertEquals("C", answer(c));
         assertEquals("bad refused alone", refusal(bad).getMessage(), "its own answer, as if it had come alone");
@@ -153,7 +206,7 @@ class GroupCommitTest {
         FakeWriter writer = new FakeWriter().notHolding();
         GroupCommit<String, String> commit = new GroupCommit<>(200, writer);
 
-        assertEquals("unique key violated", refusal(commit.submit("bad")).getMessage());
+        assertEquals("unique key violated", refusal(submit(commit, "bad")).getMessage());
         assertEquals(List.of(), writer.alone);
     }
 
@@ -163,11 +216,11 @@ class GroupCommitTest {
         GroupCommit<String, String> commit = new GroupCommit<>(200, writer);
         var leader = leaderHeld(commit, writer);
 
-        CompletableFuture<String> b = commit.submit("b");
-        CompletableFuture<String> conflict = commit.submit("conflict-b");
+        CompletableFuture<String> b = submit(commit, "b");
+        CompletableFuture<String> conflict = submit(commit, "conflict-b");
         writer.releaseFirstGroup.countDown();
 
-        answer(leader.get(10, TimeUnit.SECONDS));
+        answer(leader);
         assertEquals("B", answer(b));
         assertEquals("conflict-b refused", refusal(conflict).getMessage());
         assertEquals(List.of(List.of("first"), List.of("b", "conflict-b")), writer.groups);
@@ -179,8 +232,8 @@ class GroupCommitTest {
         FakeWriter writer = new FakeWriter().notHolding();
         GroupCommit<String, String> commit = new GroupCommit<>(200, writer);
 
-        answer(commit.submit("a"));
-        CompletableFuture<String> b = commit.submit("b");
+        answer(submit(commit, "a"));
+        CompletableFuture<String> b = submit(commit, "b");
 
         assertTrue(b.isDone());
         assertEquals(List.of(List.of("a"), List.of("b")), writer.groups);
