@@ -4,18 +4,22 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 
 /**
  * Group commit for one stream of requests (one workflow's single predictions): a request that arrives
  * while no group is being written is written at once, on its own thread, so an idle server adds no
- * wait; requests that arrive while a group is being written queue, and the thread that wrote it writes
- * them next as one group of at most {@code maxGroup}, until none wait. Each request's answer is given
- * only after its group's write returned, that is after its transaction committed.
+ * wait; requests that arrive while a group is being written queue and are written next, as one group
+ * of at most {@code maxGroup}, until none wait. Those later groups are written on {@code handOff}, so
+ * the thread whose request started the writing returns, and its caller is answered, after its own
+ * group. Each request's answer is given only after its group's write returned, that is after its
+ * transaction committed.
  *
  * <p>A group whose write fails (its transaction rolled back: nothing of it is stored) must not fail its
- * innocent members, so each is written again alone and gets its own answer. Plain Java: the writer is
- * the only dependency.
+ * innocent members, so each is written again alone and gets its own answer. Plain Java: the writer and
+ * the hand-off executor are the only dependencies.
  */
 final class GroupCommit<T, R> {
 
@@ -49,21 +53,23 @@ final class GroupCommit<T, R> {
 
     private final int maxGroup;
     private final Writer<T, R> writer;
+    private final Executor handOff;
     private final ArrayDeque<Waiting<T, R>> pending = new ArrayDeque<>();
     private boolean writing;
 
-    GroupCommit(int maxGroup, Writer<T, R> writer) {
+    GroupCommit(int maxGroup, Writer<T, R> writer, Executor handOff) {
         if (maxGroup < 1) {
             throw new IllegalArgumentException("a group holds at least one request, not " + maxGroup);
         }
         this.maxGroup = maxGroup;
         this.writer = writer;
+        this.handOff = handOff;
     }
 
     /**
-     * Queues the request; writes it, and whatever queues meanwhile, when no other thread is writing.
-     * {@code answer} is called once, after the request's transaction committed (with its value) or
-     * with its refusal, on the thread that wrote its group, before any later group is written.
+     * Queues the request; when no other thread is writing, writes it at once, and hands whatever queued
+     * meanwhile to the hand-off executor. {@code answer} is called once, after the request's transaction
+     * committed (with its value) or with its refusal, on the thread that wrote its group.
      */
     void submit(T request, BiConsumer<? super R, ? super Throwable> answer) {
         CompletableFuture<R> answered = new CompletableFuture<>();
@@ -75,25 +81,34 @@ final class GroupCommit<T, R> {
             }
             writing = true;
         }
-        writeUntilNoneWait();
+        if (writeNextGroup()) {
+            try {
+                handOff.execute(this::writeUntilNoneWait);
+            } catch (RejectedExecutionException shuttingDown) {
+                writeUntilNoneWait();
+            }
+        }
     }
 
     private void writeUntilNoneWait() {
-        List<Waiting<T, R>> group = List.of();
-        try {
-            while (true) {
-                synchronized (this) {
-                    if (pending.isEmpty()) {
-                        writing = false;
-                        return;
-                    }
-                    group = new ArrayList<>(Math.min(maxGroup, pending.size()));
-                    while (group.size() < maxGroup && !pending.isEmpty()) {
-                        group.add(pending.poll());
-                    }
-                }
-                write(group);
+        while (writeNextGroup()) {
+            // each call writes one group
+        }
+    }
+
+    /**
+     * Writes the next group of waiting requests. True when more wait, and the calling thread keeps the
+     * writer role; false when none wait and it gave the role up.
+     */
+    private boolean writeNextGroup() {
+        List<Waiting<T, R>> group = new ArrayList<>();
+        synchronized (this) {
+            while (group.size() < maxGroup && !pending.isEmpty()) {
+                group.add(pending.poll());
             }
+        }
+        try {
+            write(group);
         } catch (Error fatal) {
             // the writer role must not die with this thread: nobody would ever answer the queued requests
             List<Waiting<T, R>> unanswered = new ArrayList<>(group);
@@ -104,6 +119,13 @@ final class GroupCommit<T, R> {
             }
             unanswered.forEach(w -> w.answer().completeExceptionally(fatal));
             throw fatal;
+        }
+        synchronized (this) {
+            if (pending.isEmpty()) {
+                writing = false;
+                return false;
+            }
+            return true;
         }
     }
 

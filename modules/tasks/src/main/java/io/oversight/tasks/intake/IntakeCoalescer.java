@@ -5,6 +5,8 @@ import io.oversight.tasks.intake.IntakeService.CheckedPrediction;
 import io.oversight.tasks.intake.IntakeService.Pending;
 import io.oversight.tasks.intake.IntakeService.Submission;
 import io.oversight.tasks.settings.TasksConfiguration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.function.BiConsumer;
  * Single predictions of one workflow that arrive together are written together: one transaction, one
  * client-key lookup, one batch of inserts for the whole group, instead of one of each per prediction,
  * whose fixed cost dominates a single prediction's intake (ADR 0052). Each caller is answered after
- * its group committed, with the answer it would have had alone. {@code oversight.intake.coalesceMax}
+ * its group committed, with the answer it would have had alone. The first prediction of a burst is
+ * written on its own request thread, the groups that queue behind it on the server's managed executor. {@code oversight.intake.coalesceMax}
  * bounds a group; 1 writes every prediction alone, on its own thread.
  */
 @ApplicationScoped
@@ -27,6 +30,10 @@ public class IntakeCoalescer {
 
     @Inject
     TasksConfiguration configuration;
+
+    /** Writes the groups that queued behind the one a request's own thread wrote. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
     private final Map<String, GroupCommit<Pending, Submission>> byWorkflow = new ConcurrentHashMap<>();
 
@@ -59,6 +66,6 @@ public class IntakeCoalescer {
             public Submission writeOne(Pending request) {
                 return intake.writeOne(key, request);
             }
-        })).submit(pending, answer);
+        }, executor)).submit(pending, answer);
     }
 }
