@@ -19,8 +19,8 @@ import java.util.function.BiConsumer;
  * client-key lookup, one batch of inserts for the whole group, instead of one of each per prediction,
  * whose fixed cost dominates a single prediction's intake (ADR 0052). Each caller is answered after
  * its group committed, with the answer it would have had alone. The first prediction of a burst is
- * written on its own request thread, the groups that queue behind it on the server's managed executor. {@code oversight.intake.coalesceMax}
- * bounds a group; 1 writes every prediction alone, on its own thread.
+ * written on its own request thread, the groups that queue behind it on the server's managed executor.
+ * {@code oversight.intake.coalesceMax} bounds a group; 1 writes every prediction alone, on its own thread.
  */
 @ApplicationScoped
 public class IntakeCoalescer {
