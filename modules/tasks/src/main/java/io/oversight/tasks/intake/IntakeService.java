@@ -52,7 +52,8 @@ import java.util.UUID;
  * Intake: checks predictions against their workflow, moves declared personal data
  * to the vault, routes each by the workflow's active policy, and writes the item, its tasks and the
  * routing decision's ledger entry in one transaction. All-or-nothing: one invalid prediction of a
- * batch stores nothing.
+ * batch stores nothing. Single predictions are checked one by one and written in groups
+ * ({@link IntakeCoalescer}), each with its own caller and its own answer.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -97,8 +98,16 @@ public class IntakeService {
     public record Submission(ReviewItem item, boolean replayed, IntegrationMode mode, IntakeSettings settings) {
     }
 
-    /** A checked prediction, ready to write. */
-    private record Accepted(PredictionRequest request, ModelSnapshot snapshot, IntegrationMode mode, String canonicalPayload) {
+    /**
+     * A prediction checked against its workflow (snapshot, labels, size), ready to write: made on the
+     * request's own thread, so a bad prediction is refused alone before it joins a group.
+     */
+    public record CheckedPrediction(PredictionRequest request, ModelSnapshot snapshot, IntegrationMode mode,
+                                    String canonicalPayload) {
+    }
+
+    /** A checked prediction with the caller its ledger record names: a coalesced group may mix callers. */
+    record Pending(CheckedPrediction prediction, Actor caller) {
     }
 
     /**
@@ -108,14 +117,47 @@ public class IntakeService {
      */
     public List<Submission> submit(String workflowKey, List<PredictionRequest> requests, Actor caller, boolean batch) {
         IntakeConfigurations.Configuration configuration = configurations.of(workflowKey);
-        Workflow workflow = configuration.workflow();
-        RoutingPolicy policy = configuration.policy().orElseThrow(() -> new ConflictException(
+        activePolicy(workflowKey, configuration);
+        List<Pending> pending = check(configuration, requests, batch).stream().map(p -> new Pending(p, caller)).toList();
+        return write(workflowKey, pending, true).stream().map(GroupCommit.Outcome::value).toList();
+    }
+
+    /** Checks one prediction as {@link #submit} does, without writing it: 400, 404, 409 or 413 here. */
+    public CheckedPrediction check(String workflowKey, PredictionRequest request) {
+        IntakeConfigurations.Configuration configuration = configurations.of(workflowKey);
+        activePolicy(workflowKey, configuration);
+        return check(configuration, List.of(request), false).get(0);
+    }
+
+    /** One checked prediction alone, with exactly the answer {@link #submit} gives it: refusals are thrown. */
+    Submission writeOne(String workflowKey, Pending pending) {
+        return write(workflowKey, List.of(pending), true).get(0).value();
+    }
+
+    /**
+     * Several callers' checked predictions in one transaction. Each is answered as if they had come one
+     * after the other in this order: a client key already stored, or used earlier in the group, is a
+     * replay when the prediction is the same and that prediction's own 409 when it is not. Throws when
+     * the transaction fails, and then nothing of the group is stored.
+     */
+    List<GroupCommit.Outcome<Submission>> writeGroup(String workflowKey, List<Pending> group) {
+        return write(workflowKey, group, false);
+    }
+
+    private static RoutingPolicy activePolicy(String workflowKey, IntakeConfigurations.Configuration configuration) {
+        return configuration.policy().orElseThrow(() -> new ConflictException(
                 "Workflow " + workflowKey + " has no active routing policy; a governance lead must activate one first."));
+    }
+
+    /** Writes the new predictions; with {@code allOrNothing} a refusal of one is thrown before anything is written. */
+    private List<GroupCommit.Outcome<Submission>> write(String workflowKey, List<Pending> pending, boolean allOrNothing) {
+        IntakeConfigurations.Configuration configuration = configurations.of(workflowKey);
+        Workflow workflow = configuration.workflow();
+        RoutingPolicy policy = activePolicy(workflowKey, configuration);
         IntakeSettings settings = configuration.settings();
         int initialReviews = configuration.initialReviews();
-        List<Accepted> accepted = check(configuration, requests, batch);
 
-        List<Submission> submissions = new ArrayList<>(requests.size());
+        List<GroupCommit.Outcome<Submission>> outcomes = new ArrayList<>(pending.size());
         List<ItemRow> items = new ArrayList<>();
         List<TaskRow> tasks = new ArrayList<>();
         Map<String, Set<String>> exclusions = new HashMap<>();
@@ -123,21 +165,29 @@ public class IntakeService {
         Optional<GuidelineVersion> guideline = configuration.guideline();
         Instant now = clock.instant();
         Map<String, StoredItem> known = database.run("looking up client keys", c -> clientKeyStore.findByClientKeys(c,
-                workflowKey, accepted.stream().map(a -> a.request().clientKey()).toList()));
-        List<String> newSubjects = accepted.stream()
+                workflowKey, pending.stream().map(p -> p.prediction().request().clientKey()).distinct().toList()));
+        ClientKeyUses<ReviewItem> keys = new ClientKeyUses<>(workflowKey);
+        known.forEach((clientKey, stored) -> keys.use(clientKey, stored.item(), stored.requestDigest()));
+        List<String> newSubjects = pending.stream().map(Pending::prediction)
                 .filter(a -> !known.containsKey(a.request().clientKey()) && holdsPersonalData(workflow, a.request()))
                 .map(a -> subjectIdentity(workflowKey, a.request())).distinct().toList();
         Map<String, Pseudonyms.SubjectPseudonym> subjects = pseudonyms.subjectPseudonyms(PersonKind.DATA_SUBJECT, newSubjects);
         Map<String, Map<String, String>> personalData = new HashMap<>();
-        for (Accepted a : accepted) {
+        for (Pending p : pending) {
+            CheckedPrediction a = p.prediction();
             PredictionRequest request = a.request();
-            Optional<StoredItem> existing = Optional.ofNullable(known.get(request.clientKey()));
-            if (existing.isPresent()) {
-                if (!existing.get().requestDigest().equals(request.requestDigest())) {
-                    throw new ConflictException("Client key " + request.clientKey() + " was already used for a different "
-                            + "prediction of workflow " + workflowKey + "; a client key must identify one prediction.");
+            Optional<ReviewItem> replayed;
+            try {
+                replayed = keys.replayed(request.clientKey(), request.requestDigest());
+            } catch (ConflictException reused) {
+                if (allOrNothing) {
+                    throw reused;
                 }
-                submissions.add(new Submission(existing.get().item(), true, a.mode(), settings));
+                outcomes.add(GroupCommit.Outcome.refused(reused));
+                continue;
+            }
+            if (replayed.isPresent()) {
+                outcomes.add(GroupCommit.Outcome.of(new Submission(replayed.get(), true, a.mode(), settings)));
                 continue;
             }
             String itemId = UUID.randomUUID().toString();
@@ -183,11 +233,13 @@ public class IntakeService {
             if (!named.isEmpty()) {
                 exclusions.put(itemId, named);
             }
-            records.add(routedRecord(caller, workflowKey, itemId, a, plan, uncertainty, policy, payloadDigest, guideline, now));
-            submissions.add(new Submission(toItem(item), false, a.mode(), settings));
+            records.add(routedRecord(p.caller(), workflowKey, itemId, a, plan, uncertainty, policy, payloadDigest, guideline, now));
+            ReviewItem created = toItem(item);
+            keys.use(request.clientKey(), created, request.requestDigest());
+            outcomes.add(GroupCommit.Outcome.of(new Submission(created, false, a.mode(), settings)));
         }
         if (items.isEmpty()) {
-            return submissions;
+            return outcomes;
         }
         inTransaction.call(() -> {
             database.run("storing predictions", c -> {
@@ -205,15 +257,15 @@ public class IntakeService {
             reporting.predictions(items);
             return null;
         });
-        return submissions;
+        return outcomes;
     }
 
-    private List<Accepted> check(IntakeConfigurations.Configuration configuration, List<PredictionRequest> requests,
+    private List<CheckedPrediction> check(IntakeConfigurations.Configuration configuration, List<PredictionRequest> requests,
                                  boolean batch) {
         Workflow workflow = configuration.workflow();
         Violations violations = new Violations();
         Map<String, Optional<ModelSnapshot>> snapshotsById = new HashMap<>();
-        List<Accepted> accepted = new ArrayList<>(requests.size());
+        List<CheckedPrediction> accepted = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             PredictionRequest request = requests.get(i);
             String prefix = batch ? "predictions[" + i + "]." : "";
@@ -226,7 +278,7 @@ public class IntakeService {
             Optional<ModelSnapshot> snapshot = snapshotsById.computeIfAbsent(request.modelSnapshotId(), configuration::snapshot);
             PredictionValidator.check(request, workflow, snapshot, IntakeSettings.MAX_INLINE_TIMEOUT_MILLIS, prefix, violations);
             if (snapshot.isPresent()) {
-                accepted.add(new Accepted(request, snapshot.get(),
+                accepted.add(new CheckedPrediction(request, snapshot.get(),
                         PredictionValidator.effectiveMode(request, workflow, snapshot), canonical));
             }
         }
@@ -261,7 +313,7 @@ public class IntakeService {
         return LedgerRecord.digestOf(login.trim().toLowerCase(Locale.ROOT)).hex();
     }
 
-    private LedgerRecord.Builder routedRecord(Actor caller, String workflowKey, String itemId, Accepted a,
+    private LedgerRecord.Builder routedRecord(Actor caller, String workflowKey, String itemId, CheckedPrediction a,
             RoutingPlan plan, UncertaintyScore uncertainty, RoutingPolicy policy, Digest payloadDigest,
             Optional<GuidelineVersion> guideline, Instant now) {
         LedgerRecord.Builder record = ledger.record(TasksLedger.PREDICTION_ROUTED, caller, workflowKey)

@@ -13,6 +13,7 @@ import io.oversight.tasks.ItemStatus;
 import io.oversight.tasks.ReviewItem;
 import io.oversight.tasks.intake.FeedbackService;
 import io.oversight.tasks.delivery.InlineWaits;
+import io.oversight.tasks.intake.IntakeCoalescer;
 import io.oversight.tasks.intake.IntakeService;
 import io.oversight.tasks.intake.IntakeService.Submission;
 import io.oversight.tasks.TaskLeases;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
@@ -60,6 +62,9 @@ public class PredictionsResource {
 
     @Inject
     IntakeService intake;
+
+    @Inject
+    IntakeCoalescer coalescer;
 
     @Inject
     InlineWaits inlineWaits;
@@ -109,10 +114,22 @@ public class PredictionsResource {
     public void submit(@PathParam("workflowKey") String workflowKey, InputStream body,
             @Suspended AsyncResponse response) {
         PredictionRequest request = PredictionParser.parse(JsonBodies.readObject(body, configuration.maxBodyBytes()));
-        Submission submission = intake.submit(workflowKey, List.of(request), callers.actorIn(Roles.INTEGRATION), false)
-                .get(0);
+        // checked here, on the request's thread: a bad prediction is refused alone and never joins a group
+        IntakeService.CheckedPrediction checked = intake.check(workflowKey, request);
+        URI baseUri = uriInfo.getBaseUri();
+        coalescer.submit(workflowKey, checked, callers.actorIn(Roles.INTEGRATION), (submission, failure) -> {
+            if (failure != null) {
+                response.resume(failure);
+            } else {
+                answer(request, submission, statusUrl(baseUri, workflowKey, submission.item().id()), response);
+            }
+        });
+    }
+
+    /** Runs after the prediction's transaction committed, on whichever thread wrote its group. */
+    private void answer(PredictionRequest request, Submission submission, URI statusUrl,
+            AsyncResponse response) {
         ReviewItem item = submission.item();
-        URI statusUrl = statusUrl(workflowKey, item.id());
         if (submission.mode() == IntegrationMode.INLINE && item.status() == ItemStatus.IN_REVIEW) {
             int timeout = request.timeoutMillis().orElse(submission.settings().inlineTimeoutMillis());
             inlineWaits.await(item.id(), clock.instant().plusMillis(timeout), submission.settings().inlineTimeoutOutcome(),
@@ -200,6 +217,10 @@ public class PredictionsResource {
     }
 
     private URI statusUrl(String workflowKey, String itemId) {
-        return uriInfo.getBaseUriBuilder().path("workflows").path(workflowKey).path("predictions").path(itemId).build();
+        return statusUrl(uriInfo.getBaseUri(), workflowKey, itemId);
+    }
+
+    private static URI statusUrl(URI baseUri, String workflowKey, String itemId) {
+        return UriBuilder.fromUri(baseUri).path("workflows").path(workflowKey).path("predictions").path(itemId).build();
     }
 }

@@ -47,6 +47,14 @@ public class TasksConfiguration {
     @ConfigProperty(name = "oversight.intake.configurationCacheMillis", defaultValue = "1000")
     int configurationCacheMillis;
 
+    /**
+     * The most single predictions of one workflow written in one transaction (request coalescing,
+     * ADR 0052); 1 writes each alone.
+     */
+    @Inject
+    @ConfigProperty(name = "oversight.intake.coalesceMax", defaultValue = "200")
+    int intakeCoalesceMax;
+
     public int maxPayloadBytes() {
         return Math.min(maxPayloadBytes, 262_144);
     }
@@ -73,6 +81,10 @@ public class TasksConfiguration {
 
     public int inlinePollMillis() {
         return inlinePollMillis;
+    }
+
+    public int intakeCoalesceMax() {
+        return Math.max(1, intakeCoalesceMax);
     }
 
     public int configurationCacheMillis() {
