@@ -323,6 +323,7 @@ if wants claim; then
   load_tier2_tasks claim 40
   make_reviewers rev
   export BENCH_TIER=2 BENCH_REVIEWERS=$REVIEWERS
+  record_profile claim-next
   before=$(cpu_ticks)
   wrk -t2 -c50 -d"${DURATION}s" --latency -s claim.lua "$BASE" | tee "$WORK/claim.txt"
   cpu_cost claim-next "$(sed -n 's/^BENCH claims: \([0-9]*\) tasks claimed.*/\1/p' "$WORK/claim.txt")" "$before" "$(cpu_ticks)"
