@@ -88,7 +88,7 @@ public class OversightAuthenticationMechanism implements HttpAuthenticationMecha
 
     /** How long accepted Basic credentials are remembered; 0 verifies every call against the stores. */
     @Inject
-    @ConfigProperty(name = "oversight.security.basicCacheSeconds", defaultValue = "60")
+    @ConfigProperty(name = "oversight.security.basicCacheSeconds", defaultValue = "300")
     int basicCacheSeconds;
 
     private volatile VerifiedCredentials verifiedCredentials;
