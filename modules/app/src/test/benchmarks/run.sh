@@ -18,8 +18,8 @@
 # BENCH_JFR=directory (a JFR recording of the server, settings=profile, over each measured window:
 # directory/<path>.jfr),
 # BENCH_DB_SETTINGS (space-separated name=value PostgreSQL settings of the benchmark database, e.g.
-# synchronous_commit=off), BENCH_ROUND_TRIPS=1 (count the SQL statements and transactions of 20 sequential calls of each path
-# from PostgreSQL's statement log; needs a readable BENCH_PG_LOG, /var/log/postgresql/postgresql-15-main.log;
+# synchronous_commit=off), BENCH_ROUND_TRIPS=1 (count the SQL statements and transactions of 20
+# sequential calls of each path from PostgreSQL's statement log; needs a readable BENCH_PG_LOG, /var/log/postgresql/postgresql-15-main.log;
 # the server's background pollers then wait a minute between rounds, so that run's throughput
 # numbers are not comparable and only its counts count).
 #
