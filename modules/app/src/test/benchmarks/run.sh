@@ -18,7 +18,8 @@
 # BENCH_JFR=directory (a JFR recording of the server, settings=profile, over each measured window:
 # directory/<path>.jfr),
 # BENCH_DB_SETTINGS (space-separated name=value PostgreSQL settings of the benchmark database, e.g.
-# synchronous_commit=off), BENCH_ROUND_TRIPS=1 (count the SQL statements and transactions of 20
+# synchronous_commit=off), BENCH_SERVER_SETTINGS (space-separated name=value server variables added to
+# the started server's bootstrap.properties, e.g. oversight.db.pool.max=10), BENCH_ROUND_TRIPS=1 (count the SQL statements and transactions of 20
 # sequential calls of each path from PostgreSQL's statement log; needs a readable BENCH_PG_LOG, /var/log/postgresql/postgresql-15-main.log;
 # the server's background pollers then wait a minute between rounds, so that run's throughput
 # numbers are not comparable and only its counts count).
@@ -104,6 +105,10 @@ oversight.ledger.keystore.path=$keystore
 oversight.ledger.keystore.password=$ADMIN_PASSWORD
 oversight.bootstrap.admin.password=$ADMIN_PASSWORD
 EOF
+  for setting in ${BENCH_SERVER_SETTINGS:-}; do # e.g. oversight.db.pool.max=10: its effect, for the operator guide
+    echo "$setting" >> "$dir/bootstrap.properties"
+    say "server setting $setting"
+  done
   if [[ ${BENCH_ROUND_TRIPS:-0} == 1 ]]; then
     # the background pollers' statements would drown those of the calls counted: they wait a minute
     printf '%s\n' oversight.ledger.sequencer.poll-millis=60000 oversight.tasks.inlinePollMillis=60000 \

@@ -111,8 +111,12 @@ class ReviewLoopIT {
         ApiClient dave = f.reviewer("dave", 1);
         String itemId = object(expect(202, f.submit(f.prediction("stuck-1", TIER_ONE)))).getString("id");
         assertEquals(List.of(), stuck(f), "dave may take it");
+        String taken = single(f.claim(dave, 1, 1)).getJsonObject("task").getString("id"); // this server now keeps dave's standing
+        expect(200, dave.postJson("api/v1/tasks/" + taken + "/release", "{\"reason\":\"not now\"}"));
 
         expect(204, f.admin.delete("api/v1/qualifications/" + f.login("dave") + "/" + f.key));
+        HttpResponse<String> refused = dave.postJson("api/v1/queues/" + f.key + "/1/claim-next", "{}");
+        assertEquals(403, refused.statusCode(), "the revocation counts from the next claim: " + refused.body());
         List<JsonObject> stuck = stuck(f);
         assertEquals(1, stuck.size(), stuck.toString());
         assertEquals(itemId, stuck.get(0).getString("itemId"));

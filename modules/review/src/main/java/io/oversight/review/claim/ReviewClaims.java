@@ -8,11 +8,12 @@ import io.oversight.ledger.Database;
 import io.oversight.ledger.InTransaction;
 import io.oversight.review.decision.ReviewLedger;
 import io.oversight.review.decision.ReviewSettings;
-import io.oversight.review.decision.ReviewSettingsService;
+import io.oversight.review.decision.ReviewConfigurations;
 import io.oversight.review.decision.TierRoles;
 import io.oversight.review.quality.FatigueLimitException;
 import io.oversight.review.quality.GoldService;
 import io.oversight.review.quality.QualificationStore;
+import io.oversight.review.quality.ReviewerStandings;
 import io.oversight.review.quality.WorkloadLimits;
 import io.oversight.tasks.ClaimedTask;
 import io.oversight.tasks.QueueKey;
@@ -59,7 +60,10 @@ public class ReviewClaims {
     QueueOverview queueOverview;
 
     @Inject
-    ReviewSettingsService reviewSettings;
+    ReviewConfigurations configurations;
+
+    @Inject
+    ReviewerStandings standings;
 
     @Inject
     GoldService gold;
@@ -106,18 +110,19 @@ public class ReviewClaims {
         String login = callers.login();
         String pseudonym = callers.pseudonymOf(login);
         return inTransaction.call(() -> {
-            QualificationStore.Qualification qualification = database.run("reading a qualification",
-                    c -> qualificationStore.qualification(c, login, queue.workflowKey())).orElseThrow(() ->
-                    new ForbiddenException("You hold no qualification for workflow " + queue.workflowKey() + "."));
+            QualificationStore.Qualification qualification = standings.of(login, queue.workflowKey()).qualification()
+                    .orElseThrow(() -> new ForbiddenException("You hold no qualification for workflow "
+                            + queue.workflowKey() + "."));
             if (qualification.maxTier() < queue.tier()) {
                 throw new ForbiddenException("Your qualification for " + queue.workflowKey() + " reaches tier "
                         + qualification.maxTier() + ", not tier " + queue.tier() + ".");
             }
             Actor actor = callers.actorIn(TierRoles.of(queue.tier()), pseudonym);
-            ReviewSettings review = reviewSettings.of(queue.workflowKey());
-            limits.refuseIfPausedOrTired(login, queue.workflowKey(), review);
-            TaskLeases.LeaseTerms terms = leases.termsOf(queue.workflowKey());
-            return claim(queue, count, login, actor, terms, review, terms.diversityLambda() > 0 && count > 1);
+            ReviewConfigurations.Configuration configuration = configurations.of(queue.workflowKey());
+            limits.refuseIfPausedOrTired(login, queue.workflowKey(), configuration.settings());
+            TaskLeases.LeaseTerms terms = configuration.leaseTerms();
+            return claim(queue, count, login, actor, terms, configuration.settings(),
+                    terms.diversityLambda() > 0 && count > 1);
         });
     }
 
@@ -134,9 +139,10 @@ public class ReviewClaims {
         for (QualificationStore.Qualification q : rotation) {
             try {
                 Optional<ClaimedTask> claimed = inTransaction.call(() -> {
-                    ReviewSettings review = reviewSettings.of(q.workflowKey());
+                    ReviewConfigurations.Configuration configuration = configurations.of(q.workflowKey());
+                    ReviewSettings review = configuration.settings();
                     limits.refuseIfPausedOrTired(login, q.workflowKey(), review);
-                    TaskLeases.LeaseTerms terms = leases.termsOf(q.workflowKey());
+                    TaskLeases.LeaseTerms terms = configuration.leaseTerms();
                     for (int tier = q.maxTier(); tier >= 1; tier--) {
                         QueueKey queue = new QueueKey(q.workflowKey(), tier);
                         Actor actor = callers.actorIn(TierRoles.of(tier), pseudonym);

@@ -1,11 +1,8 @@
 package io.oversight.review.decision;
 
 import io.oversight.governance.GuidelineVersion;
-import io.oversight.governance.Guidelines;
-import io.oversight.governance.ReviewerViews;
 import io.oversight.governance.TaskKind;
 import io.oversight.governance.Workflow;
-import io.oversight.governance.Workflows;
 import io.oversight.kernel.InvalidInputException;
 import io.oversight.ledger.Actor;
 import io.oversight.ledger.Callers;
@@ -52,16 +49,10 @@ public class Completions {
     TaskLeases leases;
 
     @Inject
-    Workflows workflows;
-
-    @Inject
-    Guidelines guidelines;
-
-    @Inject
     Decisions decisions;
 
     @Inject
-    ReviewSettingsService reviewSettings;
+    ReviewConfigurations configurations;
 
     @Inject
     GoldService gold;
@@ -76,9 +67,6 @@ public class Completions {
     ReviewReporting reporting;
 
     @Inject
-    ReviewerViews reviewerViews;
-
-    @Inject
     ExposureStore exposureStore;
 
     /** Completes a held task with the caller's answer. */
@@ -88,14 +76,15 @@ public class Completions {
         return inTransaction.call(() -> {
             HeldTask held = leases.held(taskId, login);
             String workflowKey = held.task().queue().workflowKey();
-            ReviewSettings review = reviewSettings.of(workflowKey);
-            Workflow workflow = workflows.find(workflowKey).orElseThrow();
+            ReviewConfigurations.Configuration configuration = configurations.of(workflowKey);
+            ReviewSettings review = configuration.settings();
+            Workflow workflow = configuration.workflow();
             boolean predictionShown = predictionShown(held.task());
             TaskResult recorded = predictionShown ? result : BlindAnswers.asRecorded(result, held.item(), workflow.taskKind());
             ResultRules.check(recorded, workflow, held.item(), predictionShown ? review.rationaleRequired()
                     : BlindAnswers.rationaleRule(review.rationaleRequired()));
             Actor actor = callers.actorIn(TierRoles.of(held.task().queue().tier()), pseudonym);
-            return complete(held, recorded, login, actor, guidelines.activeFor(workflowKey), review, Map.of(), predictionShown);
+            return complete(held, recorded, login, actor, configuration.guideline(), review, Map.of(), predictionShown);
         });
     }
 
@@ -109,7 +98,8 @@ public class Completions {
         return inTransaction.call(() -> {
             HeldTask held = leases.held(taskId, login);
             String workflowKey = held.task().queue().workflowKey();
-            Workflow workflow = workflows.find(workflowKey).orElseThrow();
+            ReviewConfigurations.Configuration configuration = configurations.of(workflowKey);
+            Workflow workflow = configuration.workflow();
             if (workflow.taskKind() != TaskKind.PAIRWISE_PREFERENCE) {
                 throw InvalidInputException.of("preference", "applies to pairwise-preference workflows only; "
                         + workflowKey + " is " + workflow.taskKind());
@@ -118,12 +108,12 @@ public class Completions {
             boolean modelsChoice = held.item().predictedLabels().equals(List.of(key));
             TaskResult result = new TaskResult(modelsChoice ? Verdict.APPROVE : Verdict.CORRECT,
                     modelsChoice ? List.of() : List.of(key), Optional.empty(), rationale == null ? "" : rationale);
-            ReviewSettings review = reviewSettings.of(workflowKey);
+            ReviewSettings review = configuration.settings();
             boolean predictionShown = predictionShown(held.task());
             ResultRules.check(result, workflow, held.item(), predictionShown ? review.rationaleRequired()
                     : BlindAnswers.rationaleRule(review.rationaleRequired()));
             Actor actor = callers.actorIn(TierRoles.of(held.task().queue().tier()), pseudonym);
-            return complete(held, result, login, actor, guidelines.activeFor(workflowKey), review,
+            return complete(held, result, login, actor, configuration.guideline(), review,
                     Map.of("preference", preference.name(), "sidesSwapped", Boolean.toString(Preference.sidesSwapped(taskId))),
                     predictionShown);
         });
@@ -131,7 +121,7 @@ public class Completions {
 
     /** Whether the reviewer of {@code task} sees the model's prediction before answering. */
     public boolean predictionShown(ReviewTask task) {
-        return reviewerViews.of(task.queue().workflowKey()).predictionShownTo(task.queue().tier());
+        return configurations.of(task.queue().workflowKey()).view().predictionShownTo(task.queue().tier());
     }
 
     /**

@@ -26,6 +26,7 @@ import io.oversight.review.ReviewerPause;
 import io.oversight.tasks.TaskResult;
 import io.oversight.review.decision.ReviewSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,6 +52,10 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @ApplicationScoped
 public class GoldService implements GoldStandard {
+
+    /** Tells this server's kept standings of a pause or a resume once it commits. */
+    @Inject
+    Event<ReviewerStandings.Changed> standingChanges;
 
     /** How far back accuracy and its trend look. */
     static final Duration HISTORY = Duration.ofDays(90);
@@ -199,6 +204,7 @@ public class GoldService implements GoldStandard {
             if (!resumed) {
                 throw new ConflictException("Pause " + pauseId + " was already lifted.");
             }
+            standingChanges.fire(new ReviewerStandings.Changed(pause.reviewer(), pause.workflowKey()));
             ledger.write(ledger.record(ReviewLedger.REVIEWER_RESUMED, actor, pause.workflowKey())
                     .subject("pause", pauseId).occurredAt(now).rationale(reason));
             return toPause(database.run("reading a pause", c -> pauseStore.pause(c, pauseId)).orElseThrow());
@@ -244,6 +250,7 @@ public class GoldService implements GoldStandard {
                         100 * window.accuracy().orElse(0.0), window.answers(), 100 * settings.goldPauseBelow());
                 pauseStore.insertPause(c, new PauseStore.Pause(pauseId, login, item.workflowKey(), reason,
                         window.accuracy().orElse(0.0), window.answers(), now, Optional.empty(), Optional.empty()));
+                standingChanges.fire(new ReviewerStandings.Changed(login, item.workflowKey()));
                 ledger.write(ledger.record(ReviewLedger.REVIEWER_PAUSED, Actor.system("gold-monitor"), item.workflowKey())
                         .subject("pause", pauseId).occurredAt(now)
                         .attribute("reviewer", reviewer.pseudonym())

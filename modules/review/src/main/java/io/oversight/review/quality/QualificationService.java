@@ -11,6 +11,7 @@ import io.oversight.ledger.Actor;
 import io.oversight.ledger.Roles;
 import io.oversight.review.quality.QualificationStore.Qualification;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -21,6 +22,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class QualificationService {
+
+    /** Tells this server's kept standings of the grant or revocation once it commits. */
+    @Inject
+    Event<ReviewerStandings.Changed> standingChanges;
 
     @Inject
     Database database;
@@ -72,6 +77,7 @@ public class QualificationService {
                 qualificationStore.grant(c, qualification);
                 return null;
             });
+            standingChanges.fire(new ReviewerStandings.Changed(login, workflowKey));
             ledger.write(ledger.record(ReviewLedger.QUALIFICATION_GRANTED, actor, workflowKey)
                     .subject("person", person)
                     .occurredAt(qualification.grantedAt())
@@ -93,6 +99,7 @@ public class QualificationService {
             if (!revoked) {
                 throw new NotFoundException(login + " holds no qualification for " + workflowKey + ".");
             }
+            standingChanges.fire(new ReviewerStandings.Changed(login, workflowKey));
             ledger.write(ledger.record(ReviewLedger.QUALIFICATION_REVOKED, actor, workflowKey)
                     .subject("person", person)
                     .occurredAt(clock.instant()));

@@ -40,6 +40,9 @@ public class WorkloadLimits {
     PauseStore pauseStore;
 
     @Inject
+    ReviewerStandings standings;
+
+    @Inject
     Clock clock;
 
     /**
@@ -51,7 +54,7 @@ public class WorkloadLimits {
      * @throws FatigueLimitException at a cap, with when to retry
      */
     public void refuseIfPausedOrTired(String login, String workflowKey, ReviewSettings review) {
-        database.run("reading pauses", c -> pauseStore.activePause(c, login, workflowKey)).ifPresent(pause -> {
+        standings.of(login, workflowKey).pause().ifPresent(pause -> {
             throw new ForbiddenException("You are paused in " + workflowKey + " since " + pause.pausedAt() + ": "
                     + pause.reason() + ". An administrator must resume you.");
         });

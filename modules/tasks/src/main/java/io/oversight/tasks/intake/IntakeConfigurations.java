@@ -9,6 +9,7 @@ import io.oversight.governance.RoutingPolicies;
 import io.oversight.governance.RoutingPolicy;
 import io.oversight.governance.Workflow;
 import io.oversight.governance.Workflows;
+import io.oversight.kernel.KeptReads;
 import io.oversight.kernel.NotFoundException;
 import io.oversight.tasks.ReviewDemand;
 import io.oversight.tasks.settings.IntakeSettings;
@@ -20,9 +21,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,13 +31,10 @@ import java.util.function.LongSupplier;
  * prediction paid some ten database round trips in six transactions for configuration that changes
  * a few times a day.
  *
- * <p>Freshness: a recorded change on this server ({@link GovernanceChanged}, after its commit)
- * discards every entry, so the next prediction here is routed by the new configuration. A change
- * made on another server is seen when the entry's time to live
- * ({@code oversight.intake.configurationCacheMillis}, default 1 s) runs out, by the prediction that
- * re-reads it and by all that come after that read (those arriving during the read still use the
- * entry it replaces). An entry read while a
- * change committed is never kept past that change: entries carry the generation they were read in.
+ * <p>Freshness ({@link KeptReads}): a recorded change on this server ({@link GovernanceChanged}, after
+ * its commit) discards every entry, so the next prediction here is routed by the new configuration; a
+ * change made on another server is seen once the entry's time to live
+ * ({@code oversight.intake.configurationCacheMillis}, default 1 s) runs out.
  */
 @ApplicationScoped
 public class IntakeConfigurations {
@@ -52,19 +48,15 @@ public class IntakeConfigurations {
         private final Optional<GuidelineVersion> guideline;
         private final ModelSnapshots snapshots;
         private final Map<String, ModelSnapshot> snapshotsById = new ConcurrentHashMap<>();
-        private final long generation;
-        private final long readAtNanos;
 
         Configuration(Workflow workflow, Optional<RoutingPolicy> policy, IntakeSettings settings, int initialReviews,
-                      Optional<GuidelineVersion> guideline, ModelSnapshots snapshots, long generation, long readAtNanos) {
+                      Optional<GuidelineVersion> guideline, ModelSnapshots snapshots) {
             this.workflow = workflow;
             this.policy = policy;
             this.settings = settings;
             this.initialReviews = initialReviews;
             this.guideline = guideline;
             this.snapshots = snapshots;
-            this.generation = generation;
-            this.readAtNanos = readAtNanos;
         }
 
         public Workflow workflow() {
@@ -120,56 +112,35 @@ public class IntakeConfigurations {
     @Inject
     TasksConfiguration configuration;
 
-    private final Map<String, Configuration> byWorkflow = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
-    private final Set<String> rereading = ConcurrentHashMap.newKeySet();
-    private LongSupplier nanoTime = System::nanoTime;
+    private KeptReads<String, Configuration> kept = keptBy(System::nanoTime);
+
+    private KeptReads<String, Configuration> keptBy(LongSupplier nanoTime) {
+        return new KeptReads<>(() -> configuration.configurationCacheMillis(), Integer.MAX_VALUE, nanoTime);
+    }
 
     /** For tests: the clock that ages entries. */
     void useNanoTime(LongSupplier nanoTime) {
-        this.nanoTime = nanoTime;
+        kept = keptBy(nanoTime);
     }
 
     /**
      * The workflow's configuration, read from the database when the kept one is older than the bound
-     * or superseded. When it is only older than the bound, one caller reads it again while the others
-     * go on with the kept one: a busy workflow would otherwise have every concurrent prediction re-read
-     * it in the same instant. After a change on this server nobody uses the superseded one.
+     * or superseded ({@link KeptReads}: one caller re-reads an aged one while the others go on with it).
      */
     public Configuration of(String workflowKey) {
-        Configuration kept = byWorkflow.get(workflowKey);
-        long now = nanoTime.getAsLong();
-        boolean current = kept != null && kept.generation == generation.get();
-        if (current && now - kept.readAtNanos < configuration.configurationCacheMillis() * 1_000_000L) {
-            return kept;
-        }
-        if (!current) {
-            return read(workflowKey, now);
-        }
-        if (!rereading.add(workflowKey)) {
-            return kept;
-        }
-        try {
-            return read(workflowKey, now);
-        } finally {
-            rereading.remove(workflowKey);
-        }
+        return kept.get(workflowKey, this::read);
     }
 
-    private Configuration read(String workflowKey, long now) {
-        long readIn = generation.get();
+    private Configuration read(String workflowKey) {
         Workflow workflow = workflows.find(workflowKey)
                 .orElseThrow(() -> new NotFoundException("No workflow " + workflowKey + "."));
-        Configuration read = new Configuration(workflow, policies.activeFor(workflowKey), settingsService.of(workflowKey),
+        return new Configuration(workflow, policies.activeFor(workflowKey), settingsService.of(workflowKey),
                 reviewDemand.initialReviews(workflowKey, workflow.reviewersPerItem()), guidelines.activeFor(workflowKey),
-                snapshots, readIn, now);
-        byWorkflow.put(workflowKey, read);
-        return read;
+                snapshots);
     }
 
     /** A governance change committed on this server: whatever was read before it is not used again. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) GovernanceChanged change) {
-        generation.incrementAndGet();
-        byWorkflow.clear();
+        kept.forgetAll();
     }
 }
