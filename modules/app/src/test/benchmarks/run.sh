@@ -137,10 +137,11 @@ basic() { printf 'Basic %s' "$(printf '%s' "$1" | base64 -w0)"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
 # record_profile NAME: with BENCH_JFR set, records the server over the next measured window
-record_profile() {
+record_profile() { # NAME [DELAY-SECONDS]
   if [[ -n ${BENCH_JFR:-} && -n $SERVER_PID ]]; then
     mkdir -p "$BENCH_JFR"
-    jcmd "$SERVER_PID" JFR.start name="$1" settings=profile duration="${DURATION}s" filename="$BENCH_JFR/$1.jfr" >/dev/null
+    jcmd "$SERVER_PID" JFR.start name="$1" settings=profile ${2:+delay=${2}s} duration="${DURATION}s" \
+      filename="$BENCH_JFR/$1.jfr" >/dev/null
   fi
 }
 
@@ -312,6 +313,19 @@ PY
   done
 }
 
+# settle: waits (at most 90 s) until the server has sealed the ledger records and folded the monitor
+# observations the loading left behind, so that a measured window does not also pay for the loading
+# (that is intake's cost). Skipped with BENCH_ROUND_TRIPS=1, whose pollers wait a minute.
+settle() {
+  [[ ${BENCH_ROUND_TRIPS:-0} == 1 ]] && return 0
+  local t0=$SECONDS
+  until (( $(sql "SELECT (SELECT count(*) FROM ledger_pending) + (SELECT count(*) FROM gov_observation)") < 1000 )); do
+    if (( SECONDS - t0 >= 90 )); then echo "   the loading's backlog is still there after 90 s"; return 0; fi
+    sleep 1
+  done
+  echo "   the loading's backlog (ledger records to seal, observations to fold) settled after $((SECONDS - t0)) s"
+}
+
 # make_reviewers NAME_PREFIX: 50 reviewer accounts qualified for tier 2; REVIEWERS holds their Basic credentials
 make_reviewers() {
   REVIEWERS=""
@@ -327,6 +341,7 @@ if wants claim; then
   say "claim-next: 50 reviewers"
   load_tier2_tasks claim 40
   make_reviewers rev
+  settle
   export BENCH_TIER=2 BENCH_REVIEWERS=$REVIEWERS
   # warm-up: each reviewer's first call verifies their password (PBKDF2), which is not claim-next's cost
   wrk -t2 -c50 -d"${WARMUP}s" -s claim.lua "$BASE" >/dev/null
@@ -384,9 +399,15 @@ if wants review; then
     round_trips claim-next claim_one
     round_trips claim+completion claim_and_complete
   fi
+  settle
   review_rc=0
+  # the driver warms up and measures in one process: profile and CPU count start after its warm-up
+  record_profile review "$WARMUP"
+  (sleep "$WARMUP"; cpu_ticks > "$WORK/review-cpu-before.txt") &
   BENCH_REVIEWERS=$REVIEWERS java ReviewRoundTrip.java --base "$BASE" --workflow "$WORKFLOW" --tier 2 \
     --warmup "$WARMUP" --seconds "$DURATION" --webhook-port "$WEBHOOK_PORT" | tee "$WORK/review.txt" || review_rc=$?
+  cpu_cost "round trip" "$(sed -n 's/^BENCH round trips measured: \([0-9]*\) in.*/\1/p' "$WORK/review.txt")" \
+    "$(cat "$WORK/review-cpu-before.txt")" "$(cpu_ticks)"
   python3 - "$WORK/review.txt" "$SUMMARY" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()

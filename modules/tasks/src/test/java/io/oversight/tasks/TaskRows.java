@@ -6,8 +6,11 @@ import io.oversight.tasks.intake.ItemStore;
 import io.oversight.tasks.queue.TaskRow;
 import io.oversight.tasks.queue.TaskStore;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +43,29 @@ public final class TaskRows {
         for (String id : itemIds) {
             new ItemStore().insertItems(c, List.of(item(id, workflowKey, id, "spam", T0)));
             new TaskStore().insertTasks(c, List.of(task("t-" + id, id, workflowKey, 0, 0)));
+        }
+    }
+
+    /**
+     * {@code n} copies of the stored item {@code templateId} in one statement, with ids
+     * {@code item-1 … item-n} and client keys {@code key-1 … key-n}: tables the size of a busy server's.
+     */
+    public static void copiesOf(Connection c, String templateId, int n) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery("SELECT column_name FROM information_schema.columns "
+                    + "WHERE table_name = 'task_item' AND table_schema = current_schema() ORDER BY ordinal_position")) {
+                while (rows.next()) {
+                    columns.add(rows.getString(1));
+                }
+            }
+            String copied = String.join(", ", columns.stream().map(column -> switch (column) {
+                case "id" -> "'item-' || g";
+                case "client_key" -> "'key-' || g";
+                default -> column;
+            }).toList());
+            s.execute("INSERT INTO task_item (" + String.join(", ", columns) + ") SELECT " + copied
+                    + " FROM task_item, generate_series(1, " + n + ") g WHERE id = '" + templateId + "'");
         }
     }
 }

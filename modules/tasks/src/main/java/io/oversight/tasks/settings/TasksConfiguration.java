@@ -55,6 +55,11 @@ public class TasksConfiguration {
     @ConfigProperty(name = "oversight.intake.coalesceMax", defaultValue = "200")
     int intakeCoalesceMax;
 
+    /** Task changes committed on a server after which it vacuums the task table (PostgreSQL; 0: never). */
+    @Inject
+    @ConfigProperty(name = "oversight.tasks.queueVacuumChanges", defaultValue = "2000")
+    int queueVacuumChanges;
+
     public int maxPayloadBytes() {
         return Math.min(maxPayloadBytes, 262_144);
     }
@@ -85,6 +90,10 @@ public class TasksConfiguration {
 
     public int intakeCoalesceMax() {
         return Math.max(1, intakeCoalesceMax);
+    }
+
+    public int queueVacuumChanges() {
+        return queueVacuumChanges;
     }
 
     public int configurationCacheMillis() {

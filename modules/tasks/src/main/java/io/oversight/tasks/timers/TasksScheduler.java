@@ -3,6 +3,7 @@ package io.oversight.tasks.timers;
 import io.oversight.tasks.delivery.InlineWaits;
 import io.oversight.tasks.queue.LeaseReaper;
 import io.oversight.tasks.queue.LiveQueueCounts;
+import io.oversight.tasks.queue.QueueVacuum;
 import io.oversight.tasks.queue.SlaMonitor;
 import io.oversight.tasks.settings.TasksConfiguration;
 import io.oversight.tasks.delivery.WebhookDispatcher;
@@ -23,8 +24,8 @@ import java.util.logging.Logger;
 /**
  * The tasks module's background work, on every server of a cluster (each job is safe to run on
  * several at once): returning expired leases, watching SLAs, sending webhooks, answering inline
- * waiters, keeping the queue counts' snapshot fresh while it is read. A failing run is logged and
- * retried at the next tick.
+ * waiters, keeping the queue counts' snapshot fresh while it is read, vacuuming the task table. A
+ * failing run is logged and retried at the next tick.
  */
 @ApplicationScoped
 public class TasksScheduler {
@@ -34,6 +35,8 @@ public class TasksScheduler {
     static final int WEBHOOKS_PER_TICK = 50;
     /** How often the queue counts are taken again while someone reads them. */
     static final long QUEUE_COUNTS_MILLIS = 1_000;
+    /** How often a server asks whether it has changed enough tasks to vacuum the task table. */
+    static final long QUEUE_VACUUM_MILLIS = 5_000;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -56,6 +59,9 @@ public class TasksScheduler {
     @Inject
     LiveQueueCounts queueCounts;
 
+    @Inject
+    QueueVacuum queueVacuum;
+
     private final List<ScheduledFuture<?>> jobs = new ArrayList<>();
 
     synchronized void onPlatformStarted(@Observes PlatformStarted started) {
@@ -72,6 +78,7 @@ public class TasksScheduler {
         }));
         jobs.add(every(configuration.inlinePollMillis(), "inline waits", inlineWaits::poll));
         jobs.add(every(QUEUE_COUNTS_MILLIS, "queue counts", queueCounts::refreshIfWatched));
+        jobs.add(every(QUEUE_VACUUM_MILLIS, "task table vacuum", queueVacuum::vacuumIfChanged));
     }
 
     private ScheduledFuture<?> every(long millis, String name, Runnable job) {

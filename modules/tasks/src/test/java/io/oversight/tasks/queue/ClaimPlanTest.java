@@ -56,20 +56,7 @@ class ClaimPlanTest {
                 s.execute("ALTER TABLE " + table + " SET (autovacuum_enabled = false)"); // whatever the server's setting
             }
             new ItemStore().insertItems(c, List.of(TaskRows.item("template", "claims", "template", "ok", T0)));
-            List<String> columns = new ArrayList<>();
-            try (ResultSet rows = s.executeQuery("SELECT column_name FROM information_schema.columns "
-                    + "WHERE table_name = 'task_item' AND table_schema = current_schema() ORDER BY ordinal_position")) {
-                while (rows.next()) {
-                    columns.add(rows.getString(1));
-                }
-            }
-            String copied = String.join(", ", columns.stream().map(column -> switch (column) {
-                case "id" -> "'item-' || g";
-                case "client_key" -> "'key-' || g";
-                default -> column;
-            }).toList());
-            s.execute("INSERT INTO task_item (" + String.join(", ", columns) + ") SELECT " + copied
-                    + " FROM task_item, generate_series(1, " + TASKS + ") g WHERE id = 'template'");
+            TaskRows.copiesOf(c, "template", TASKS);
             s.execute("INSERT INTO task_task (id, item_id, workflow_key, tier, purpose, slot, status, priority, sla_deadline, "
                     + "uncertainty, sim_hash, claims, created_at) SELECT 'task-' || g, 'item-' || g, 'claims', 1 + g % 3, "
                     + "'REVIEW', 1, 'OPEN', g % 5, CASE WHEN g % 7 = 0 THEN NULL ELSE now() + (g % 60 || ' minutes')::interval END, "
