@@ -10,7 +10,13 @@
  *
  *   BENCH_REVIEWERS='Basic ...,Basic ...' java ReviewRoundTrip.java \
  *       --base http://localhost:9080 --workflow KEY [--tier 2] [--warmup 10] [--seconds 60] \
- *       [--webhook-port 0]
+ *       [--webhook-port 0] [--rate 0] [--mode round-trips|claims]
+ *
+ * --rate R > 0 paces the reviewers to R round trips (or claims) a second in all, each on a fixed
+ * schedule (open loop), and times each from when it was due, not from when it was sent: the latency
+ * at that load, queueing included, which the closed loop (R = 0, as fast as the server answers)
+ * cannot show, since there 50 reviewers always wait 50 / throughput on average. --mode claims: each
+ * reviewer only claims (the tasks stay leased), timing claim-next alone.
  *
  * BENCH_REVIEWERS holds comma-separated Authorization header values, one per reviewer (as for
  * claim.lua). With --webhook-port P > 0 the driver also answers the workflow's webhook on
@@ -57,10 +63,12 @@ public class ReviewRoundTrip {
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "60"));
         int webhookPort = Integer.parseInt(a.getOrDefault("webhook-port", "0"));
+        double rate = Double.parseDouble(a.getOrDefault("rate", "0"));
+        boolean claimsOnly = "claims".equals(a.getOrDefault("mode", "round-trips"));
         String reviewerList = System.getenv("BENCH_REVIEWERS");
-        if (workflow == null || reviewerList == null || reviewerList.isBlank() || seconds <= 0 || warmup < 0) {
+        if (workflow == null || reviewerList == null || reviewerList.isBlank() || seconds <= 0 || warmup < 0 || rate < 0) {
             System.err.println("usage: BENCH_REVIEWERS='Basic ..,Basic ..' java ReviewRoundTrip.java --base URL"
-                    + " --workflow KEY [--tier 2] [--warmup 10] [--seconds 60] [--webhook-port 0]");
+                    + " --workflow KEY [--tier 2] [--warmup 10] [--seconds 60] [--webhook-port 0] [--rate 0] [--mode round-trips|claims]");
             System.exit(2);
         }
         List<String> reviewers = Arrays.stream(reviewerList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -87,8 +95,9 @@ public class ReviewRoundTrip {
 
         // every reviewer takes its first task before the clock starts (this also warms the server's
         // Basic-credential cache, whose first verification per account is a deliberate PBKDF2)
-        System.out.printf("BENCH review round trip: %d reviewers, workflow %s tier %d, warm-up %d s, measured %d s%n",
-                reviewers.size(), workflow, tier, warmup, seconds);
+        System.out.printf("BENCH review %s: %d reviewers, workflow %s tier %d, warm-up %d s, measured %d s, %s%n",
+                claimsOnly ? "claims" : "round trip", reviewers.size(), workflow, tier, warmup, seconds,
+                rate > 0 ? "paced at " + rate + " a second" : "as fast as the server answers");
         String[] held = new String[reviewers.size()];
         List<Thread> starters = new ArrayList<>();
         for (int i = 0; i < reviewers.size(); i++) {
@@ -112,7 +121,10 @@ public class ReviewRoundTrip {
         Recorder[] recorders = new Recorder[reviewers.size()];
         CountDownLatch done = new CountDownLatch(reviewers.size());
         for (int i = 0; i < reviewers.size(); i++) {
-            Recorder rec = new Recorder(reviewers.get(i), held[i], measureFrom, end);
+            // paced: reviewer i's operations are due every period, the reviewers' schedules spread over one period
+            long period = rate > 0 ? (long) (1e9 * reviewers.size() / rate) : 0;
+            Recorder rec = new Recorder(reviewers.get(i), held[i], measureFrom, end, period, start + period * i / reviewers.size(),
+                    claimsOnly);
             recorders[i] = rec;
             new Thread(() -> {
                 try {
@@ -150,11 +162,18 @@ public class ReviewRoundTrip {
         Arrays.sort(all);
         Arrays.sort(completion);
         Arrays.sort(claimNext);
-        System.out.printf("BENCH round trips measured: %d in %d s = %.1f round trips/s (%.1f requests/s)%n", total,
-                seconds, total / (double) seconds, 2 * total / (double) seconds);
-        System.out.println("BENCH round trip (completion + claim-next) ms: " + summary(all));
-        System.out.println("BENCH   completion alone ms:                 " + summary(completion));
-        System.out.println("BENCH   claim-next alone ms:                 " + summary(claimNext));
+        if (claimsOnly) {
+            System.out.printf("BENCH claims measured: %d in %d s = %.1f claims/s%n", total, seconds, total / (double) seconds);
+            System.out.println("BENCH claim-next ms: " + summary(all));
+        } else {
+            System.out.printf("BENCH round trips measured: %d in %d s = %.1f round trips/s (%.1f requests/s)%n", total,
+                    seconds, total / (double) seconds, 2 * total / (double) seconds);
+            System.out.println("BENCH round trip (completion + claim-next) ms: " + summary(all));
+        }
+        if (!claimsOnly) {
+            System.out.println("BENCH   completion alone ms:                 " + summary(completion));
+            System.out.println("BENCH   claim-next alone ms:                 " + summary(claimNext));
+        }
         for (Map.Entry<Integer, List<Long>> w : windows.entrySet()) {
             long[] v = w.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("BENCH   window %3d-%3d s: %6d round trips, p50 %7.1f p95 %7.1f max %7.1f ms%n",
@@ -180,6 +199,10 @@ public class ReviewRoundTrip {
         final String auth;
         final long measureFrom;
         final long end;
+        /** Nanoseconds between this reviewer's due times; 0: as fast as the server answers. */
+        final long period;
+        final boolean claimsOnly;
+        long due;
         String held;
         int count;
         long[] roundTrips = new long[4096];
@@ -187,21 +210,37 @@ public class ReviewRoundTrip {
         long[] claims = new long[4096];
         long[] startedAt = new long[4096];
 
-        Recorder(String auth, String held, long measureFrom, long end) {
+        Recorder(String auth, String held, long measureFrom, long end, long period, long firstDue, boolean claimsOnly) {
             this.auth = auth;
             this.held = held;
             this.measureFrom = measureFrom;
             this.end = end;
+            this.period = period;
+            this.due = firstDue;
+            this.claimsOnly = claimsOnly;
         }
 
         void run() {
             while (System.nanoTime() < end) {
-                if (held == null) { // no task in hand (an empty queue or a failed claim): try again shortly
+                if (held == null && !claimsOnly) { // no task in hand (an empty queue or a failed claim): try again shortly
                     pause();
                     held = claim(auth, true);
                     continue;
                 }
                 long t0 = System.nanoTime();
+                if (period > 0) { // timed from when it was due: a late start is the server's queue, not the driver's
+                    sleepUntil(due);
+                    t0 = due;
+                    due += period;
+                }
+                if (claimsOnly) {
+                    String claimed = claim(auth, true);
+                    long t2 = System.nanoTime();
+                    if (claimed != null && t0 >= measureFrom && t0 < end) {
+                        record(t0, t2 - t0, 0, t2 - t0);
+                    }
+                    continue;
+                }
                 boolean decided = complete(auth, held);
                 long t1 = System.nanoTime();
                 held = claim(auth, true);
@@ -223,6 +262,17 @@ public class ReviewRoundTrip {
             roundTrips[count] = roundTrip;
             completions[count] = completion;
             claims[count++] = claim;
+        }
+    }
+
+    static void sleepUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

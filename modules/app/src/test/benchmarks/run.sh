@@ -24,6 +24,10 @@
 # the server's background pollers then wait a minute between rounds, so that run's throughput
 # numbers are not comparable and only its counts count).
 #
+# Claim-next and the round trip are measured twice: as fast as the server answers (closed loop), and
+# paced at BENCH_CLAIM_RATE (500) claims and BENCH_REVIEW_RATE (250) round trips a second, the goals'
+# rates, for the latency at that load.
+#
 # Needs: wrk, curl, python3, psql, a JDK 17 (java, keytool, jcmd). Builds the application when its
 # WAR or the Liberty installation is missing. Creates its own workflow, policy, model snapshot,
 # accounts, token and qualifications through the public API.
@@ -326,6 +330,24 @@ settle() {
   echo "   the loading's backlog (ledger records to seal, observations to fold) settled after $((SECONDS - t0)) s"
 }
 
+# paced NAME RATE MODE [WEBHOOK-PORT]: the 50 REVIEWERS at RATE operations a second in all (ReviewRoundTrip.java,
+# open loop, each operation timed from when it was due), MODE round-trips or claims; appends
+# "NAME|offered|achieved|p50|p95|p99" to paced.txt. A closed loop cannot show the latency at a given
+# load: its 50 callers wait 50 / throughput on average whatever the server's own time.
+paced() {
+  settle # the work the run before it left behind (sealing, observations) is not this load's
+  BENCH_REVIEWERS=$REVIEWERS java ReviewRoundTrip.java --base "$BASE" --workflow "$WORKFLOW" --tier 2 \
+    --warmup "$WARMUP" --seconds "$DURATION" --rate "$2" --mode "$3" --webhook-port "${4:-0}" | tee "$WORK/paced-$3.txt" || true
+  python3 - "$WORK/paced-$3.txt" "$1" "$2" "$WORK/paced.txt" <<'PY'
+import re, sys
+text, name, offered, out = open(sys.argv[1]).read(), sys.argv[2], sys.argv[3], sys.argv[4]
+rate = re.search(r"= ([\d.]+) (?:claims|round trips)/s", text)
+lat = re.search(r"BENCH (?:claim-next|round trip \(completion \+ claim-next\)) ms: p50 ([\d.]+), p90 [\d.]+, p95 ([\d.]+), p99 ([\d.]+)", text)
+if rate and lat:
+    open(out, "a").write(f"{name}|{offered}|{rate.group(1)}|{lat.group(1)}|{lat.group(2)}|{lat.group(3)}\n")
+PY
+}
+
 # make_reviewers NAME_PREFIX: 50 reviewer accounts qualified for tier 2; REVIEWERS holds their Basic credentials
 make_reviewers() {
   REVIEWERS=""
@@ -358,6 +380,10 @@ def ms(p):
     return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)] if m else float("nan")
 open(sys.argv[3], "a").write(f"claim-next|{claimed / seconds:.1f}|{ms(50):.1f}|{ms(99):.1f}|0\n")
 PY
+  CLAIM_RATE=${BENCH_CLAIM_RATE:-500}
+  say "claim-next paced at $CLAIM_RATE a second by the same 50 reviewers"
+  load_tier2_tasks claim-paced $(( CLAIM_RATE * (WARMUP + DURATION) / 1000 + 2 ))
+  paced "claim-next" "$CLAIM_RATE" claims
   echo "== double assignments (tasks claimed more than once; expect 0):"
   sql "SELECT count(*) FROM task_task WHERE workflow_key = '$WORKFLOW' AND claims > 1"
 fi
@@ -416,6 +442,9 @@ lat = re.search(r"round trip \(completion \+ claim-next\) ms: p50 ([\d.]+),.*p99
 if rate and lat:
     open(sys.argv[2], "a").write(f"round trip|{rate.group(1)}|{lat.group(1)}|{lat.group(2)}|0\n")
 PY
+  REVIEW_RATE=${BENCH_REVIEW_RATE:-250}
+  say "review round trip paced at $REVIEW_RATE a second by the same 50 reviewers"
+  paced "round trip" "$REVIEW_RATE" round-trips "$WEBHOOK_PORT"
   echo "== tasks claimed more than once (expect 0):"
   sql "SELECT count(*) FROM task_task WHERE workflow_key = '$WORKFLOW' AND claims > 1"
   [[ $review_rc == 0 ]] || echo "ReviewRoundTrip.java exited with $review_rc (failed requests or empty claims)"
@@ -454,6 +483,10 @@ for name, rate, p50, p99, bad in rows:
     rate = float(rate)
     print(f"BENCH {name:<12} {rate:>12.1f} {units.get(name, 'requests/s'):<21} {rate / live:>12.1%} {float(p50):>8.1f} {float(p99):>8.1f} {bad:>8}")
 PY
+if [[ -f $WORK/paced.txt ]]; then
+  echo "BENCH at a given load (open loop, timed from when each call was due):"
+  awk -F'|' '{printf "BENCH paced %-12s offered %7.1f/s achieved %7.1f/s  p50 %7.1f  p95 %7.1f  p99 %7.1f ms\n", $1, $2, $3, $4, $5, $6}' "$WORK/paced.txt"
+fi
 if [[ -f $WORK/cpu.txt ]]; then
   echo "BENCH CPU per unit of work (ms; the server's JVM, the benchmark database's PostgreSQL processes):"
   awk -F'|' '{printf "BENCH cpu %-12s server %8.3f ms  postgres %8.3f ms  total %8.3f ms\n", $1, $2, $3, $2 + $3}' "$WORK/cpu.txt"

@@ -14,4 +14,10 @@ public interface UnclaimableTasks {
 
     /** Open tasks nobody may claim, of one workflow or of all, oldest first, at most {@code limit}. */
     List<StuckTask> stuck(Optional<String> workflowKey, int limit);
+
+    /**
+     * As {@link #stuck} over every workflow, for a background sweep: its reads do not keep the queue
+     * counts' background refresh going, as a person's reads do.
+     */
+    List<StuckTask> stuckForSweep(int limit);
 }

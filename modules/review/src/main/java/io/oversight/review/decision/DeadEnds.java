@@ -161,7 +161,7 @@ public class DeadEnds {
      * @return how many tasks it moved on
      */
     public int sweep() {
-        List<StuckTask> due = due(unclaimable.stuck(Optional.empty(), SWEEP_BATCH), clock.instant(),
+        List<StuckTask> due = due(unclaimable.stuckForSweep(SWEEP_BATCH), clock.instant(),
                 Duration.ofMinutes(timeoutMinutes));
         int moved = 0;
         for (StuckTask stuck : due) {

@@ -55,7 +55,15 @@ public class DefaultQueueOverview implements QueueOverview {
      */
     @Override
     public List<QueueStatistics> statistics() {
-        List<QueueCountStore.QueueCounts> counts = liveCounts.current();
+        return statistics(liveCounts.current());
+    }
+
+    /** As {@link #statistics()}, for the SLA monitor: its reads do not keep the counts' background refresh going. */
+    List<QueueStatistics> statisticsForBackgroundJob() {
+        return statistics(liveCounts.currentForBackgroundJob());
+    }
+
+    private List<QueueStatistics> statistics(List<QueueCountStore.QueueCounts> counts) {
         Set<String> breached = new HashSet<>();
         database.run("reading SLA state", slaStore::breachedStates)
                 .forEach(s -> breached.add(s.queue() + "/" + s.measure()));

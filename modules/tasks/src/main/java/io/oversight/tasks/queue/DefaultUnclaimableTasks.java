@@ -58,7 +58,15 @@ public class DefaultUnclaimableTasks implements UnclaimableTasks {
 
     @Override
     public List<StuckTask> stuck(Optional<String> workflowKey, int limit) {
-        List<QueueCountStore.QueueCounts> queues = liveCounts.current();
+        return stuck(liveCounts.current(), workflowKey, limit);
+    }
+
+    @Override
+    public List<StuckTask> stuckForSweep(int limit) {
+        return stuck(liveCounts.currentForBackgroundJob(), Optional.empty(), limit);
+    }
+
+    private List<StuckTask> stuck(List<QueueCountStore.QueueCounts> queues, Optional<String> workflowKey, int limit) {
         return database.run("finding tasks nobody may claim", c -> {
             List<StuckTask> stuck = new ArrayList<>();
             for (QueueCountStore.QueueCounts queue : queues) {

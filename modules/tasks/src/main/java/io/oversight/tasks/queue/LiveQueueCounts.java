@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
  * changes at once); otherwise the next reader counts again, one at a time, the others waiting for
  * that count. While anyone has read the counts in the last {@link #WATCHED_MILLIS}, the tasks
  * scheduler counts again every second, so readers find a fresh snapshot. Changes made by another
- * server of a cluster show within that second.
+ * server of a cluster show within that second. Background jobs (the SLA monitor, the stuck-task
+ * sweep) read through {@link #currentForBackgroundJob()}, which does not keep that refresh going: on
+ * a busy server they read every 15 to 60 s, and a count every second of a million live tasks would
+ * otherwise run for ever.
  */
 @ApplicationScoped
 public class LiveQueueCounts {
@@ -41,6 +44,11 @@ public class LiveQueueCounts {
     /** The counts of every queue with live tasks, at most {@link #MAX_AGE_MILLIS} old. */
     public List<QueueCountStore.QueueCounts> current() {
         lastReadNanos = System.nanoTime();
+        return currentForBackgroundJob();
+    }
+
+    /** As {@link #current()}, without keeping the background refresh going. */
+    public List<QueueCountStore.QueueCounts> currentForBackgroundJob() {
         Snapshot taken = snapshot;
         if (fresh(taken)) {
             return taken.counts();

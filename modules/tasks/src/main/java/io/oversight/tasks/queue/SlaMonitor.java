@@ -2,7 +2,6 @@ package io.oversight.tasks.queue;
 
 import io.oversight.tasks.recording.LoopReporting;
 import io.oversight.tasks.recording.TasksLedger;
-import io.oversight.tasks.QueueOverview;
 import io.oversight.ledger.Database;
 import io.oversight.ledger.Actor;
 import io.oversight.tasks.QueueKey;
@@ -26,7 +25,7 @@ import java.util.UUID;
 public class SlaMonitor {
 
     @Inject
-    QueueOverview queues;
+    DefaultQueueOverview queues;
 
     @Inject
     Database database;
@@ -48,7 +47,7 @@ public class SlaMonitor {
     public int check() {
         Instant now = clock.instant();
         int changes = 0;
-        java.util.List<QueueStatistics> statistics = queues.statistics();
+        java.util.List<QueueStatistics> statistics = queues.statisticsForBackgroundJob();
         reporting.queues(statistics, now);
         for (QueueStatistics queue : statistics) {
             if (queue.maxMinutesToReview().isPresent()) {
