@@ -57,17 +57,17 @@ class RetrainTriggersBrowserIT {
             chooseRule(page, f.key, "CORRECTIONS_SINCE_EXPORT");
             page.type("rule:corrections", "");
             page.click("rule:addRule");
-            assertEquals("Corrections N: is required for a CORRECTIONS_SINCE_EXPORT rule",
-                    page.messageBeside("rule:corrections"));
+            page.assertMessageBeside("rule:corrections", "Corrections N: is required for a CORRECTIONS_SINCE_EXPORT rule");
             page.type("rule:corrections", "ten");
             page.click("rule:addRule");
-            assertEquals("Corrections N: enter a number, not ten", page.messageBeside("rule:corrections"));
+            page.assertMessageBeside("rule:corrections", "Corrections N: enter a number, not ten");
             // a rate above 1, with a value left in a field this kind does not read (ignored, not refused)
             chooseRule(page, f.key, "CORRECTION_RATE");
             page.type("rule:rate", "1.5");
             page.type("rule:windowHours", "24");
             page.click("rule:addRule");
-            assertEquals("Rate r: must be a share in (0, 1], not 1.5", page.messageBeside("rule:rate"));
+            // the form is replaced by the answer: wait for it before reading beside the fields
+            page.assertMessageBeside("rule:rate", "Rate r: must be a share in (0, 1], not 1.5");
             assertEquals("", besideIfAny(page, "rule:corrections"), "a field the kind does not read is not refused");
             assertEquals("", besideIfAny(page, "rule:windowHours"));
             page.assertFitsAndIsClean("export/datasets.xhtml with refused rules");
