@@ -19,7 +19,8 @@
 # directory/<path>.jfr),
 # BENCH_DB_SETTINGS (space-separated name=value PostgreSQL settings of the benchmark database, e.g.
 # synchronous_commit=off), BENCH_SERVER_SETTINGS (space-separated name=value server variables added to
-# the started server's bootstrap.properties, e.g. oversight.db.pool.max=10), BENCH_ROUND_TRIPS=1 (count the SQL statements and transactions of 20
+# the started server's bootstrap.properties, e.g. oversight.db.pool.max=10),
+# BENCH_ROUND_TRIPS=1 (count the SQL statements and transactions of 20
 # sequential calls of each path from PostgreSQL's statement log; needs a readable BENCH_PG_LOG, /var/log/postgresql/postgresql-15-main.log;
 # the server's background pollers then wait a minute between rounds, so that run's throughput
 # numbers are not comparable and only its counts count).
@@ -330,8 +331,9 @@ settle() {
   echo "   the loading's backlog (ledger records to seal, observations to fold) settled after $((SECONDS - t0)) s"
 }
 
-# paced NAME RATE MODE [WEBHOOK-PORT]: the 50 REVIEWERS at RATE operations a second in all (ReviewRoundTrip.java,
-# open loop, each operation timed from when it was due), MODE round-trips or claims; appends
+# paced NAME RATE MODE [WEBHOOK-PORT]: the 50 REVIEWERS at RATE operations a second in all
+# (ReviewRoundTrip.java, open loop, each operation timed from when it was due), MODE round-trips or
+# claims; appends
 # "NAME|offered|achieved|p50|p95|p99" to paced.txt. A closed loop cannot show the latency at a given
 # load: its 50 callers wait 50 / throughput on average whatever the server's own time.
 paced() {
