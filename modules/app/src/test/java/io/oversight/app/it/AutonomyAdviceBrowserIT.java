@@ -80,7 +80,7 @@ class AutonomyAdviceBrowserIT {
                 WebElement target = browser.findElement(By.id("advice:target"));
                 target.clear();
                 target.sendKeys(bad);
-                browser.findElement(By.id("advice:recompute")).click();
+                Browser.submitAndAwaitAnswer(wait, browser.findElement(By.id("advice:recompute")));
                 wait.until(d -> d.findElements(By.cssSelector("#advice .field-message")).size() == 1);
                 String message = browser.findElement(By.cssSelector("#advice .field-message")).getText();
                 assertTrue(message.startsWith("Target error bound: "), "beside the field, by its label: " + message);
@@ -92,7 +92,7 @@ class AutonomyAdviceBrowserIT {
             WebElement target = browser.findElement(By.id("advice:target"));
             target.clear();
             target.sendKeys("0.3");
-            browser.findElement(By.id("advice:recompute")).click();
+            Browser.submitAndAwaitAnswer(wait, browser.findElement(By.id("advice:recompute")));
             wait.until(d -> d.findElements(By.cssSelector("#chart-curve[data-rendered='true'] canvas")).size() == 1);
             assertEquals(0, browser.findElements(By.cssSelector("#advice .field-message")).size());
             assertEquals("0.3", browser.findElement(By.id("advice:target")).getAttribute("value"));
@@ -105,7 +105,7 @@ class AutonomyAdviceBrowserIT {
             // the alerts page of a workflow without alerts says so, with no empty table or note field
             browser.get(deployment + "governance/alerts.xhtml");
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filters:workflow"))).selectByValue(f.key);
-            browser.findElement(By.id("filters:apply")).click();
+            Browser.submitAndAwaitAnswer(wait, browser.findElement(By.id("filters:apply")));
             wait.until(d -> d.findElements(By.id("list:none")).size() == 1);
             assertTrue(browser.findElement(By.id("list:none")).getText().contains("No alert"));
             assertEquals(0, browser.findElements(By.id("list:alerts")).size());

@@ -70,6 +70,18 @@ public final class Browser {
     }
 
     /**
+     * Clicks a button of a form and waits until the answer has replaced that form (a new page, or an Ajax
+     * render of the form). A wait for something on the answer alone can be met by the page before it when
+     * that page shows the same thing (a second refused entry in a row): the read that follows then meets
+     * the old page being unloaded.
+     */
+    public static void submitAndAwaitAnswer(WebDriverWait wait, WebElement button) {
+        WebElement form = button.findElement(By.xpath("ancestor::form"));
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(form));
+    }
+
+    /**
      * Fills in and submits the login page, and waits until the browser has left the submitted page
      * (signed in, or the login page again with its error); the caller checks which. Without the wait a
      * caller that opens another page at once can cancel the sign-in in flight (ErasureBrowserIT then
