@@ -51,7 +51,10 @@ class LedgerBenchmark {
         // the data source (reWriteBatchedInserts, as the product's) sends as one multi-row INSERT
         boolean batched = Boolean.getBoolean("bench.batched");
         DataSource dataSource = TestDatabase.freshPostgres("oversight_ledger_bench", LedgerTestSchema.MIGRATIONS);
-        Sequencer sequencer = sequencer(5_000, 20_000);
+        // the product's defaults (oversight.ledger.batch.size, oversight.ledger.checkpoint.max-entries)
+        // unless told otherwise: what the sustained run measures is what a server would do
+        Sequencer sequencer = sequencer(Integer.getInteger("bench.batch", 2_000),
+                Long.getLong("bench.checkpointEntries", 10_000));
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong recorded = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(recorders);

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,8 +33,13 @@ import java.util.logging.Logger;
 public class TasksScheduler {
 
     private static final Logger LOG = Logger.getLogger(TasksScheduler.class.getName());
-    /** Most webhook deliveries sent per tick, so one tick stays short. */
-    static final int WEBHOOKS_PER_TICK = 50;
+    /**
+     * How long one tick of the webhook dispatcher may go on sending due deliveries. A tick drains what
+     * is due rather than a fixed number: a cap of 50 per tick held a server to under 50 deliveries a
+     * second, below the rate at which a busy review loop decides items, so the backlog grew for as long
+     * as the load lasted. The bound lets a shutdown or a redeploy stop the job between deliveries.
+     */
+    static final long WEBHOOK_TICK_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** How often the queue counts are taken again while someone reads them. */
     static final long QUEUE_COUNTS_MILLIS = 1_000;
     /** How often a server asks whether it has changed enough tasks to vacuum the task table. */
@@ -70,15 +77,27 @@ public class TasksScheduler {
         }
         jobs.add(every(configuration.leaseReaperSeconds() * 1000L, "lease reaper", leaseReaper::reapExpired));
         jobs.add(every(configuration.slaMonitorSeconds() * 1000L, "SLA monitor", slaMonitor::check));
-        jobs.add(every(configuration.webhookPollMillis(), "webhook dispatcher", () -> {
-            int sent = 0;
-            while (sent < WEBHOOKS_PER_TICK && webhooks.sendNextDue()) {
-                sent++;
-            }
-        }));
+        jobs.add(every(configuration.webhookPollMillis(), "webhook dispatcher",
+                () -> drain(webhooks::sendNextDue, WEBHOOK_TICK_BUDGET_NANOS, System::nanoTime)));
         jobs.add(every(configuration.inlinePollMillis(), "inline waits", inlineWaits::poll));
         jobs.add(every(QUEUE_COUNTS_MILLIS, "queue counts", queueCounts::refreshIfWatched));
         jobs.add(every(QUEUE_VACUUM_MILLIS, "task table vacuum", queueVacuum::vacuumIfChanged));
+    }
+
+    /**
+     * Runs {@code step} until it finds nothing to do or {@code budgetNanos} have passed since the first
+     * step; at least one step runs. @return how many steps did something
+     */
+    static int drain(BooleanSupplier step, long budgetNanos, LongSupplier nanoTime) {
+        long deadline = nanoTime.getAsLong() + budgetNanos;
+        int done = 0;
+        while (step.getAsBoolean()) {
+            done++;
+            if (nanoTime.getAsLong() - deadline >= 0) {
+                break;
+            }
+        }
+        return done;
     }
 
     private ScheduledFuture<?> every(long millis, String name, Runnable job) {
