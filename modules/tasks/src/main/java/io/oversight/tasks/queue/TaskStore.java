@@ -109,10 +109,11 @@ public class TaskStore {
     private boolean markClaimed(Connection c, String taskId, String reviewer, Instant leaseExpiresAt)
             throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET " + TaskTransition.CLAIM.assignment() + ", lease_holder = ?, "
-                + "lease_expires_at = ?, claims = claims + 1 WHERE id = ? AND " + TaskTransition.CLAIM.guard())) {
+                + "lease_expires_at = ?, claims = claims + 1 WHERE id = ? AND " + TaskTransition.CLAIM.guardOnParameter())) {
             update.setString(1, reviewer);
             update.setObject(2, utc(leaseExpiresAt));
             update.setString(3, taskId);
+            update.setString(4, TaskTransition.CLAIM.from().name());
             return changed(update.executeUpdate() == 1);
         }
     }
@@ -126,10 +127,11 @@ public class TaskStore {
             throw new IllegalArgumentException(transition + " does not reopen a task");
         }
         try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET " + transition.assignment()
-                + ", lease_holder = NULL, lease_expires_at = NULL WHERE id = ? AND " + transition.guard()
+                + ", lease_holder = NULL, lease_expires_at = NULL WHERE id = ? AND " + transition.guardOnParameter()
                 + " AND lease_holder = ?")) {
             update.setString(1, taskId);
-            update.setString(2, holder);
+            update.setString(2, transition.from().name());
+            update.setString(3, holder);
             return changed(update.executeUpdate() == 1);
         }
     }
@@ -144,7 +146,7 @@ public class TaskStore {
         String update = "UPDATE task_task SET " + TaskTransition.COMPLETE.assignment()
                 + ", lease_holder = NULL, lease_expires_at = NULL, completed_at = ?, result_labels = ?, result_output = ?, "
                 + "verdict = ?, rationale = ?, completed_by = ?, guideline_id = ? WHERE id = ? AND "
-                + TaskTransition.COMPLETE.guard() + " AND lease_holder = ?";
+                + TaskTransition.COMPLETE.guardOnParameter() + " AND lease_holder = ?";
         try (PreparedStatement complete = c.prepareStatement(ClaimCandidateStore.isPostgres(c)
                 ? update + " RETURNING " + TaskColumns.LIST
                 : "SELECT " + TaskColumns.LIST + " FROM FINAL TABLE (" + update + ")")) {
@@ -156,7 +158,8 @@ public class TaskStore {
             complete.setString(6, holder);
             complete.setString(7, guidelineId.orElse(null));
             complete.setString(8, taskId);
-            complete.setString(9, holder);
+            complete.setString(9, TaskTransition.COMPLETE.from().name());
+            complete.setString(10, holder);
             try (ResultSet rows = complete.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();
@@ -171,11 +174,12 @@ public class TaskStore {
             throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET " + TaskTransition.ESCALATE.assignment()
                 + ", lease_holder = NULL, lease_expires_at = NULL, completed_at = ?, escalated_to = ? "
-                + "WHERE id = ? AND " + TaskTransition.ESCALATE.guard() + " AND lease_holder = ?")) {
+                + "WHERE id = ? AND " + TaskTransition.ESCALATE.guardOnParameter() + " AND lease_holder = ?")) {
             update.setObject(1, utc(at));
             update.setString(2, successorId);
             update.setString(3, taskId);
-            update.setString(4, holder);
+            update.setString(4, TaskTransition.ESCALATE.from().name());
+            update.setString(5, holder);
             return changed(update.executeUpdate() == 1);
         }
     }
@@ -187,10 +191,11 @@ public class TaskStore {
     public boolean markPassedOn(Connection c, String taskId, String note, Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_task SET "
                 + TaskTransition.NO_REVIEWER_LEFT.assignment() + ", completed_at = ?, note = ? WHERE id = ? AND "
-                + TaskTransition.NO_REVIEWER_LEFT.guard())) {
+                + TaskTransition.NO_REVIEWER_LEFT.guardOnParameter())) {
             update.setObject(1, utc(at));
             update.setString(2, note);
             update.setString(3, taskId);
+            update.setString(4, TaskTransition.NO_REVIEWER_LEFT.from().name());
             return changed(update.executeUpdate() == 1);
         }
     }
