@@ -62,24 +62,23 @@ class GoldItemsBrowserIT {
             new Select(page.visible(By.id("mark:verdict"))).selectByValue("CORRECT");
             page.type("mark:labels", "ok, nonsense");
             page.click("mark:submit");
-            assertEquals("Expected labels: \"nonsense\" is not a selectable label of the taxonomy of " + f.key,
-                    page.messageBeside("mark:labels"));
+            page.assertMessageBeside("mark:labels",
+                    "Expected labels: \"nonsense\" is not a selectable label of the taxonomy of " + f.key);
             assertEquals(Map.of(), gold(f), "a refused label marks nothing");
 
             new Select(page.visible(By.id("mark:verdict"))).selectByValue("");
             page.click("mark:submit");
-            assertEquals("Right answer: is required: APPROVE, CORRECT or REJECT", page.messageBeside("mark:verdict"));
+            page.assertMessageBeside("mark:verdict", "Right answer: is required: APPROVE, CORRECT or REJECT");
 
             page.type("mark:itemId", " ");
             new Select(page.visible(By.id("mark:verdict"))).selectByValue("APPROVE");
             page.type("mark:labels", " ");
             page.click("mark:submit");
-            assertEquals("Item id: is required: the item whose known answer this is", page.messageBeside("mark:itemId"));
+            page.assertMessageBeside("mark:itemId", "Item id: is required: the item whose known answer this is");
 
             page.type("mark:itemId", "no-such-item");
             page.click("mark:submit");
-            assertTrue(page.messageBeside("mark:itemId").startsWith("Item id: is not an item of any workflow"),
-                    page.messageBeside("mark:itemId"));
+            page.wait.until(d -> page.messageBeside("mark:itemId").startsWith("Item id: is not an item of any workflow"));
             assertEquals(Map.of(), gold(f), "refused input marks nothing");
 
             page.type("mark:itemId", corrected);

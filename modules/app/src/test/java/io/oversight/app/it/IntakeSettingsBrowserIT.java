@@ -77,15 +77,15 @@ class IntakeSettingsBrowserIT {
             page.type("settings:leaseSeconds", "0");
             page.type("settings:webhookUrl", "ftp://receiver.example.org/hook");
             page.click("settings:save");
-            assertEquals("Lease: must be between 1 and 86400", page.messageBeside("settings:leaseSeconds"));
-            assertEquals("Webhook URL: must be an absolute http(s) URL of at most 2000 characters",
-                    page.messageBeside("settings:webhookUrl"));
+            page.assertMessageBeside("settings:leaseSeconds", "Lease: must be between 1 and 86400");
+            page.assertMessageBeside("settings:webhookUrl",
+                    "Webhook URL: must be an absolute http(s) URL of at most 2000 characters");
             assertEquals(before, object(expect(200, f.governance.get(settingsPath))), "a refused save changes nothing");
 
             page.type("settings:leaseSeconds", "abc");
             page.type("settings:webhookUrl", "");
             page.click("settings:save");
-            assertEquals("Lease: enter a whole number of seconds.", page.messageBeside("settings:leaseSeconds"));
+            page.assertMessageBeside("settings:leaseSeconds", "Lease: enter a whole number of seconds.");
             assertEquals(before, object(expect(200, f.governance.get(settingsPath))), "a refused save changes nothing");
             page.assertFitsAndIsClean("governance/intake-settings.xhtml (refused)");
 

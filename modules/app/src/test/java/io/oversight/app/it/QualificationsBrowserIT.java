@@ -48,8 +48,8 @@ class QualificationsBrowserIT {
             new Select(page.visible(By.id("grant:workflowKey"))).selectByValue(f.key);
             page.type("grant:maxTier", "5");
             page.click("grant:submit");
-            assertEquals("Username: is required (1 to 256 characters)", page.messageBeside("grant:login"));
-            assertEquals("Highest tier: must be 1, 2 or 3", page.messageBeside("grant:maxTier"));
+            page.assertMessageBeside("grant:login", "Username: is required (1 to 256 characters)");
+            page.assertMessageBeside("grant:maxTier", "Highest tier: must be 1, 2 or 3");
             assertEquals(List.of(), qualificationsOf(f, reviewer), "a refused grant changes nothing");
 
             page.type("grant:login", reviewer);

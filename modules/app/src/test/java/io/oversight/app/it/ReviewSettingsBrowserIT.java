@@ -57,8 +57,8 @@ class ReviewSettingsBrowserIT {
             page.type("settings:goldRate", "0.9");
             page.type("settings:goldPauseBelow", "2");
             page.click("settings:save");
-            assertEquals("Gold share of claims: must be between 0 and 0.5", page.messageBeside("settings:goldRate"));
-            assertEquals("Pause below accuracy: must be between 0 and 1", page.messageBeside("settings:goldPauseBelow"));
+            page.assertMessageBeside("settings:goldRate", "Gold share of claims: must be between 0 and 0.5");
+            page.assertMessageBeside("settings:goldPauseBelow", "Pause below accuracy: must be between 0 and 1");
             assertEquals(before, object(expect(200, f.governance.get(settingsPath))), "a refused save changes nothing");
 
             new Select(page.visible(By.id("settings:reviewMode"))).selectByValue("DYNAMIC");

@@ -47,10 +47,10 @@ class UsersBrowserIT {
             page.type("create:username", "ab");
             page.type("create:password", "short");
             page.click("create:submit");
-            assertEquals("Username: must be 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'",
-                    page.messageBeside("create:username"));
-            assertEquals("Initial password: must be 12 to 256 characters", page.messageBeside("create:password"));
-            assertEquals("Roles: choose at least one role", page.messageBeside("create:roles"));
+            page.assertMessageBeside("create:username",
+                    "Username: must be 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
+            page.assertMessageBeside("create:password", "Initial password: must be 12 to 256 characters");
+            page.assertMessageBeside("create:roles", "Roles: choose at least one role");
             assertFalse(page.browser.getPageSource().contains("roles[") || page.browser.getPageSource().contains("NewUser"),
                     "no Java names on the page");
             expect(404, ApiClient.asAdmin(deployment).get("api/v1/users/ab"));
@@ -72,8 +72,8 @@ class UsersBrowserIT {
             page.type("create:password", PASSWORD);
             page.browser.findElement(By.cssSelector("input[name='create:roles'][value='auditor']")).click();
             page.click("create:submit");
-            assertEquals("Username: An account named '" + newcomer + "' already exists; choose another username.",
-                    page.messageBeside("create:username"));
+            page.assertMessageBeside("create:username",
+                    "Username: An account named '" + newcomer + "' already exists; choose another username.");
             page.assertFitsAndIsClean("admin/users.xhtml");
             Screenshots.save(page.browser, "admin-users.png");
         }
