@@ -3,9 +3,9 @@ package io.oversight.tasks.intake;
 import static io.oversight.tasks.TaskRows.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.oversight.kernel.testing.TestDatabase;
+import io.oversight.tasks.IndexStatistics;
 import io.oversight.tasks.TaskRows;
 import io.oversight.tasks.TasksTestSchema;
 import java.sql.Connection;
@@ -34,7 +34,7 @@ class ClientKeyPlanCacheTest {
     void aLookupFirstUsedOnAnEmptyTableStillProbesTheUniqueIndexOnceTheTableIsFull() throws SQLException {
         DataSource database = emptyItemTable("oversight_tasks_plan_cache_store_test");
         try (Connection c = database.getConnection()) {
-            assumeTrue(c.getMetaData().getDatabaseMajorVersion() >= 15, "index statistics published on demand");
+            IndexStatistics.assumePublishable(c);
             ClientKeyStore store = new ClientKeyStore();
             for (int i = 0; i < 12; i++) {
                 store.findByClientKeys(c, "loans", KEYS);
@@ -57,7 +57,7 @@ class ClientKeyPlanCacheTest {
         DataSource database = emptyItemTable("oversight_tasks_plan_cache_plain_test");
         try (Connection c = database.getConnection();
                 PreparedStatement lookup = c.prepareStatement(ClientKeyStore.BY_CLIENT_KEYS_POSTGRES)) {
-            assumeTrue(c.getMetaData().getDatabaseMajorVersion() >= 15, "index statistics published on demand");
+            IndexStatistics.assumePublishable(c);
             for (int i = 0; i < 12; i++) {
                 run(c, lookup, KEYS);
             }
@@ -111,9 +111,7 @@ class ClientKeyPlanCacheTest {
 
         /** Publishes the counts of {@code user}'s backend, then reads them from another connection. */
         static IndexScans of(DataSource database, Connection user) throws SQLException {
-            try (Statement s = user.createStatement()) {
-                s.execute("SELECT pg_stat_force_next_flush()");
-            }
+            IndexStatistics.publish(user);
             try (Connection reader = database.getConnection(); Statement s = reader.createStatement();
                     ResultSet rows = s.executeQuery("SELECT t.seq_scan, t.idx_scan, i.idx_scan FROM pg_stat_user_tables t "
                             + "JOIN pg_stat_user_indexes i ON i.relid = t.relid AND i.indexrelname = 'task_item_client_key_unique' "

@@ -3,16 +3,15 @@ package io.oversight.tasks.queue;
 import static io.oversight.tasks.TaskRows.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.oversight.kernel.testing.TestDatabase;
+import io.oversight.tasks.IndexStatistics;
 import io.oversight.tasks.QueueKey;
 import io.oversight.tasks.TasksTestSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class ClaimPlanCacheTest {
     void aClaimFirstMadeOnAnEmptyQueueReadsAFewIndexEntriesOnceTheQueueIsFull() throws SQLException {
         DataSource database = emptyQueue("oversight_tasks_claim_cache_test");
         try (Connection c = database.getConnection()) {
-            assumeTrue(c.getMetaData().getDatabaseMajorVersion() >= 15, "index statistics published on demand");
+            IndexStatistics.assumePublishable(c);
             ClaimStore claims = new ClaimStore();
             for (int i = 0; i < 12; i++) {
                 assertTrue(claims.claimNext(c, QUEUE, "rita", "rita-digest", T0.plusSeconds(600)).isEmpty());
@@ -54,7 +53,7 @@ class ClaimPlanCacheTest {
     void theClaimByIdOnlyWalksEveryOpenTaskWithThePlanKeptFromTheEmptyQueue() throws SQLException {
         DataSource database = emptyQueue("oversight_tasks_claim_cache_old_test");
         try (Connection c = database.getConnection(); PreparedStatement claim = c.prepareStatement(CLAIM_BY_ID_ONLY)) {
-            assumeTrue(c.getMetaData().getDatabaseMajorVersion() >= 15, "index statistics published on demand");
+            IndexStatistics.assumePublishable(c);
             for (int i = 0; i < 12; i++) {
                 assertEquals(0, claimOnce(claim));
             }
@@ -91,16 +90,7 @@ class ClaimPlanCacheTest {
         return claimed;
     }
 
-    /** Publishes the counts of {@code user}'s backend, then reads them from another connection. */
     private static long openTaskIndexEntriesRead(DataSource database, Connection user) throws SQLException {
-        try (Statement s = user.createStatement()) {
-            s.execute("SELECT pg_stat_force_next_flush()");
-        }
-        try (Connection reader = database.getConnection(); Statement s = reader.createStatement();
-                ResultSet rows = s.executeQuery("SELECT idx_tup_read FROM pg_stat_user_indexes "
-                        + "WHERE indexrelname = 'task_open_in_order_by_id'")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return IndexStatistics.entriesRead(database, user, "task_open_in_order_by_id");
     }
 }

@@ -2,17 +2,15 @@ package io.oversight.tasks.queue;
 
 import static io.oversight.tasks.TaskRows.T0;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.oversight.kernel.testing.TestDatabase;
+import io.oversight.tasks.IndexStatistics;
 import io.oversight.tasks.TaskRows;
 import io.oversight.tasks.TaskTransition;
 import io.oversight.tasks.TasksTestSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class TaskUpdatePlanCacheTest {
     void claimAndReleaseFirstRunOnANearlyEmptyTableReadOneTaskOnceTheTableIsFull() throws SQLException {
         DataSource database = oneTask("oversight_tasks_update_cache_test");
         try (Connection c = database.getConnection()) {
-            assumeTrue(c.getMetaData().getDatabaseMajorVersion() >= 15, "index statistics published on demand");
+            IndexStatistics.assumePublishable(c);
             TaskStore tasks = new TaskStore();
             for (int i = 0; i < 12; i++) {
                 assertTrue(tasks.claim(c, MINE, "rita", T0.plusSeconds(600)));
@@ -58,7 +56,7 @@ class TaskUpdatePlanCacheTest {
         DataSource database = oneTask("oversight_tasks_update_cache_old_test");
         try (Connection c = database.getConnection();
                 PreparedStatement release = c.prepareStatement(RELEASE_WITH_THE_STATE_WRITTEN_OUT)) {
-            assumeTrue(c.getMetaData().getDatabaseMajorVersion() >= 15, "index statistics published on demand");
+            IndexStatistics.assumePublishable(c);
             TaskStore tasks = new TaskStore();
             for (int i = 0; i < 12; i++) {
                 assertTrue(tasks.claim(c, MINE, "rita", T0.plusSeconds(600)));
@@ -100,16 +98,9 @@ class TaskUpdatePlanCacheTest {
         }
     }
 
-    /** Entries read from the task table's partial indexes, by state, as PostgreSQL counts them; published first. */
+    /** Entries read from the task table's partial indexes, by state, as PostgreSQL counts them. */
     private static long partialIndexEntriesRead(DataSource database, Connection user) throws SQLException {
-        try (Statement s = user.createStatement()) {
-            s.execute("SELECT pg_stat_force_next_flush()");
-        }
-        try (Connection reader = database.getConnection(); Statement s = reader.createStatement();
-                ResultSet rows = s.executeQuery("SELECT SUM(idx_tup_read) FROM pg_stat_user_indexes WHERE indexrelname IN "
-                        + "('task_claimed_by_expiry', 'task_live_by_queue', 'task_open_in_order_by_id')")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return IndexStatistics.entriesRead(database, user,
+                "task_claimed_by_expiry", "task_live_by_queue", "task_open_in_order_by_id");
     }
 }
