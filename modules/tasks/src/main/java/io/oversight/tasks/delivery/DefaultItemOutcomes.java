@@ -1,10 +1,10 @@
 package io.oversight.tasks.delivery;
 
 import io.oversight.kernel.JsonFactories;
+import io.oversight.tasks.intake.IntakeConfigurations;
 import io.oversight.tasks.intake.ItemStore;
 import io.oversight.tasks.queue.CompletedTaskStore;
 import io.oversight.tasks.recording.LoopReporting;
-import io.oversight.tasks.settings.SettingsService;
 import io.oversight.tasks.recording.TasksLedger;
 import io.oversight.ledger.Database;
 import io.oversight.ledger.LedgerRecord;
@@ -37,8 +37,9 @@ public class DefaultItemOutcomes implements ItemOutcomes {
     @Inject
     TasksLedger ledger;
 
+    /** The workflow's webhook as intake keeps it: a change here applies at once, one made elsewhere within its bound. */
     @Inject
-    SettingsService settingsService;
+    IntakeConfigurations configurations;
 
     @Inject
     Event<ItemDecided> decided;
@@ -79,7 +80,7 @@ public class DefaultItemOutcomes implements ItemOutcomes {
     @Override
     public void release(Release release) {
         ReviewItem item = release.item();
-        IntakeSettings settings = settingsService.of(item.workflowKey());
+        IntakeSettings settings = configurations.of(item.workflowKey()).settings();
         database.run("deciding an item", c -> {
             itemStore.decideItem(c, item.id(), ItemStatus.DECIDED, release.labels(), release.output(), release.source(),
                     Optional.of(release.modelAgreed()), release.at(), Optional.of(release.verdict()));

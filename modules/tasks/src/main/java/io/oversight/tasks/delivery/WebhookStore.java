@@ -146,27 +146,34 @@ public class WebhookStore {
         }
     }
 
-    /** Records one attempt and the delivery's next state. */
-    public void recordAttempt(Connection c, Delivery delivery, Attempt attempt, DeliveryStatus next,
-            Optional<Instant> nextAttemptAt) throws SQLException {
+    /** Records a round's attempts and each delivery's next state, as one batch of each statement. */
+    void recordAttempts(Connection c, List<WebhookRound.Outcome> outcomes) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_webhook_attempt (delivery_id, attempt, "
                 + "attempted_at, status_code, error, duration_ms) VALUES (?,?,?,?,?,?)")) {
-            insert.setString(1, delivery.id());
-            insert.setInt(2, attempt.attempt());
-            insert.setObject(3, SqlValues.utc(attempt.attemptedAt()));
-            insert.setObject(4, attempt.statusCode().orElse(null));
-            insert.setString(5, attempt.error().map(e -> e.length() > 1000 ? e.substring(0, 1000) : e).orElse(null));
-            insert.setLong(6, attempt.durationMillis());
-            insert.executeUpdate();
+            for (WebhookRound.Outcome outcome : outcomes) {
+                Attempt attempt = outcome.attempt();
+                insert.setString(1, outcome.delivery().id());
+                insert.setInt(2, attempt.attempt());
+                insert.setObject(3, SqlValues.utc(attempt.attemptedAt()));
+                insert.setObject(4, attempt.statusCode().orElse(null));
+                insert.setString(5, attempt.error().map(e -> e.length() > 1000 ? e.substring(0, 1000) : e).orElse(null));
+                insert.setLong(6, attempt.durationMillis());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
         try (PreparedStatement update = c.prepareStatement("UPDATE task_webhook_delivery SET status = ?, attempts = ?, "
                 + "next_attempt_at = ?, delivered_at = ? WHERE id = ?")) {
-            update.setString(1, next.name());
-            update.setInt(2, attempt.attempt());
-            update.setObject(3, nextAttemptAt.map(SqlValues::utc).orElse(null));
-            update.setObject(4, next == DeliveryStatus.DELIVERED ? SqlValues.utc(attempt.attemptedAt()) : null);
-            update.setString(5, delivery.id());
-            update.executeUpdate();
+            for (WebhookRound.Outcome outcome : outcomes) {
+                update.setString(1, outcome.next().name());
+                update.setInt(2, outcome.attempt().attempt());
+                update.setObject(3, outcome.nextAttemptAt().map(SqlValues::utc).orElse(null));
+                update.setObject(4, outcome.next() == DeliveryStatus.DELIVERED
+                        ? SqlValues.utc(outcome.attempt().attemptedAt()) : null);
+                update.setString(5, outcome.delivery().id());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 

@@ -34,10 +34,11 @@ public class TasksScheduler {
 
     private static final Logger LOG = Logger.getLogger(TasksScheduler.class.getName());
     /**
-     * How long one tick of the webhook dispatcher may go on sending due deliveries. A tick drains what
-     * is due rather than a fixed number: a cap of 50 per tick held a server to under 50 deliveries a
-     * second, below the rate at which a busy review loop decides items, so the backlog grew for as long
-     * as the load lasted. The bound lets a shutdown or a redeploy stop the job between deliveries.
+     * How long one tick of the webhook dispatcher may go on sending rounds of due deliveries. A tick
+     * drains what is due, round after full round, rather than a fixed number: a cap of 50 per tick
+     * held a server to under 50 deliveries a second, below the rate at which a busy review loop decides
+     * items, so the backlog grew for as long as the load lasted. The bound lets a shutdown or a
+     * redeploy stop the job between rounds.
      */
     static final long WEBHOOK_TICK_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** How often the queue counts are taken again while someone reads them. */
@@ -78,7 +79,8 @@ public class TasksScheduler {
         jobs.add(every(configuration.leaseReaperSeconds() * 1000L, "lease reaper", leaseReaper::reapExpired));
         jobs.add(every(configuration.slaMonitorSeconds() * 1000L, "SLA monitor", slaMonitor::check));
         jobs.add(every(configuration.webhookPollMillis(), "webhook dispatcher",
-                () -> drain(webhooks::sendNextDue, WEBHOOK_TICK_BUDGET_NANOS, System::nanoTime)));
+                () -> drain(() -> webhooks.sendDue() == WebhookDispatcher.ROUND, WEBHOOK_TICK_BUDGET_NANOS,
+                        System::nanoTime)));
         jobs.add(every(configuration.inlinePollMillis(), "inline waits", inlineWaits::poll));
         jobs.add(every(QUEUE_COUNTS_MILLIS, "queue counts", queueCounts::refreshIfWatched));
         jobs.add(every(QUEUE_VACUUM_MILLIS, "task table vacuum", queueVacuum::vacuumIfChanged));

@@ -41,9 +41,10 @@ class WebhookStoreTest {
             assertEquals(List.of("d-early", "d-late"), ids(due));
 
             Attempt failed = new Attempt(1, T0.plusSeconds(61), Optional.of(503), Optional.of("unavailable"), 12);
-            store.recordAttempt(c, due.get(0), failed, DeliveryStatus.PENDING, Optional.of(T0.plusSeconds(120)));
             Attempt delivered = new Attempt(1, T0.plusSeconds(61), Optional.of(200), Optional.empty(), 9);
-            store.recordAttempt(c, due.get(1), delivered, DeliveryStatus.DELIVERED, Optional.empty());
+            store.recordAttempts(c, List.of(
+                    new WebhookRound.Outcome(due.get(0), failed, DeliveryStatus.PENDING, Optional.of(T0.plusSeconds(120))),
+                    new WebhookRound.Outcome(due.get(1), delivered, DeliveryStatus.DELIVERED, Optional.empty())));
 
             assertEquals(List.of(), store.lockDue(c, T0.plusSeconds(119), 10), "retried later; delivered never again");
             assertEquals(List.of("d-early"), ids(store.lockDue(c, T0.plusSeconds(120), 10)));
@@ -65,7 +66,7 @@ class WebhookStoreTest {
             store.insert(c, "other", null, "posts", "https://example.org/hook", "{}", T0.plusSeconds(9));
             Delivery first = store.ofItem(c, "i1").get(0);
             Attempt attempt = new Attempt(1, T0.plusSeconds(5), Optional.empty(), Optional.of("timeout"), 10_000);
-            store.recordAttempt(c, first, attempt, DeliveryStatus.FAILED, Optional.empty());
+            store.recordAttempts(c, List.of(new WebhookRound.Outcome(first, attempt, DeliveryStatus.FAILED, Optional.empty())));
 
             Filter all = new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
             List<Listed> page = store.ofWorkflow(c, "loans", all, 2);

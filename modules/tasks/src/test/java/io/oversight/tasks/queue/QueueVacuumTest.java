@@ -20,14 +20,18 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The claim index after many claims, before and after the task table's vacuum: claims read past the
- * entries their predecessors left at the head of the queue until a vacuum removes them.
+ * The claim index after many claims, and the webhook outbox's due index after many deliveries, before
+ * and after the vacuum: claims and dispatcher rounds read past the entries their predecessors left at
+ * the head of the queue until a vacuum removes them.
  */
 class QueueVacuumTest {
 
     private static final int TASKS = 10_000;
     private static final int CLAIMED = 4_000;
     private static final Pattern INDEX_PAGES = Pattern.compile("Index Scan using task_open_in_order_by_id.*\\n\\s*"
+            + "Index Cond:.*\\n(?:\\s*Filter:.*\\n)?\\s*Buffers: shared hit=(\\d+)");
+
+    private static final Pattern DUE_INDEX_PAGES = Pattern.compile("(?:Index Scan using|Bitmap Index Scan on) task_webhook_due.*\\n\\s*"
             + "Index Cond:.*\\n(?:\\s*Filter:.*\\n)?\\s*Buffers: shared hit=(\\d+)");
 
     @Test
@@ -59,6 +63,33 @@ class QueueVacuumTest {
     }
 
     @Test
+    void afterTheVacuumTheDispatchersRoundReadsAFewPagesInsteadOfTheSentDeliveriesEntries() throws SQLException {
+        DataSource database = TestDatabase.freshPostgres("oversight_tasks_vacuum_test", TasksTestSchema.MIGRATIONS);
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE task_webhook_delivery SET (autovacuum_enabled = false)");
+            new ItemStore().insertItems(c, List.of(TaskRows.item("item", "vacuum", "item", "ok", T0)));
+            s.execute("INSERT INTO task_webhook_delivery (id, item_id, workflow_key, url, body, status, attempts, "
+                    + "next_attempt_at, created_at) SELECT 'd-' || g, 'item', 'vacuum', 'https://example.org/hook', '{}', "
+                    + "'PENDING', 0, now() - interval '" + (CLAIMED + 100) + " seconds' + (g || ' seconds')::interval, now() "
+                    + "FROM generate_series(1, " + TASKS + ") g");
+            // the first CLAIMED in due order are delivered, one statement each, as the dispatcher records
+            // them; a hundred more are due, the rest later
+            for (int g = 1; g <= CLAIMED; g++) {
+                s.execute("UPDATE task_webhook_delivery SET status = 'DELIVERED', attempts = 1, next_attempt_at = NULL, "
+                        + "delivered_at = now() WHERE id = 'd-" + g + "'");
+            }
+            pagesReadByNextRound(s);
+            int before = pagesReadByNextRound(s);
+
+            assertTrue(QueueVacuum.vacuum(c));
+            int after = pagesReadByNextRound(s);
+
+            assertTrue(before >= 10, "before the vacuum the round reads past " + CLAIMED + " sent deliveries: " + before + " pages");
+            assertTrue(after <= 5, "after it the round starts at the first due delivery: " + after + " pages");
+        }
+    }
+
+    @Test
     void aDatabaseOtherThanPostgresqlIsNotVacuumed() throws SQLException {
         try (Connection c = TestDatabase.H2.fresh(TasksTestSchema.MIGRATIONS).getConnection()) {
             assertFalse(QueueVacuum.vacuum(c));
@@ -72,6 +103,20 @@ class QueueVacuumTest {
         assertFalse(QueueVacuum.due(3_999, 2_000, 2_000), "counted from the last vacuum");
         assertTrue(QueueVacuum.due(4_000, 2_000, 2_000));
         assertFalse(QueueVacuum.due(1_000_000, 0, 0), "0 turns it off");
+    }
+
+    /** Index pages the dispatcher's next round reads (its statement as WebhookStore runs it). */
+    private static int pagesReadByNextRound(Statement s) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT id FROM task_webhook_delivery "
+                + "WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 32 FOR UPDATE SKIP LOCKED")) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        Matcher pages = DUE_INDEX_PAGES.matcher(plan);
+        assertTrue(pages.find(), plan.toString());
+        return Integer.parseInt(pages.group(1));
     }
 
     /** Index pages the claim's candidate scan reads for the next claimer (plan of the real query). */
