@@ -53,8 +53,6 @@ public class ApiTokens {
     @Inject
     UserDirectory directory;
 
-    @Inject
-    ApiTokenUses uses;
 
     /** The result of checking a presented token: the caller, or why the token was refused. */
     public record Check(Optional<TokenCaller> caller, String refusal) {
@@ -136,11 +134,14 @@ public class ApiTokens {
     /**
      * Checks a presented token: it must be known, neither revoked nor expired, and its account must
      * still exist and be enabled. The caller gets the roles the account holds now. It reads the token
-     * and the account on every call, so a revocation takes effect at once on every server, but opens
-     * no transaction for them: reads need none, and the time of last use, written at most once a
-     * minute, is written in one of its own.
+     * and the account on every call, so a revocation takes effect at once on every server, and writes
+     * the time of last use at most once a minute. All of it is one transaction on one connection: run
+     * without one, each read held a connection of its own until the request ended (Liberty keeps a
+     * connection taken outside a transaction until then), so as many concurrent calls as half the
+     * pool held every connection while waiting for a second one, and no token call was answered
+     * until the pool's wait timed out.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public Check check(ApiTokenSecret secret) {
         List<ApiTokenEntity> found = em.createQuery("SELECT t FROM ApiTokenEntity t WHERE t.tokenDigest = :digest",
                         ApiTokenEntity.class)
@@ -159,7 +160,12 @@ public class ApiTokens {
             return Check.refused("The token's account is disabled.");
         }
         if (token.lastUsedAt().map(last -> last.plus(LAST_USE_PRECISION).isBefore(now)).orElse(true)) {
-            uses.record(token.id(), now);
+            // a bulk update, not the entity's setter: concurrent calls of one token then write in turn
+            // instead of failing on each other's version, and the first one's time is kept
+            em.createQuery("UPDATE ApiTokenEntity t SET t.lastUsedAt = :now WHERE t.id = :id"
+                            + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :stale)")
+                    .setParameter("now", now).setParameter("id", token.id())
+                    .setParameter("stale", now.minus(LAST_USE_PRECISION)).executeUpdate();
         }
         return Check.accepted(new TokenCaller(token.username(), new HashSet<>(account.get().roles())));
     }
