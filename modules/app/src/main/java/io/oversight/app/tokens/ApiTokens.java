@@ -53,7 +53,6 @@ public class ApiTokens {
     @Inject
     UserDirectory directory;
 
-
     /** The result of checking a presented token: the caller, or why the token was refused. */
     public record Check(Optional<TokenCaller> caller, String refusal) {
 
