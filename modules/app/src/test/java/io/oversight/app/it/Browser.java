@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -63,6 +64,16 @@ public final class Browser {
      * replace themselves (a form's answer, a refresh while a job runs), and a condition that finds an
      * element and then reads it can meet the old one in between.
      */
+    /**
+     * Whether a read failed because the browser replaced the element's page while it was read. Chrome
+     * reports some such reads as an "unhandled inspector error" (the node "does not belong to the
+     * document") instead of a stale element; both mean: look for the element again.
+     */
+    public static boolean replacedWhileRead(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
+
     public static WebDriverWait waitUpTo(WebDriver browser, Duration timeout) {
         WebDriverWait wait = new WebDriverWait(browser, timeout);
         wait.ignoring(StaleElementReferenceException.class);
