@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,18 +39,8 @@ final class AdminPagesSupport implements AutoCloseable {
         visible(By.cssSelector("main.content h1"));
     }
 
-    /** The element once shown; a page replaced while it was read is simply read again. */
     WebElement visible(By by) {
-        return wait.until(d -> {
-            try {
-                return ExpectedConditions.visibilityOfElementLocated(by).apply(d);
-            } catch (WebDriverException e) {
-                if (Browser.replacedWhileRead(e)) {
-                    return null;
-                }
-                throw e;
-            }
-        });
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void type(String id, String text) {
@@ -76,16 +65,7 @@ final class AdminPagesSupport implements AutoCloseable {
      */
     void assertMessageBeside(String fieldId, String expected) {
         try {
-            wait.until(d -> {
-                try {
-                    return messageBeside(fieldId).equals(expected);
-                } catch (WebDriverException e) {
-                    if (Browser.replacedWhileRead(e)) {
-                        return false;
-                    }
-                    throw e;
-                }
-            });
+            wait.until(d -> messageBeside(fieldId).equals(expected));
         } catch (TimeoutException e) {
             assertEquals(expected, messageBeside(fieldId));
         }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -60,24 +61,36 @@ public final class Browser {
     }
 
     /**
-     * A wait for a condition on the page that retries when an element it read was replaced: pages here
-     * replace themselves (a form's answer, a refresh while a job runs), and a condition that finds an
-     * element and then reads it can meet the old one in between.
-     */
-    /**
      * Whether a read failed because the browser replaced the element's page while it was read. Chrome
      * reports some such reads as an "unhandled inspector error" (the node "does not belong to the
      * document") instead of a stale element; both mean: look for the element again.
      */
-    public static boolean replacedWhileRead(WebDriverException e) {
+    static boolean replacedWhileRead(WebDriverException e) {
         return e instanceof StaleElementReferenceException
                 || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
+    /**
+     * A wait for a condition on the page that retries when an element it read was replaced: pages here
+     * replace themselves (a form's answer, a refresh while a job runs), and a condition that finds an
+     * element and then reads it can meet the old one in between.
+     */
     public static WebDriverWait waitUpTo(WebDriver browser, Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(browser, timeout);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return new WebDriverWait(browser, timeout) {
+            @Override
+            public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+                return super.<V>until(page -> {
+                    try {
+                        return condition.apply(page);
+                    } catch (WebDriverException e) {
+                        if (replacedWhileRead(e)) {
+                            return null; // not yet: the condition runs again on the new page
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
     }
 
     /**
