@@ -34,6 +34,10 @@ public class WebhookStore {
             Optional<String> beforeId) {
     }
 
+    /** Pending deliveries due by the parameter, oldest due first: a dispatcher round (and the vacuum test) reads them. */
+    public static final String DUE_IN_ORDER =
+            "FROM task_webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at";
+
     private static final String COLUMNS =
             "id, item_id, workflow_key, url, body, status, attempts, next_attempt_at, created_at, delivered_at";
 
@@ -54,8 +58,8 @@ public class WebhookStore {
 
     /** Pending deliveries due by {@code now}, locked so that two servers never send the same one at once. */
     public List<Delivery> lockDue(Connection c, Instant now, int limit) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM task_webhook_delivery "
-                + "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " " + DUE_IN_ORDER
+                + " LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setObject(1, SqlValues.utc(now));
             select.setInt(2, limit);
             return deliveries(select);

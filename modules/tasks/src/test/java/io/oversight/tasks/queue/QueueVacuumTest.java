@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oversight.kernel.testing.TestDatabase;
 import io.oversight.tasks.TaskRows;
 import io.oversight.tasks.TasksTestSchema;
+import io.oversight.tasks.delivery.WebhookDispatcher;
+import io.oversight.tasks.delivery.WebhookStore;
 import io.oversight.tasks.intake.ItemStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -107,30 +109,27 @@ class QueueVacuumTest {
 
     /** Index pages the dispatcher's next round reads (its statement as WebhookStore runs it). */
     private static int pagesReadByNextRound(Statement s) throws SQLException {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT id FROM task_webhook_delivery "
-                + "WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 32 FOR UPDATE SKIP LOCKED")) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        }
-        Matcher pages = DUE_INDEX_PAGES.matcher(plan);
-        assertTrue(pages.find(), plan.toString());
-        return Integer.parseInt(pages.group(1));
+        return indexPagesRead(s, "SELECT id " + WebhookStore.DUE_IN_ORDER.replaceFirst("\\?", "now()")
+                + " LIMIT " + WebhookDispatcher.ROUND + " FOR UPDATE SKIP LOCKED", DUE_INDEX_PAGES);
     }
 
     /** Index pages the claim's candidate scan reads for the next claimer (plan of the real query). */
     private static int pagesReadByNextClaim(Statement s) throws SQLException {
+        return indexPagesRead(s, "SELECT t.id " + ClaimCandidateStore.CLAIMABLE_IN_QUEUE_ORDER.replaceFirst("\\?", "'vacuum'")
+                .replaceFirst("\\?", "1").replaceFirst("\\?", "'sam'").replaceFirst("\\?", "'sam-digest'") + " LIMIT 1",
+                INDEX_PAGES);
+    }
+
+    /** The shared-buffer hits of the index scan {@code pages} finds in the plan of {@code query}, run. */
+    private static int indexPagesRead(Statement s, String query, Pattern pages) throws SQLException {
         StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT t.id "
-                + ClaimCandidateStore.CLAIMABLE_IN_QUEUE_ORDER.replaceFirst("\\?", "'vacuum'").replaceFirst("\\?", "1")
-                        .replaceFirst("\\?", "'sam'").replaceFirst("\\?", "'sam-digest'") + " LIMIT 1")) {
+        try (ResultSet rows = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + query)) {
             while (rows.next()) {
                 plan.append(rows.getString(1)).append('\n');
             }
         }
-        Matcher pages = INDEX_PAGES.matcher(plan);
-        assertTrue(pages.find(), plan.toString());
-        return Integer.parseInt(pages.group(1));
+        Matcher found = pages.matcher(plan);
+        assertTrue(found.find(), plan.toString());
+        return Integer.parseInt(found.group(1));
     }
 }
